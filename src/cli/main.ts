@@ -1,0 +1,48 @@
+import { CorpusError } from '../corpus/corpusError.js';
+import { CliError } from './cliError.js';
+import * as ingest from './commands/ingest.js';
+import * as show from './commands/show.js';
+import * as sources from './commands/sources.js';
+
+interface CliCommand {
+  usage: string;
+  summary: string;
+  run(argv: string[]): void | Promise<void>;
+}
+
+const commands: Record<string, CliCommand> = { sources, show, ingest };
+
+function help(): string {
+  const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return `citebot: answers questions with one quoted, dated sentence from a news corpus\n\n${lines.join('\n')}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(help());
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) throw new CliError(`unknown command "${name}"\n\n${help()}`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`usage: ${command.usage}\n${command.summary}`);
+    return 0;
+  }
+  await command.run(rest);
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof CliError) {
+    console.error(`citebot: ${error.message}`);
+    process.exitCode = error.exitCode;
+  } else if (error instanceof CorpusError) {
+    console.error(`citebot: the corpus does not load: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

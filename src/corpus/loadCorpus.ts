@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { datePrecision } from './articleDate.js';
+import { CorpusError } from './corpusError.js';
+import { parseSections, sentencesOf } from './parseBody.js';
+import { parseMarkdownArticle } from './parseMarkdownArticle.js';
+import { jsonlArticleSchema, type Article, type ArticleMeta, type Corpus } from './schema.js';
+import { zodIssueToError } from './zodIssueToError.js';
+
+/** The corpus files of a folder: its `.md` and `.jsonl` files (not subfolders such as `raw/`), in name order. */
+export function corpusFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+    names = readdirSync(dir);
+  } catch {
+    throw new CorpusError(dir, null, null, 'the corpus folder does not exist or cannot be read: pass --corpus DIR or set CITEBOT_CORPUS to a folder of .md or .jsonl articles');
+  }
+  return names.filter((name) => /\.(md|jsonl)$/i.test(name)).sort().map((name) => join(dir, name));
+}
+
+/**
+ * Loads and validates every article of a corpus folder. Any bad file stops the load with
+ * a CorpusError naming the file, line and field: a corpus is served whole or not at all.
+ */
+export function loadCorpus(dir: string): Corpus {
+  const root = resolve(dir);
+  const files = corpusFiles(root);
+  const articles: Article[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const label = shown(file);
+    const source = readFileSync(file, 'utf8');
+    const parsed = file.toLowerCase().endsWith('.jsonl') ? parseJsonl(label, source) : [markdownArticle(label, source)];
+    for (const { article, line } of parsed) {
+      const first = seen.get(article.id);
+      if (first) throw new CorpusError(label, line, 'id', `duplicate id "${article.id}": ${first} already uses it; ids must be unique across the corpus`);
+      seen.set(article.id, line === null ? label : `${label}:${line}`);
+      articles.push(article);
+    }
+  }
+  if (articles.length === 0) {
+    throw new CorpusError(shown(root), null, null, 'no articles found: add .md or .jsonl files (see the corpus format in README.md)');
+  }
+  return { dir: root, articles };
+}
+
+function shown(path: string): string {
+  return relative(process.cwd(), path) || path;
+}
+
+function markdownArticle(file: string, source: string): { article: Article; line: number | null } {
+  const { meta, body, bodyLine } = parseMarkdownArticle(file, source);
+  return { article: toArticle(file, meta, body, bodyLine), line: null };
+}
+
+function parseJsonl(file: string, source: string): { article: Article; line: number }[] {
+  const out: { article: Article; line: number }[] = [];
+  source.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((text, i) => {
+    const line = i + 1;
+    if (!text.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new CorpusError(file, line, null, `not valid JSON (${(error as Error).message}): expected one article object per line`);
+    }
+    const parsed = jsonlArticleSchema.safeParse(value);
+    if (!parsed.success) throw zodIssueToError(file, parsed.error.issues[0]!, () => line);
+    const { text: body, ...meta } = parsed.data;
+    out.push({ article: toArticle(file, meta, body, line), line });
+  });
+  return out;
+}
+
+function toArticle(file: string, meta: ArticleMeta, body: string, bodyLine: number): Article {
+  const sections = parseSections(body);
+  const sentences = sentencesOf(meta.id, sections);
+  if (sentences.length === 0) throw new CorpusError(file, bodyLine, 'text', 'the article has no sentences: expected its text below the front matter');
+  return { ...meta, datePrecision: datePrecision(meta.date), sections, sentences, file };
+}

@@ -1,0 +1,45 @@
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { CorpusError } from './corpusError.js';
+import { markdownFrontMatterSchema, type ArticleMeta } from './schema.js';
+import { zodIssueToError } from './zodIssueToError.js';
+
+export interface ParsedArticleSource {
+  meta: ArticleMeta;
+  body: string;
+  /** Line in the file where the body starts, so body problems can be located. */
+  bodyLine: number;
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** A Markdown article: YAML front matter between `---` lines, then the body. */
+export function parseMarkdownArticle(file: string, source: string): ParsedArticleSource {
+  const text = source.replace(/^\uFEFF/, '');
+  const match = FRONT_MATTER.exec(text);
+  if (!match) {
+    throw new CorpusError(file, 1, null, 'expected YAML front matter between two "---" lines at the top of the file (id, title, date, source, url)');
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(match[1]!, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    const line = lineCounter.linePos(error.pos[0]).line + 1;
+    throw new CorpusError(file, line, null, `the front matter is not valid YAML: ${error.message.split('\n')[0]}`);
+  }
+  if (!isMap(doc.contents)) {
+    throw new CorpusError(file, 2, null, 'expected the front matter to be a YAML mapping of fields (id: ..., title: ...)');
+  }
+  // Line of each key, so a bad value is reported where it is written.
+  const keyLines = new Map<string, number>();
+  for (const pair of doc.contents.items) {
+    if (isScalar(pair.key) && pair.key.range) {
+      keyLines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line + 1);
+    }
+  }
+  const parsed = markdownFrontMatterSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    throw zodIssueToError(file, parsed.error.issues[0]!, (field) => keyLines.get(field) ?? 1);
+  }
+  const bodyLine = text.slice(0, match[0].length).split('\n').length;
+  return { meta: parsed.data, body: text.slice(match[0].length), bodyLine };
+}
