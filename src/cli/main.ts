@@ -1,6 +1,8 @@
 import { CorpusError } from '../corpus/corpusError.js';
 import { CliError } from './cliError.js';
+import * as ask from './commands/ask.js';
 import * as ingest from './commands/ingest.js';
+import * as search from './commands/search.js';
 import * as show from './commands/show.js';
 import * as sources from './commands/sources.js';
 
@@ -10,7 +12,7 @@ interface CliCommand {
   run(argv: string[]): void | Promise<void>;
 }
 
-const commands: Record<string, CliCommand> = { sources, show, ingest };
+const commands: Record<string, CliCommand> = { ask, search, sources, show, ingest };
 
 function help(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);

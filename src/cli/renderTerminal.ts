@@ -1,0 +1,48 @@
+import { formatDate } from '../corpus/articleDate.js';
+import type { Answer, AskResult, SearchHit } from '../engine/types.js';
+
+/** Word-wraps text to a width, prefixing every line. */
+export function wrap(text: string, width: number, prefix = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width - prefix.length) {
+      lines.push(prefix + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(prefix + line);
+  return lines.join('\n');
+}
+
+export const citation = (a: Answer) => `${a.title} · ${a.source ?? 'publisher unknown'} · ${formatDate(a.date)}`;
+
+/** An ask reply as a terminal reader wants it: the quote, its source and date, notes, other dated answers. */
+export function renderAskResult(result: AskResult, width = 78): string {
+  if (!result.answered) {
+    const near = result.nearTitles.length ? `\nClosest articles: ${result.nearTitles.join('; ')}` : '';
+    return `${result.message ?? 'No answer.'}${near}`;
+  }
+  const [best, ...others] = result.answers;
+  const out = [wrap(`“${best!.quote}”`, width, '  '), `  — ${citation(best!)}`];
+  for (const note of best!.notes) out.push(`  note: ${note}`);
+  if (others.length) {
+    out.push('', '  Other sources, by date:');
+    for (const a of others) out.push(wrap(`${formatDate(a.date)}: “${a.quote}” (${a.title})`, width, '    '));
+  }
+  out.push(`  (confidence ${best!.score.toFixed(2)})`);
+  return out.join('\n');
+}
+
+/** One line per reply, for piped questions in human-readable mode. */
+export function renderAskLine(result: AskResult): string {
+  const best = result.answers[0];
+  return best ? `${result.question} → “${best.quote}” (${citation(best)})` : `${result.question} → ${result.message}`;
+}
+
+export function renderSearchHits(hits: SearchHit[], width = 78): string {
+  if (hits.length === 0) return 'No matching sentences.';
+  return hits.map((h, i) => `${String(i + 1).padStart(2)}. ${wrap(h.quote, width - 4, '    ').trimStart()}\n    — ${citation(h)}`).join('\n');
+}

@@ -1,0 +1,147 @@
+import type { Lexicon, RelatedLemma } from '../lexicon/wordnet.js';
+import { tokenize, type Token } from '../text/tokenize.js';
+import { detectAnswerType, type AnswerType } from './answerType.js';
+import { impliedTerms, type SentenceIndex } from './sentenceIndex.js';
+
+/** One way a question concept may be written in the corpus: one term, or several for a phrase. */
+export interface Variant {
+  terms: string[];
+  /** How much a match counts: 1 for the word itself, less the further the lexicon had to go. */
+  weight: number;
+  via: 'exact' | 'acronym' | 'synonym' | 'related' | 'typo';
+}
+
+/** Something the question is about, with the ways the corpus may say it. */
+export interface Concept {
+  surface: string;
+  /** How much the concept matters: the (damped) rarity of the words that express it in the corpus. */
+  importance: number;
+  variants: Variant[];
+  /** A capitalised name the corpus never mentions, in any spelling: the sources cannot be about it. */
+  unknownName: boolean;
+}
+
+export interface AnalyzedQuestion {
+  answerType: AnswerType;
+  concepts: Concept[];
+  /** For "how many X": the concepts of X, the thing counted; a count answer puts its number before them. */
+  counted: Concept[];
+  /** Every term the question uses, stop words included: an answer must add something beyond them. */
+  questionTerms: Set<string>;
+}
+
+// How far a lexicon relation is trusted: synonyms nearly as the word itself, two hops much less.
+const RELATION_WEIGHT = [0.8, 0.5, 0.3];
+const TYPO_WEIGHT = [1, 0.7, 0.45];
+const ABSENT_WORD_FACTOR = 0.6;
+/** Senses per part of speech taken from the lexicon, most frequent first. */
+const MAX_SENSES = 2;
+
+export function idf(index: SentenceIndex, df: number): number {
+  const n = index.sentences.length;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+export function analyzeQuestion(question: string, index: SentenceIndex, lexicon: Lexicon): AnalyzedQuestion {
+  const tokens = tokenize(question);
+  const questionTerms = new Set(tokens.map((t) => t.term));
+  const concepts: Concept[] = [];
+  const content = tokens.filter((t) => !t.isStopWord);
+  const known = (term: string) => index.documentFrequency.has(term);
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    // A two-word lexicon entry ("set up", "integrated circuit") is one concept.
+    const phrase = next && !token.isNumber && !next.isNumber ? `${token.lower} ${next.lower}` : null;
+    if (phrase && next && (!token.isStopWord || !next.isStopWord) && lexicon.hasLemma(phrase) && !(known(token.term) && known(next.term))) {
+      const terms = [token, next].filter((t): t is Token => t !== undefined).filter((t) => !t.isStopWord).map((t) => t.term);
+      concepts.push(makeConcept(phrase, terms, index, lexicon));
+      i++;
+      continue;
+    }
+    if (token.isStopWord) continue;
+    const concept = makeConcept(token.lower, [token.term], index, lexicon, token);
+    // Only past the first word: every question starts with a capital.
+    concept.unknownName = i > 0 && token.capitalized && !token.isNumber && !known(token.term) && !concept.variants.some((v) => v.via === 'typo' || v.via === 'acronym');
+    concepts.push(concept);
+  }
+  mergeLongForms(concepts, content, index);
+  return { answerType: detectAnswerType(question), concepts, counted: countedConcepts(tokens, concepts), questionTerms };
+}
+
+/** The noun phrase after "how many" or "number of": its content words, up to the next function word. */
+function countedConcepts(tokens: Token[], concepts: Concept[]): Concept[] {
+  const at = tokens.findIndex((t, i) => (t.lower === 'many' && tokens[i - 1]?.lower === 'how') || (t.lower === 'of' && tokens[i - 1]?.lower === 'number'));
+  if (at === -1) return [];
+  const words: string[] = [];
+  for (const t of tokens.slice(at + 1)) {
+    if (t.isStopWord) break;
+    words.push(t.lower);
+  }
+  return concepts.filter((c) => c.surface.split(' ').some((w) => words.includes(w)));
+}
+
+function makeConcept(surface: string, terms: string[], index: SentenceIndex, lexicon: Lexicon, token?: Token): Concept {
+  const variants: Variant[] = [{ terms, weight: 1, via: 'exact' }];
+  const known = terms.every((t) => index.documentFrequency.has(t));
+  const acronymLongForm = terms.length === 1 ? index.acronyms.get(terms[0]!) : undefined;
+  if (acronymLongForm) variants.push({ terms: acronymLongForm, weight: 1, via: 'acronym' });
+  if (!token?.isNumber) {
+    for (const related of lexicon.related(surface, { maxDistance: 2, maxSenses: MAX_SENSES })) addLexiconVariant(variants, related, index);
+  }
+  // Only a word English does not have is a typo: "compnies", not "firms".
+  if (!known && token && !token.isNumber && token.lower.length >= 4 && lexicon.lemmatize(token.lower).length === 0) {
+    const maxDistance = token.term.length >= 8 ? 2 : 1;
+    for (const [term, [, distance]] of index.vocabulary.fuzzyGet(token.term, maxDistance)) {
+      if (distance > 0) variants.push({ terms: [term], weight: TYPO_WEIGHT[distance]!, via: 'typo' });
+    }
+  }
+  return { surface, importance: importanceOf(variants, index), variants: dedupe(variants), unknownName: false };
+}
+
+/**
+ * The rarity of the concept's words, square-rooted so a rare word does not drown the rest. A word
+ * the corpus lacks counts as rare as its best stand-in, or as the rarest word if it has none.
+ */
+function importanceOf(variants: Variant[], index: SentenceIndex): number {
+  const rarity = (v: Variant) => Math.max(...v.terms.map((t) => idf(index, index.documentFrequency.get(t) ?? 0)));
+  const present = variants.filter((v) => v.terms.every((t) => index.documentFrequency.has(t)));
+  if (present.length === 0) return Math.sqrt(idf(index, 0));
+  const best = present.reduce((a, b) => (b.weight > a.weight ? b : a));
+  // A word the corpus never uses cannot be quoted as such: what it stands for counts, but less.
+  return Math.sqrt(rarity(best)) * (best.via === 'exact' || best.via === 'acronym' ? 1 : ABSENT_WORD_FACTOR);
+}
+
+function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: SentenceIndex): void {
+  const terms = tokenize(related.lemma).filter((t) => !t.isStopWord).map((t) => t.term);
+  if (terms.length === 0 || !terms.every((t) => index.documentFrequency.has(t))) return;
+  const weight = related.relation === 'synonym' ? RELATION_WEIGHT[0]! : RELATION_WEIGHT[Math.min(related.distance, 2)]!;
+  variants.push({ terms, weight, via: related.relation === 'synonym' ? 'synonym' : 'related' });
+}
+
+/** "internet of things" in a question is the corpus's "IoT": fold the words into one concept. */
+function mergeLongForms(concepts: Concept[], content: Token[], index: SentenceIndex): void {
+  const terms = content.map((t) => t.term);
+  for (const acronym of new Set(impliedTerms(terms, new Map(), index.longForms))) {
+    const longForm = index.acronyms.get(acronym)!;
+    const first = concepts.findIndex((c) => c.variants[0]!.terms.length === 1 && c.variants[0]!.terms[0] === longForm[0]);
+    if (first === -1) continue;
+    const merged = concepts.splice(first, longForm.length);
+    concepts.splice(first, 0, {
+      surface: merged.map((c) => c.surface).join(' '),
+      importance: Math.max(...merged.map((c) => c.importance)),
+      variants: [{ terms: longForm, weight: 1, via: 'exact' }, { terms: [acronym], weight: 1, via: 'acronym' }],
+      unknownName: false,
+    });
+  }
+}
+
+function dedupe(variants: Variant[]): Variant[] {
+  const best = new Map<string, Variant>();
+  for (const v of variants) {
+    const key = v.terms.join(' ');
+    if ((best.get(key)?.weight ?? -1) < v.weight) best.set(key, v);
+  }
+  return [...best.values()];
+}

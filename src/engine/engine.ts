@@ -1,0 +1,107 @@
+import { loadCorpus } from '../corpus/loadCorpus.js';
+import type { Article, Corpus, Sentence } from '../corpus/schema.js';
+import { loadLexicon, type Lexicon } from '../lexicon/wordnet.js';
+import { analyzeQuestion } from './analyzeQuestion.js';
+import { rankSentences, type RankedSentence } from './rankSentences.js';
+import { buildSentenceIndex, type SentenceIndex } from './sentenceIndex.js';
+import type { Answer, AskResult, SearchHit } from './types.js';
+
+export const MAX_QUESTION_LENGTH = 500;
+/** Below this confidence the engine says it does not know rather than quote a near miss. */
+export const ANSWER_THRESHOLD = 0.6;
+/** Another source's sentence is part of the fact's history when it ranks this close to the best. */
+const HISTORY_RATIO = 0.8;
+
+export const NO_ANSWER = "I couldn't find that in the sources.";
+
+export interface Engine {
+  readonly corpus: Corpus;
+  ask(question: string, options?: { limit?: number }): AskResult;
+  search(query: string, options?: { limit?: number }): SearchHit[];
+  article(id: string): Article | undefined;
+  /** A sentence and its neighbours, for "show context". */
+  context(documentId: string, sentenceIndex: number, radius?: number): { article: Article; sentences: Sentence[] } | undefined;
+}
+
+export function loadEngine(corpusDir: string): Engine {
+  return createEngine(loadCorpus(corpusDir));
+}
+
+export function createEngine(corpus: Corpus, lexicon: Lexicon = loadLexicon()): Engine {
+  const index = buildSentenceIndex(corpus);
+  const byId = new Map(corpus.articles.map((a) => [a.id, a]));
+  return {
+    corpus,
+    ask: (question, options) => ask(index, lexicon, question, options?.limit ?? 3),
+    search: (query, options) => search(index, lexicon, query, options?.limit ?? 10),
+    article: (id) => byId.get(id),
+    context(documentId, sentenceIndex, radius = 2) {
+      const article = byId.get(documentId);
+      if (!article || !article.sentences[sentenceIndex]) return undefined;
+      return { article, sentences: article.sentences.slice(Math.max(0, sentenceIndex - radius), sentenceIndex + radius + 1) };
+    },
+  };
+}
+
+/** Why a question cannot be looked up at all, or null when it can. */
+export function checkQuestion(question: string): string | null {
+  const trimmed = question.trim();
+  if (!trimmed) return 'The question is empty: ask about something in the sources, e.g. "how many IoT firms in Wuxi".';
+  if (trimmed.length > MAX_QUESTION_LENGTH) return `The question is too long (${trimmed.length} characters): ask in under ${MAX_QUESTION_LENGTH}.`;
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) return 'The question has no words to look up: ask in words, e.g. "who is the vice-mayor of Wuxi".';
+  return null;
+}
+
+function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: number): AskResult {
+  const problem = checkQuestion(question);
+  if (problem) return { question, answered: false, answers: [], message: problem, nearTitles: [] };
+  const analyzed = analyzeQuestion(question, index, lexicon);
+  const unknown = analyzed.concepts.find((c) => c.unknownName);
+  if (unknown) {
+    const name = question.match(new RegExp(`\\b${unknown.surface}\\b`, 'i'))?.[0] ?? unknown.surface;
+    return { question, answered: false, answers: [], message: `${NO_ANSWER} The sources never mention ${name}.`, nearTitles: [] };
+  }
+  const ranked = rankSentences(analyzed, index);
+  const best = ranked[0];
+  if (!best || best.confidence < ANSWER_THRESHOLD || !best.offersAnswer) {
+    return { question, answered: false, answers: [], message: NO_ANSWER, nearTitles: nearTitles(ranked) };
+  }
+  // The best sentence leads; other sources' dated answers to the same question follow as its history.
+  const history = ranked.filter(
+    (r) => r !== best && r.offersAnswer && r.confidence >= ANSWER_THRESHOLD && r.rank >= best.rank * HISTORY_RATIO && r.entry.article !== best.entry.article,
+  );
+  const answers = [best, ...history].slice(0, Math.max(1, limit)).map(toAnswer);
+  return { question, answered: true, answers, nearTitles: [] };
+}
+
+function search(index: SentenceIndex, lexicon: Lexicon, query: string, limit: number): SearchHit[] {
+  if (checkQuestion(query)) return [];
+  const analyzed = analyzeQuestion(query, index, lexicon);
+  return rankSentences({ ...analyzed, answerType: 'any' }, index)
+    .slice(0, limit)
+    .map((r) => ({ ...toAnswer(r), rank: round(r.rank) }));
+}
+
+function nearTitles(ranked: RankedSentence[]): string[] {
+  const titles = new Set<string>();
+  for (const r of ranked) if (r.confidence >= ANSWER_THRESHOLD / 2 && titles.size < 3) titles.add(r.entry.article.title);
+  return [...titles];
+}
+
+function toAnswer({ entry, confidence }: RankedSentence): Answer {
+  const { sentence, article } = entry;
+  return {
+    quote: sentence.text,
+    date: article.date,
+    datePrecision: article.datePrecision,
+    documentId: article.id,
+    sentenceIndex: sentence.index,
+    title: article.title,
+    source: article.source,
+    url: article.url,
+    score: round(confidence),
+    notes: entry.resolvedDates.map((d) => `"${d.phrase}" = ${d.resolved}`),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

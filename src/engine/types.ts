@@ -1,0 +1,33 @@
+import type { DatePrecision } from '../corpus/schema.js';
+
+/** One quoted sentence with its source: what every shell renders. */
+export interface Answer {
+  /** Exactly a corpus sentence: never edited, merged or trimmed. */
+  quote: string;
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  documentId: string;
+  sentenceIndex: number;
+  title: string;
+  source: string | null;
+  url: string | null;
+  /** Confidence 0..1: how much of the question the sentence accounts for. */
+  score: number;
+  /** Relative dates in the quote, resolved against the article date. */
+  notes: string[];
+}
+
+export interface AskResult {
+  question: string;
+  answered: boolean;
+  /** Best first; when more than one, the others are the same fact as other sources dated it. */
+  answers: Answer[];
+  /** Why there is no answer, in words for the user (only when `answered` is false). */
+  message?: string;
+  /** Titles of articles that came closest, when nothing answered. */
+  nearTitles: string[];
+}
+
+export interface SearchHit extends Answer {
+  rank: number;
+}
