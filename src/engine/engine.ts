@@ -18,6 +18,8 @@ export interface Engine {
   readonly corpus: Corpus;
   ask(question: string, options?: { limit?: number }): AskResult;
   search(query: string, options?: { limit?: number }): SearchHit[];
+  /** The sentences ask would choose from, best first, with no confidence threshold (for benchmarks). */
+  rank(question: string, options?: { limit?: number }): Answer[];
   article(id: string): Article | undefined;
   /** A sentence and its neighbours, for "show context". */
   context(documentId: string, sentenceIndex: number, radius?: number): { article: Article; sentences: Sentence[] } | undefined;
@@ -34,6 +36,8 @@ export function createEngine(corpus: Corpus, lexicon: Lexicon = loadLexicon()): 
     corpus,
     ask: (question, options) => ask(index, lexicon, question, options?.limit ?? 3),
     search: (query, options) => search(index, lexicon, query, options?.limit ?? 10),
+    rank: (question, options) =>
+      checkQuestion(question) ? [] : rankSentences(analyzeQuestion(question, index, lexicon), index).slice(0, options?.limit ?? 10).map(toAnswer),
     article: (id) => byId.get(id),
     context(documentId, sentenceIndex, radius = 2) {
       const article = byId.get(documentId);
