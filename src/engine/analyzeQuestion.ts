@@ -34,6 +34,8 @@ export interface AnalyzedQuestion {
 const RELATION_WEIGHT = [0.8, 0.5, 0.3];
 const TYPO_WEIGHT = [1, 0.7, 0.45];
 const ABSENT_WORD_FACTOR = 0.6;
+const CLOSE_STAND_IN = 0.45;
+const KNOWN_WORD_DAMPING = 0.6;
 /** Senses per part of speech taken from the lexicon, most frequent first. */
 const MAX_SENSES = 2;
 
@@ -70,7 +72,7 @@ export function analyzeQuestion(question: string, index: SentenceIndex, lexicon:
   return { answerType: detectAnswerType(question), concepts, counted: countedConcepts(tokens, concepts), questionTerms };
 }
 
-/** The noun phrase after "how many" or "number of": its content words, up to the next function word. */
+/** The head of the noun phrase after "how many" or "number of" ("IoT firms" → firms): what is counted. */
 function countedConcepts(tokens: Token[], concepts: Concept[]): Concept[] {
   const at = tokens.findIndex((t, i) => (t.lower === 'many' && tokens[i - 1]?.lower === 'how') || (t.lower === 'of' && tokens[i - 1]?.lower === 'number'));
   if (at === -1) return [];
@@ -79,7 +81,8 @@ function countedConcepts(tokens: Token[], concepts: Concept[]): Concept[] {
     if (t.isStopWord) break;
     words.push(t.lower);
   }
-  return concepts.filter((c) => c.surface.split(' ').some((w) => words.includes(w)));
+  const head = words.at(-1);
+  return concepts.filter((c) => head !== undefined && c.surface.split(' ').includes(head));
 }
 
 function makeConcept(surface: string, terms: string[], index: SentenceIndex, lexicon: Lexicon, token?: Token): Concept {
@@ -88,7 +91,9 @@ function makeConcept(surface: string, terms: string[], index: SentenceIndex, lex
   const acronymLongForm = terms.length === 1 ? index.acronyms.get(terms[0]!) : undefined;
   if (acronymLongForm) variants.push({ terms: acronymLongForm, weight: 1, via: 'acronym' });
   if (!token?.isNumber) {
-    for (const related of lexicon.related(surface, { maxDistance: 2, maxSenses: MAX_SENSES })) addLexiconVariant(variants, related, index);
+    // When the corpus has the word itself, stand-ins matter less: they mostly add noise.
+    const damping = known ? KNOWN_WORD_DAMPING : 1;
+    for (const related of lexicon.related(surface, { maxDistance: 2, maxSenses: MAX_SENSES })) addLexiconVariant(variants, related, index, damping);
   }
   // Only a word English does not have is a typo: "compnies", not "firms".
   if (!known && token && !token.isNumber && token.lower.length >= 4 && lexicon.lemmatize(token.lower).length === 0) {
@@ -107,17 +112,19 @@ function makeConcept(surface: string, terms: string[], index: SentenceIndex, lex
 function importanceOf(variants: Variant[], index: SentenceIndex): number {
   const rarity = (v: Variant) => Math.max(...v.terms.map((t) => idf(index, index.documentFrequency.get(t) ?? 0)));
   const present = variants.filter((v) => v.terms.every((t) => index.documentFrequency.has(t)));
-  if (present.length === 0) return Math.sqrt(idf(index, 0));
-  const best = present.reduce((a, b) => (b.weight > a.weight ? b : a));
-  // A word the corpus never uses cannot be quoted as such: what it stands for counts, but less.
-  return Math.sqrt(rarity(best)) * (best.via === 'exact' || best.via === 'acronym' ? 1 : ABSENT_WORD_FACTOR);
+  const best = present.reduce<Variant | undefined>((a, b) => (!a || b.weight > a.weight ? b : a), undefined);
+  if (best && (best.via === 'exact' || best.via === 'acronym')) return Math.sqrt(rarity(best));
+  // A word the corpus never uses cannot be quoted as such: when a close stand-in exists, what it
+  // stands for counts, but less; when none does, the question is about something the sources lack.
+  if (best && best.weight >= CLOSE_STAND_IN) return Math.sqrt(rarity(best)) * ABSENT_WORD_FACTOR;
+  return Math.sqrt(idf(index, 0));
 }
 
-function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: SentenceIndex): void {
+function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: SentenceIndex, damping: number): void {
   const terms = tokenize(related.lemma).filter((t) => !t.isStopWord).map((t) => t.term);
   if (terms.length === 0 || !terms.every((t) => index.documentFrequency.has(t))) return;
   const weight = related.relation === 'synonym' ? RELATION_WEIGHT[0]! : RELATION_WEIGHT[Math.min(related.distance, 2)]!;
-  variants.push({ terms, weight, via: related.relation === 'synonym' ? 'synonym' : 'related' });
+  variants.push({ terms, weight: weight * damping, via: related.relation === 'synonym' ? 'synonym' : 'related' });
 }
 
 /** "internet of things" in a question is the corpus's "IoT": fold the words into one concept. */

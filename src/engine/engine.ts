@@ -10,7 +10,8 @@ export const MAX_QUESTION_LENGTH = 500;
 /** Below this confidence the engine says it does not know rather than quote a near miss. */
 export const ANSWER_THRESHOLD = 0.6;
 /** Another source's sentence is part of the fact's history when it ranks this close to the best. */
-const HISTORY_RATIO = 0.8;
+const HISTORY_RATIO = 0.85;
+const HISTORY_CONFIDENCE_GAP = 0.1;
 
 export const NO_ANSWER = "I couldn't find that in the sources.";
 
@@ -71,8 +72,14 @@ function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: nu
     return { question, answered: false, answers: [], message: NO_ANSWER, nearTitles: nearTitles(ranked) };
   }
   // The best sentence leads; other sources' dated answers to the same question follow as its history.
+  // Only as well supported as the best (same coverage of the question), from other articles.
   const history = ranked.filter(
-    (r) => r !== best && r.offersAnswer && r.confidence >= ANSWER_THRESHOLD && r.rank >= best.rank * HISTORY_RATIO && r.entry.article !== best.entry.article,
+    (r) =>
+      r !== best &&
+      r.offersAnswer &&
+      r.confidence >= Math.max(ANSWER_THRESHOLD, best.confidence - HISTORY_CONFIDENCE_GAP) &&
+      r.rank >= best.rank * HISTORY_RATIO &&
+      r.entry.article !== best.entry.article,
   );
   const answers = [best, ...history].slice(0, Math.max(1, limit)).map(toAnswer);
   return { question, answered: true, answers, nearTitles: [] };

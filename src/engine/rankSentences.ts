@@ -17,6 +17,8 @@ const CONTEXT_FACTOR = 0.6;
 const NEIGHBOUR_FACTOR = 0.5;
 /** A sentence without the kind of answer asked for ("how many" and no number) is kept, but far behind. */
 const WRONG_TYPE_FACTOR = 0.55;
+/** A count whose number does not sit before the thing counted may still answer, in other words. */
+const UNCOUNTED_FACTOR = 0.85;
 const CANDIDATES = 60;
 
 export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, options: { requireType?: boolean } = {}): RankedSentence[] {
@@ -44,8 +46,8 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
       positions.push(match.position);
     }
     const coverage = totalImportance > 0 ? covered / totalImportance : 0;
-    const offers = offersAnswer(question.answerType, entry.features, question.questionTerms) && countPrecedesCounted(question, entry);
-    const typeFactor = offers ? 1 : WRONG_TYPE_FACTOR;
+    const offers = offersAnswer(question.answerType, entry.features, question.questionTerms);
+    const typeFactor = !offers ? WRONG_TYPE_FACTOR : countPrecedesCounted(question, entry) ? 1 : UNCOUNTED_FACTOR;
     const rank = (0.55 * coverage + 0.3 * (hit.score / top) + 0.1 * proximity(positions) + 0.05 * inOrder(positions)) * typeFactor;
     ranked.push({ entry, rank, confidence: coverage * typeFactor, offersAnswer: offers });
   }
@@ -55,14 +57,20 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
 
 const NUMBER = /^(\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|dozen|hundred|thousand|million|billion)/;
 
-/** "How many IoT firms": the answer counts them, with a number just before ("3,657 IoT enterprises"). */
+/** Words between a number and what it counts that do not separate them ("2,000-plus IoT companies"). */
+const NUMBER_MODIFIERS = new Set(['plu', 'odd', 'nearli', 'almost', 'around', 'roughli', 'approxim', 'least']);
+
+/** "How many IoT firms": the answer counts them, its number at most one word before ("3,657 IoT enterprises"). */
 function countPrecedesCounted(question: AnalyzedQuestion, entry: IndexedSentence): boolean {
   if (question.counted.length === 0) return true;
   for (const concept of question.counted) {
     for (const v of concept.variants) {
       const at = entry.sequence.indexOf(v.terms[0]!);
-      if (at < 0) continue;
-      for (let i = Math.max(0, at - 3); i < at; i++) if (NUMBER.test(entry.sequence[i]!)) return true;
+      for (let i = at - 1, words = 0; i >= 0 && words < 2; i--) {
+        const term = entry.sequence[i]!;
+        if (NUMBER.test(term)) return true;
+        if (!NUMBER_MODIFIERS.has(term)) words++;
+      }
     }
   }
   return false;
@@ -73,10 +81,13 @@ function conceptMatch(concept: Concept, entry: IndexedSentence): { weight: numbe
   let best = { weight: 0, position: -1 };
   for (const v of concept.variants) {
     if (v.weight <= best.weight) continue;
-    // A stand-in word must be used as a common word: "people" is not in "People's Government".
-    const terms = v.via === 'exact' || v.via === 'acronym' ? entry.terms : entry.commonTerms;
-    if (v.terms.every((t) => terms.has(t))) {
+    // A stand-in word must be used as a common word ("people" is not in "People's Government"),
+    // and in the sentence itself: a stand-in found only nearby is too weak a link.
+    const literal = v.via === 'exact' || v.via === 'acronym';
+    if (v.terms.every((t) => (literal ? entry.terms : entry.commonTerms).has(t))) {
       best = { weight: v.weight, position: entry.sequence.indexOf(v.terms[0]!) };
+    } else if (!literal) {
+      continue;
     } else if (v.weight * CONTEXT_FACTOR > best.weight && v.terms.every((t) => entry.terms.has(t) || entry.contextTerms.has(t))) {
       best = { weight: v.weight * CONTEXT_FACTOR, position: -1 };
     } else if (v.weight * NEIGHBOUR_FACTOR > best.weight && v.terms.every((t) => entry.terms.has(t) || entry.previous?.terms.has(t) || entry.next?.terms.has(t))) {
