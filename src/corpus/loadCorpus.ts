@@ -16,7 +16,11 @@ export function corpusFiles(dir: string): string[] {
   } catch {
     throw new CorpusError(dir, null, null, 'the corpus folder does not exist or cannot be read: pass --corpus DIR or set CITEBOT_CORPUS to a folder of .md or .jsonl articles');
   }
-  return names.filter((name) => /\.(md|jsonl)$/i.test(name)).sort().map((name) => join(dir, name));
+  return names
+    .filter((name) => /\.(md|jsonl)$/i.test(name))
+    .sort()
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
 }
 
 /**
@@ -30,7 +34,7 @@ export function loadCorpus(dir: string): Corpus {
   const seen = new Map<string, string>();
   for (const file of files) {
     const label = shown(file);
-    const source = readFileSync(file, 'utf8');
+    const source = readText(label, file);
     const parsed = file.toLowerCase().endsWith('.jsonl') ? parseJsonl(label, source) : [markdownArticle(label, source)];
     for (const { article, line } of parsed) {
       const first = seen.get(article.id);
@@ -43,6 +47,14 @@ export function loadCorpus(dir: string): Corpus {
     throw new CorpusError(shown(root), null, null, 'no articles found: add .md or .jsonl files (see the corpus format in README.md)');
   }
   return { dir: root, articles };
+}
+
+function readText(label: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CorpusError(label, null, null, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
 
 function shown(path: string): string {
@@ -65,7 +77,7 @@ function parseJsonl(file: string, source: string): { article: Article; line: num
     } catch (error) {
       throw new CorpusError(file, line, null, `not valid JSON (${(error as Error).message}): expected one article object per line`);
     }
-    const parsed = jsonlArticleSchema.safeParse(value);
+    const parsed = jsonlArticleSchema.safeParse(value, { reportInput: true });
     if (!parsed.success) throw zodIssueToError(file, parsed.error.issues[0]!, () => line);
     const { text: body, ...meta } = parsed.data;
     out.push({ article: toArticle(file, meta, body, line), line });
@@ -76,6 +88,9 @@ function parseJsonl(file: string, source: string): { article: Article; line: num
 function toArticle(file: string, meta: ArticleMeta, body: string, bodyLine: number): Article {
   const sections = parseSections(body);
   const sentences = sentencesOf(meta.id, sections);
-  if (sentences.length === 0) throw new CorpusError(file, bodyLine, 'text', 'the article has no sentences: expected its text below the front matter');
+  if (sentences.length === 0) {
+    const jsonl = file.toLowerCase().endsWith('.jsonl');
+    throw new CorpusError(file, bodyLine, jsonl ? 'text' : 'body', `the article has no sentences: expected its text ${jsonl ? 'in "text" (not only ## headings)' : 'below the front matter'}`);
+  }
   return { ...meta, datePrecision: datePrecision(meta.date), sections, sentences, file };
 }

@@ -36,9 +36,9 @@ export function parseMarkdownArticle(file: string, source: string): ParsedArticl
       keyLines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line + 1);
     }
   }
-  const parsed = markdownFrontMatterSchema.safeParse(doc.toJS());
+  const parsed = markdownFrontMatterSchema.safeParse(doc.toJS(), { reportInput: true });
   if (!parsed.success) {
-    throw zodIssueToError(file, parsed.error.issues[0]!, (field) => keyLines.get(field) ?? 1);
+    throw zodIssueToError(file, parsed.error.issues[0]!, (field) => (field === null ? undefined : keyLines.get(field)) ?? 1);
   }
   const bodyLine = text.slice(0, match[0].length).split('\n').length;
   return { meta: parsed.data, body: text.slice(match[0].length), bodyLine };

@@ -3,12 +3,21 @@ import { z } from 'zod';
 /** A publication date as the corpus format writes it: day, month or year precision, or unknown. */
 export const DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
+/** The pattern allows "2021-02-30"; a date that cites a source must be a real day. */
+function isCalendarDate(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number);
+  if (day === undefined) return true;
+  const d = new Date(Date.UTC(year!, month! - 1, day));
+  return d.getUTCMonth() === month! - 1 && d.getUTCDate() === day;
+}
+
 // YAML reads an unquoted `date: 2018` as a number; a bare year is still a year.
 const dateField = z.preprocess(
   (value) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value),
   z
     .string({ error: 'expected a date as "YYYY-MM-DD", "YYYY-MM", "YYYY" or null' })
     .regex(DATE_PATTERN, 'expected a date as "YYYY-MM-DD", "YYYY-MM", "YYYY" or null')
+    .refine(isCalendarDate, 'expected a day that exists in the calendar (not "2021-02-30")')
     .nullable(),
 );
 

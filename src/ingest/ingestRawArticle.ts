@@ -1,6 +1,7 @@
 import { splitSentences } from '../text/splitSentences.js';
-import { datelineDate, findDateline, parseWrittenDate, yearForDateline } from './findDates.js';
-import { DOMAIN, END_MARKER, isFooterStart, isProse, lineFurniture, type FurnitureKind } from './furniture.js';
+import { parseWrittenDate, takeDateline, type Dateline } from './findDates.js';
+import { END_MARKER, isFooterStart, isProse, lineFurniture, type FurnitureKind } from './furniture.js';
+import { domainIn, wireAgency } from './publisher.js';
 
 export interface RemovedText {
   kind: FurnitureKind;
@@ -18,6 +19,10 @@ export interface IngestedArticle {
   unknown: string[];
 }
 
+// Short lines of these kinds, two in a row after the prose, mean the article is over and the
+// page has moved on to teasers and menus. Captions do not count: they sit between paragraphs.
+const PAGE_FURNITURE: ReadonlySet<FurnitureKind | 'short line'> = new Set(['short line', 'image file name', 'view counter', 'share widget', 'navigation', 'byline', 'site name']);
+
 /**
  * Separates a scraped news page into the article (title, date, publisher, paragraphs)
  * and the site furniture around it. Works line by line, as scrapes keep one block per line.
@@ -28,10 +33,12 @@ export function ingestRawArticle(raw: string): IngestedArticle {
   const paragraphs: string[] = [];
   const shortLines: { text: string; beforeProse: boolean }[] = [];
   let date: string | null = null;
-  let dateNote: string | undefined;
+  let dateLine: string | null = null;
   let source: string | null = null;
   let fallbackSource: string | null = null;
   let title: string | null = null;
+  let furnitureRun = 0;
+  let articleEnded = false;
 
   const lines = raw.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim());
   const footerAt = lines.findIndex(isFooterStart);
@@ -43,9 +50,10 @@ export function ingestRawArticle(raw: string): IngestedArticle {
     const kind = lineFurniture(line);
     if (kind === 'date line') {
       // "Updated: Dec 18, 2020 wuxinews.com.cn Print": the title is the line just above.
+      dateLine ??= line;
       date ??= parseWrittenDate(line);
-      source ??= domainIn(line.replace(/^updated\s*:/i, ''));
-      title ??= shortLines.at(-1)?.text ?? null;
+      source ??= domainIn(line.replace(/\b(updated|published|posted)\s*[:：]/gi, ' '));
+      if (paragraphs.length === 0) title ??= shortLines.at(-1)?.text ?? null;
       remove(kind, line);
     } else if (kind === 'site name') {
       const domain = line.replace(/[()]/g, '').trim();
@@ -55,70 +63,60 @@ export function ingestRawArticle(raw: string): IngestedArticle {
     } else if (kind) {
       remove(kind, line);
     } else if (isProse(line) || (paragraphs.length > 0 && END_MARKER.test(line))) {
-      let text = line;
-      const end = END_MARKER.exec(text);
-      if (end) {
-        remove('end marker', end[0].trim());
-        text = text.slice(0, end.index);
+      // After the article has ended, a one-sentence "paragraph" is a teaser headline ("Why are ...?").
+      if (articleEnded && splitSentences(line).length === 1) {
+        remove('teaser or menu item', line);
+        continue;
       }
-      paragraphs.push(text);
+      const end = END_MARKER.exec(line);
+      if (end) remove('end marker', end[0].trim());
+      const text = end ? line.slice(0, end.index).trim() : line;
+      if (text) paragraphs.push(text);
+      articleEnded = Boolean(end);
+      furnitureRun = 0;
+      continue;
     } else {
       shortLines.push({ text: line, beforeProse: paragraphs.length === 0 });
     }
+    if (paragraphs.length > 0 && PAGE_FURNITURE.has(kind ?? 'short line')) {
+      if (++furnitureRun >= 2) articleEnded = true;
+    } else {
+      furnitureRun = 0;
+    }
   }
 
-  // Without a date line, the title is the first short line above the prose.
-  const beforeProse = shortLines.filter((l) => l.beforeProse);
-  title ??= beforeProse.at(-1)?.text ?? null;
+  // Without a date line, the title is the last short line above the prose.
+  title ??= shortLines.filter((l) => l.beforeProse).at(-1)?.text ?? null;
   for (const line of shortLines) {
     if (line.text === title) continue;
     remove(line.beforeProse ? 'section label' : 'teaser or menu item', line.text);
   }
 
-  const first = paragraphs[0];
-  const dateline = first ? findDateline(first) : null;
-  if (dateline && first) {
-    paragraphs[0] = first.slice(dateline.text.length).trim();
-    remove('dateline', dateline.text);
-    if (!date) {
-      const year = yearForDateline(dateline, paragraphs.join(' '));
-      const found = year ? datelineDate(dateline, year.year) : null;
-      if (year && found) {
-        date = found;
-        dateNote = `The article prints no year: its dateline "${dateline.text}" gives the day, and ${year.evidence}.`;
-      }
+  const dated = paragraphs[0] ? takeDateline(paragraphs[0], paragraphs.join(' ')) : null;
+  let dateNote: string | undefined;
+  if (dated) {
+    paragraphs[0] = dated.rest;
+    remove('dateline', dated.dateline.text);
+    if (!date && dated.date) {
+      date = dated.date;
+      dateNote = dated.note;
     }
   }
+  // A site credited next to the date outranks a wire agency, which outranks a bare site header.
+  source ??= wireAgency(dated?.dateline.credit ?? null) ?? fallbackSource;
 
   const unknown: string[] = [];
   if (!title) unknown.push('title: the text prints none (give one with --title)');
-  if (!date) unknown.push('date: no "Updated:" line or dateline with a year (give one with --date YYYY[-MM[-DD]], or --undated)');
-  source ??= fallbackSource;
+  if (!date) unknown.push(`date: ${whyNoDate(dateLine, dated?.dateline ?? null)} (give one with --date YYYY[-MM[-DD]], or --undated)`);
   if (!source) unknown.push('publisher: no site is named in the text (give one with --source)');
   if (paragraphs.length === 0) unknown.push('body: no paragraphs of prose were found');
   return { title, date, ...(dateNote ? { dateNote } : {}), source, paragraphs, removed, unknown };
 }
 
-function domainIn(text: string): string | null {
-  for (const word of text.split(/\s+/)) {
-    const m = DOMAIN.exec(word.replace(/[(),]/g, ''));
-    if (m) return m[1]!.toLowerCase();
-  }
-  return null;
-}
-
-/** A short, stable, URL-safe id from a title: "wuxi-beijing-seek-cooperation-on-emerging". */
-export function slugId(title: string, maxLength = 40): string {
-  const words = title.toLowerCase().normalize('NFKD').replace(/['’]/g, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').split(/[\s-]+/).filter(Boolean);
-  let id = '';
-  for (const word of words) {
-    const next = id ? `${id}-${word}` : word;
-    if (next.length > maxLength) break;
-    id = next;
-  }
-  // A cut title should not end on a dangling "on" or "the".
-  id = id.replace(/(-(a|an|the|of|on|in|to|for|and|with|at|by|from))+$/, '');
-  return id.replace(/[^a-z0-9-]/g, '') || 'article';
+function whyNoDate(dateLine: string | null, dateline: Dateline | null): string {
+  if (dateLine) return `the line "${dateLine}" holds no date that can be read`;
+  if (dateline) return `the dateline "${dateline.text}" gives the day but no year, and the text names no year with that month`;
+  return 'no "Updated:" line, and no dateline with a year';
 }
 
 /** Every sentence the ingested body will be split into, for reporting counts. */

@@ -1,6 +1,6 @@
 /** Words that end in a full stop without ending the sentence (lowercase, without the stop). */
 export const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gov', 'sen', 'rep', 'gen', 'lt', 'col', 'capt', 'sgt',
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'mt', 'gov', 'sen', 'rep', 'gen', 'lt', 'col', 'capt', 'sgt',
   'rev', 'hon', 'pres', 'supt', 'messrs', 'fr', 'ft', 'adm', 'cmdr', 'maj', 'amb',
 ]);
 
@@ -10,9 +10,12 @@ export const BEFORE_NUMBERS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 
-/** Abbreviations that may also close a sentence ("... Co., Ltd. It is reported ..."). */
+/**
+ * Abbreviations that may also close a sentence ("... Co., Ltd. It is reported ...").
+ * "St." is here, not among the titles: "St. Louis" is a saint, but "on Wall St. The index fell" ends a sentence.
+ */
 export const TRAILING = new Set([
-  'co', 'ltd', 'inc', 'corp', 'plc', 'llc', 'bros', 'dept', 'univ', 'assn', 'ave', 'rd', 'blvd',
+  'st', 'co', 'ltd', 'inc', 'corp', 'plc', 'llc', 'bros', 'dept', 'univ', 'assn', 'ave', 'rd', 'blvd',
   'etc', 'vs', 'al', 'e.g', 'i.e', 'a.m', 'p.m', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
   'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
 ]);

@@ -4,7 +4,8 @@ import { DATE_PATTERN, type ArticleMeta } from '../../corpus/schema.js';
 import { CorpusError } from '../../corpus/corpusError.js';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { writeMarkdownArticle } from '../../corpus/writeMarkdownArticle.js';
-import { ingestRawArticle, ingestedSentences, slugId, type RemovedText } from '../../ingest/ingestRawArticle.js';
+import { ingestRawArticle, ingestedSentences, type RemovedText } from '../../ingest/ingestRawArticle.js';
+import { slugId } from '../../ingest/slugId.js';
 import { resolveCorpusDir } from '../../paths/packageRoot.js';
 import { splitSentences } from '../../text/splitSentences.js';
 import { CliError } from '../cliError.js';
@@ -64,7 +65,8 @@ function ingestFile(file: string, dir: string, existing: Map<string, { file: str
   if (found.paragraphs.length === 0) throw new CliError('no article prose found in it (expected paragraphs of full sentences)', 1);
   const date = overrides.date ?? found.date;
   if (!date && !overrides.undated) {
-    throw new CliError('no publication date found (no "Updated:" line, no dateline with a year): give --date YYYY[-MM[-DD]], or --undated to store it without one', 1);
+    const why = found.unknown.find((u) => u.startsWith('date: '))?.replace(/^date: /, '').replace(/ \(give one .*\)$/, '');
+    throw new CliError(`no publication date found (${why ?? 'none printed'}): nothing was written; give --date YYYY[-MM[-DD]], or --undated to store it without one`, 1);
   }
   const firstSentence = splitSentences(found.paragraphs[0]!)[0]!;
   const title = overrides.title ?? found.title ?? firstSentence.split(' ').slice(0, 12).join(' ').replace(/[.,;:]?$/, '…');
@@ -74,7 +76,7 @@ function ingestFile(file: string, dir: string, existing: Map<string, { file: str
     date: date ?? null,
     source: overrides.source ?? found.source,
     url: null,
-    ...(overrides.date ? { dateNote: `Date given by the curator (--date ${overrides.date}); the scraped text prints none.` } : found.dateNote ? { dateNote: found.dateNote } : {}),
+    ...(overrides.date ? { dateNote: curatorDateNote(overrides.date, found.date) } : found.dateNote ? { dateNote: found.dateNote } : {}),
     ...(!overrides.title && !found.title ? { titleNote: 'The scraped text prints no title: this one is the opening of its first sentence.' } : {}),
   };
   const text = writeMarkdownArticle(meta, found.paragraphs);
@@ -89,10 +91,15 @@ function ingestFile(file: string, dir: string, existing: Map<string, { file: str
   report(file, target, meta, ingestedSentences(found).length, found.removed, found.unknown, Boolean(clash), overrides);
 }
 
+/** A date the curator gave must say so, and what the text itself said, so a reader can weigh it. */
+function curatorDateNote(given: string, found: string | null): string {
+  return `Date given by the curator (--date ${given}); ${found ? `the scraped text gives ${found}` : 'the scraped text prints none'}.`;
+}
+
 function report(file: string, target: string, meta: ArticleMeta, sentences: number, removed: RemovedText[], unknown: string[], unchanged: boolean, overrides: Overrides): void {
   const where = relative(process.cwd(), target) || target;
   console.log(`${basename(file)} -> ${meta.id} (${where}${unchanged ? ', already in the corpus, unchanged' : ''})`);
-  console.log(`  title: ${meta.title}\n  date: ${meta.date ?? 'none'}  publisher: ${meta.source ?? 'unknown'}  sentences: ${sentences}`);
+  console.log(`  title: ${meta.title}\n  date: ${meta.date ?? (overrides.undated ? 'none (--undated)' : 'none')}  publisher: ${meta.source ?? 'unknown'}  sentences: ${sentences}`);
   if (meta.dateNote) console.log(`  date note: ${meta.dateNote}`);
   const byKind = new Map<string, string[]>();
   for (const r of removed) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.text]);
@@ -100,7 +107,7 @@ function report(file: string, target: string, meta: ArticleMeta, sentences: numb
     const shown = texts.slice(0, 3).map((t) => (t.length > 50 ? `${t.slice(0, 49)}…` : t));
     console.log(`  removed ${texts.length} ${kind}${texts.length > 1 ? ' lines' : ''}: ${shown.map((t) => JSON.stringify(t)).join(', ')}${texts.length > 3 ? ', …' : ''}`);
   }
-  const stillUnknown = unknown.filter((u) => !((u.startsWith('date') && (overrides.date || overrides.undated)) || (u.startsWith('title') && overrides.title) || (u.startsWith('publisher') && overrides.source)));
+  const stillUnknown = unknown.filter((u) => !((u.startsWith('date') && overrides.date) || (u.startsWith('title') && overrides.title) || (u.startsWith('publisher') && overrides.source)));
   for (const u of stillUnknown) console.log(`  could not determine ${u}`);
 }
 
