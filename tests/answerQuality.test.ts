@@ -30,7 +30,7 @@ describe('answer quality on the evaluation sets', () => {
   // The levels reached when these tests were written: a drop is a regression to look into.
   it.each([
     ['tests/eval/dev.jsonl', 27],
-    ['tests/eval/heldout.jsonl', 24],
+    ["tests/eval/heldout.jsonl", 25],
   ])('%s: at least %i questions right', (file, level) => {
     const cases = readCases(file);
     const wrong = cases.filter((c) => !isRight(c, engine.ask(c.question))).map((c) => `${c.id}: ${c.question}`);

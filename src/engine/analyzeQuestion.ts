@@ -34,6 +34,7 @@ export interface AnalyzedQuestion {
 const RELATION_WEIGHT = [0.8, 0.5, 0.3];
 const TYPO_WEIGHT = [1, 0.7, 0.45];
 const ABSENT_WORD_FACTOR = 0.6;
+const FAMILY_WEIGHT = 0.9;
 const CLOSE_STAND_IN = 0.45;
 const KNOWN_WORD_DAMPING = 0.6;
 /** Senses per part of speech taken from the lexicon, most frequent first. */
@@ -102,6 +103,7 @@ function makeConcept(surface: string, terms: string[], index: SentenceIndex, lex
       if (distance > 0) variants.push({ terms: [term], weight: TYPO_WEIGHT[distance]!, via: 'typo' });
     }
   }
+  addWordFamilies(variants, index);
   return { surface, importance: importanceOf(variants, index), variants: dedupe(variants), unknownName: false };
 }
 
@@ -125,6 +127,21 @@ function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: Se
   if (terms.length === 0 || !terms.every((t) => index.documentFrequency.has(t))) return;
   const weight = related.relation === 'synonym' ? RELATION_WEIGHT[0]! : RELATION_WEIGHT[Math.min(related.distance, 2)]!;
   variants.push({ terms, weight: weight * damping, via: related.relation === 'synonym' ? 'synonym' : 'related' });
+}
+
+/**
+ * Porter stemming leaves some families apart ("employee" → employe, "employed" → employ): a
+ * one-word variant also matches corpus terms that share all but its last two letters (5 or more).
+ */
+function addWordFamilies(variants: Variant[], index: SentenceIndex): void {
+  for (const v of [...variants]) {
+    const [term] = v.terms;
+    if (v.terms.length !== 1 || !term || term.length < 6 || /^\d/.test(term)) continue;
+    const root = term.slice(0, Math.max(5, term.length - 2));
+    for (const [other] of index.vocabulary.atPrefix(root)) {
+      if (other !== term && Math.abs(other.length - term.length) <= 2) variants.push({ terms: [other], weight: v.weight * FAMILY_WEIGHT, via: v.via === 'exact' ? 'synonym' : v.via });
+    }
+  }
 }
 
 /** "internet of things" in a question is the corpus's "IoT": fold the words into one concept. */

@@ -260,7 +260,7 @@ class WordNetLexicon implements Lexicon {
    * (incl. pertainym). Two hops (distance 2) only along paths that keep to one line of meaning:
    * hypernym∘hypernym ("firm" -> "business" -> "enterprise"), hyponym∘hyponym,
    * derivation∘synonym, synonym∘derivation, derivation∘hypernym ("employ" -> "employee" ->
-   * "worker") and hypernym∘derivation. Excluded: hypernym∘hyponym and similar∘similar
+   * "worker"), hypernym∘derivation and hyponym∘derivation ("worker" -> "employee" -> "employ"). Excluded: hypernym∘hyponym and similar∘similar
    * (siblings: "firm" -> "business" -> every kind of organisation), hyponym∘hypernym, and
    * derivation combined with hyponyms or another derivation (fan-out that drifts across parts
    * of speech). A path's relation is its last non-synonym hop; it is returned only if all its
@@ -369,6 +369,13 @@ class WordNetLexicon implements Lexicon {
     if (want('hyponym')) {
       if (maxDistance >= 1) each(hyponyms, synsets, (c) => emitSynset(c, 'hyponym', 1));
       if (maxDistance >= 2) each(hyponyms, synsets, (c) => each(hyponyms, [c], (g) => emitSynset(g, 'hyponym', 2)));
+      // A kind of X and what it is derived from: "worker" -> "employee" -> "employ". Only direct
+      // hyponyms of the chosen senses, last, so the cap cuts these first.
+      if (maxDistance >= 2 && want('derivation')) {
+        const children: number[] = [];
+        each(hyponyms, synsets, (c) => children.push(c));
+        memberDerivations(children, 2);
+      }
     }
     return out.sort((a, b) => a.distance - b.distance);
   }
