@@ -1,7 +1,8 @@
 import type { Lexicon, RelatedLemma } from '../lexicon/wordnet.js';
 import { tokenize, type Token } from '../text/tokenize.js';
 import { detectAnswerType, type AnswerType } from './answerType.js';
-import { impliedTerms, type SentenceIndex } from './sentenceIndex.js';
+import { idf } from './retrieveCandidates.js';
+import { documentFrequency, impliedTerms, type SentenceIndex } from './sentenceIndex.js';
 
 /** One way a question concept may be written in the corpus: one term, or several for a phrase. */
 export interface Variant {
@@ -40,17 +41,12 @@ const KNOWN_WORD_DAMPING = 0.6;
 /** Senses per part of speech taken from the lexicon, most frequent first. */
 const MAX_SENSES = 2;
 
-export function idf(index: SentenceIndex, df: number): number {
-  const n = index.sentences.length;
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
-
 export function analyzeQuestion(question: string, index: SentenceIndex, lexicon: Lexicon): AnalyzedQuestion {
   const tokens = tokenize(question);
   const questionTerms = new Set(tokens.map((t) => t.term));
   const concepts: Concept[] = [];
   const content = tokens.filter((t) => !t.isStopWord);
-  const known = (term: string) => index.documentFrequency.has(term);
+  const known = (term: string) => index.postings.has(term);
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -88,7 +84,7 @@ function countedConcepts(tokens: Token[], concepts: Concept[]): Concept[] {
 
 function makeConcept(surface: string, terms: string[], index: SentenceIndex, lexicon: Lexicon, token?: Token): Concept {
   const variants: Variant[] = [{ terms, weight: 1, via: 'exact' }];
-  const known = terms.every((t) => index.documentFrequency.has(t));
+  const known = terms.every((t) => index.postings.has(t));
   const acronymLongForm = terms.length === 1 ? index.acronyms.get(terms[0]!) : undefined;
   if (acronymLongForm) variants.push({ terms: acronymLongForm, weight: 1, via: 'acronym' });
   if (!token?.isNumber) {
@@ -112,8 +108,8 @@ function makeConcept(surface: string, terms: string[], index: SentenceIndex, lex
  * the corpus lacks counts as rare as its best stand-in, or as the rarest word if it has none.
  */
 function importanceOf(variants: Variant[], index: SentenceIndex): number {
-  const rarity = (v: Variant) => Math.max(...v.terms.map((t) => idf(index, index.documentFrequency.get(t) ?? 0)));
-  const present = variants.filter((v) => v.terms.every((t) => index.documentFrequency.has(t)));
+  const rarity = (v: Variant) => Math.max(...v.terms.map((t) => idf(index, documentFrequency(index, t))));
+  const present = variants.filter((v) => v.terms.every((t) => index.postings.has(t)));
   const best = present.reduce<Variant | undefined>((a, b) => (!a || b.weight > a.weight ? b : a), undefined);
   if (best && (best.via === 'exact' || best.via === 'acronym')) return Math.sqrt(rarity(best));
   // A word the corpus never uses cannot be quoted as such: when a close stand-in exists, what it
@@ -124,7 +120,7 @@ function importanceOf(variants: Variant[], index: SentenceIndex): number {
 
 function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: SentenceIndex, damping: number): void {
   const terms = tokenize(related.lemma).filter((t) => !t.isStopWord).map((t) => t.term);
-  if (terms.length === 0 || !terms.every((t) => index.documentFrequency.has(t))) return;
+  if (terms.length === 0 || !terms.every((t) => index.postings.has(t))) return;
   const weight = related.relation === 'synonym' ? RELATION_WEIGHT[0]! : RELATION_WEIGHT[Math.min(related.distance, 2)]!;
   variants.push({ terms, weight: weight * damping, via: related.relation === 'synonym' ? 'synonym' : 'related' });
 }

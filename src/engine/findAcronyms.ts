@@ -6,7 +6,7 @@ export interface AcronymDefinition {
   longForm: string[];
 }
 
-const DEFINITION = /([\p{L}\p{N}][\p{L}\p{N}\s'’-]*?)\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)/gu;
+const BRACKETED = /\(\s*([A-Z][A-Za-z]{1,9})\s*\)/g;
 
 /**
  * Acronyms defined in the corpus's own text, found the Schwartz–Hearst way: the acronym's
@@ -16,9 +16,12 @@ const DEFINITION = /([\p{L}\p{N}][\p{L}\p{N}\s'’-]*?)\s*\(\s*([A-Z][A-Za-z]{1,
 export function findAcronyms(texts: Iterable<string>): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const text of texts) {
-    for (const m of text.matchAll(DEFINITION)) {
-      const acronym = m[2]!;
-      const words = m[1]!.trim().split(/\s+/);
+    for (const m of text.matchAll(BRACKETED)) {
+      const acronym = m[1]!;
+      // The words just before the bracket, back to any punctuation that ends a phrase.
+      const before = /[\p{L}\p{N}][\p{L}\p{N}\s'’-]*$/u.exec(text.slice(Math.max(0, m.index - 120), m.index).trimEnd())?.[0];
+      if (!before) continue;
+      const words = before.trim().split(/\s+/);
       const longForm = bestLongForm(acronym, words.slice(-Math.min(acronym.length + 5, acronym.length * 2)));
       if (!longForm) continue;
       const terms = tokenize(longForm).filter((t) => !t.isStopWord).map((t) => t.term);

@@ -1,5 +1,6 @@
 import { offersAnswer } from './answerType.js';
-import type { AnalyzedQuestion, Concept } from './analyzeQuestion.js';
+import type { AnalyzedQuestion, Concept, Variant } from './analyzeQuestion.js';
+import { retrieveCandidates } from './retrieveCandidates.js';
 import type { IndexedSentence, SentenceIndex } from './sentenceIndex.js';
 
 export interface RankedSentence {
@@ -20,43 +21,88 @@ const WRONG_TYPE_FACTOR = 0.55;
 /** A count whose number does not sit before the thing counted may still answer, in other words. */
 const UNCOUNTED_FACTOR = 0.85;
 const CANDIDATES = 60;
+const WEIGHTS = { coverage: 0.55, retrieval: 0.3, proximity: 0.1, order: 0.05 };
 
-export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, options: { requireType?: boolean } = {}): RankedSentence[] {
+/** Which concepts a one-word variant stands for, so a sentence is matched by walking its own terms. */
+interface TermUse {
+  concept: number;
+  weight: number;
+  literal: boolean;
+}
+
+export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex): RankedSentence[] {
   const boosts = new Map<string, number>();
-  for (const concept of question.concepts) {
-    for (const v of concept.variants) for (const t of v.terms) boosts.set(t, Math.max(boosts.get(t) ?? 0, v.weight));
-  }
-  if (boosts.size === 0) return [];
-  const hits = index.search.search([...boosts.keys()].join(' '), {
-    combineWith: 'OR',
-    boost: { text: 1, context: 0.35 },
-    boostTerm: (term) => boosts.get(term) ?? 1,
-  });
-  if (hits.length === 0) return [];
-  const top = hits[0]!.score;
-  const totalImportance = question.concepts.reduce((sum, c) => sum + c.importance, 0);
-  const ranked: RankedSentence[] = [];
-  for (const hit of hits.slice(0, CANDIDATES)) {
-    const entry = index.sentences[hit.id as number]!;
-    let covered = 0;
-    const positions: number[] = [];
-    for (const concept of question.concepts) {
-      const match = conceptMatch(concept, entry);
-      covered += concept.importance * match.weight;
-      positions.push(match.position);
+  const uses = new Map<string, TermUse[]>();
+  question.concepts.forEach((concept, c) => {
+    for (const v of concept.variants) {
+      for (const t of v.terms) boosts.set(t, Math.max(boosts.get(t) ?? 0, v.weight));
+      if (v.terms.length === 1) uses.set(v.terms[0]!, [...(uses.get(v.terms[0]!) ?? []), { concept: c, weight: v.weight, literal: isLiteral(v) }]);
     }
-    const coverage = totalImportance > 0 ? covered / totalImportance : 0;
+  });
+  const candidates = retrieveCandidates(index, boosts, CANDIDATES);
+  if (candidates.length === 0) return [];
+  const top = candidates[0]!.score;
+  const totalImportance = question.concepts.reduce((sum, c) => sum + c.importance, 0);
+  const ranked = candidates.map(({ id, score }) => {
+    const entry = index.sentences[id]!;
+    const matches = matchConcepts(question.concepts, uses, entry);
+    const coverage = totalImportance > 0 ? matches.reduce((sum, m, c) => sum + question.concepts[c]!.importance * m.weight, 0) / totalImportance : 0;
+    const positions = matches.map((m) => m.position);
     const offers = offersAnswer(question.answerType, entry.features, question.questionTerms);
     const typeFactor = !offers ? WRONG_TYPE_FACTOR : countPrecedesCounted(question, entry) ? 1 : UNCOUNTED_FACTOR;
-    const rank = (0.55 * coverage + 0.3 * (hit.score / top) + 0.1 * proximity(positions) + 0.05 * inOrder(positions)) * typeFactor;
-    ranked.push({ entry, rank, confidence: coverage * typeFactor, offersAnswer: offers });
+    const rank =
+      (WEIGHTS.coverage * coverage + WEIGHTS.retrieval * (score / top) + WEIGHTS.proximity * proximity(positions) + WEIGHTS.order * inOrder(positions)) *
+      typeFactor;
+    return { entry, rank, confidence: coverage * typeFactor, offersAnswer: offers };
+  });
+  return ranked.sort((a, b) => b.rank - a.rank || b.confidence - a.confidence);
+}
+
+const isLiteral = (v: Variant) => v.via === 'exact' || v.via === 'acronym';
+
+interface Match {
+  weight: number;
+  position: number;
+}
+
+/**
+ * The best way the sentence expresses each concept. A stand-in word must be used as a common word
+ * ("people" is not in "People's Government") and in the sentence itself; the word itself may also
+ * be found, for part of its weight, in the title or a neighbouring sentence the quote leans on.
+ */
+function matchConcepts(concepts: Concept[], uses: Map<string, TermUse[]>, entry: IndexedSentence): Match[] {
+  const matches: Match[] = concepts.map(() => ({ weight: 0, position: -1 }));
+  for (const term of entry.terms) {
+    for (const use of uses.get(term) ?? []) {
+      const m = matches[use.concept]!;
+      if (use.weight > m.weight && (use.literal || entry.commonTerms.has(term))) {
+        m.weight = use.weight;
+        m.position = entry.sequence.indexOf(term);
+      }
+    }
   }
-  const kept = options.requireType ? ranked.filter((r) => r.offersAnswer) : ranked;
-  return kept.sort((a, b) => b.rank - a.rank || b.confidence - a.confidence);
+  concepts.forEach((concept, c) => {
+    const m = matches[c]!;
+    if (m.weight >= 1) return;
+    for (const v of concept.variants) {
+      if (v.weight <= m.weight) continue;
+      const literal = isLiteral(v);
+      if (v.terms.length > 1 && v.terms.every((t) => (literal ? entry.terms : entry.commonTerms).has(t))) {
+        m.weight = v.weight;
+        m.position = entry.sequence.indexOf(v.terms[0]!);
+      } else if (literal && v.weight * CONTEXT_FACTOR > m.weight && v.terms.every((t) => entry.terms.has(t) || entry.contextTerms.has(t))) {
+        m.weight = v.weight * CONTEXT_FACTOR;
+        m.position = -1;
+      } else if (literal && v.weight * NEIGHBOUR_FACTOR > m.weight && v.terms.every((t) => entry.terms.has(t) || entry.previous?.terms.has(t) || entry.next?.terms.has(t))) {
+        m.weight = v.weight * NEIGHBOUR_FACTOR;
+        m.position = -1;
+      }
+    }
+  });
+  return matches;
 }
 
 const NUMBER = /^(\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|dozen|hundred|thousand|million|billion)/;
-
 /** Words between a number and what it counts that do not separate them ("2,000-plus IoT companies"). */
 const NUMBER_MODIFIERS = new Set(['plu', 'odd', 'nearli', 'almost', 'around', 'roughli', 'approxim', 'least']);
 
@@ -74,27 +120,6 @@ function countPrecedesCounted(question: AnalyzedQuestion, entry: IndexedSentence
     }
   }
   return false;
-}
-
-/** The best way the sentence expresses a concept, and where (for proximity). */
-function conceptMatch(concept: Concept, entry: IndexedSentence): { weight: number; position: number } {
-  let best = { weight: 0, position: -1 };
-  for (const v of concept.variants) {
-    if (v.weight <= best.weight) continue;
-    // A stand-in word must be used as a common word ("people" is not in "People's Government"),
-    // and in the sentence itself: a stand-in found only nearby is too weak a link.
-    const literal = v.via === 'exact' || v.via === 'acronym';
-    if (v.terms.every((t) => (literal ? entry.terms : entry.commonTerms).has(t))) {
-      best = { weight: v.weight, position: entry.sequence.indexOf(v.terms[0]!) };
-    } else if (!literal) {
-      continue;
-    } else if (v.weight * CONTEXT_FACTOR > best.weight && v.terms.every((t) => entry.terms.has(t) || entry.contextTerms.has(t))) {
-      best = { weight: v.weight * CONTEXT_FACTOR, position: -1 };
-    } else if (v.weight * NEIGHBOUR_FACTOR > best.weight && v.terms.every((t) => entry.terms.has(t) || entry.previous?.terms.has(t) || entry.next?.terms.has(t))) {
-      best = { weight: v.weight * NEIGHBOUR_FACTOR, position: -1 };
-    }
-  }
-  return best;
 }
 
 /** The share of the question's adjacent concept pairs that the sentence has side by side, in order ("IoT enterprises"). */

@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Corpus, Sentence } from '../corpus/schema.js';
 import { tokenize, type Token } from '../text/tokenize.js';
@@ -8,15 +7,19 @@ import { resolveRelativeDates, type ResolvedDate } from './resolveRelativeDates.
 
 /** One searchable sentence with everything ranking needs, computed once. */
 export interface IndexedSentence {
+  /** Position in `SentenceIndex.sentences`, the id postings refer to. */
+  id: number;
   sentence: Sentence;
   article: Article;
+  /** Position of the article in the corpus, for its context postings. */
+  articleNumber: number;
   /** Content terms in reading order (stop words dropped), for proximity. */
   sequence: string[];
   /** Content terms plus implied ones (acronym long forms, resolved years). */
   terms: Set<string>;
   /** Terms used at least once as common words, not only inside a capitalised name ("People's Government"). */
   commonTerms: Set<string>;
-  /** Terms of the article title, section heading and article year. */
+  /** Terms of the article title, section heading and article year (shared by the section's sentences). */
   contextTerms: Set<string>;
   /** The sentences just before and after in the article, whose words a quote often leans on ("the deal"). */
   previous?: IndexedSentence;
@@ -25,59 +28,86 @@ export interface IndexedSentence {
   resolvedDates: ResolvedDate[];
 }
 
-export interface SentenceIndex {
-  sentences: IndexedSentence[];
-  search: MiniSearch<{ id: number; text: string; context: string }>;
-  /** In how many sentences each term occurs, for idf. */
-  documentFrequency: Map<string, number>;
-  /** The vocabulary as a radix tree, for typo-tolerant lookups. */
-  vocabulary: SearchableMap<number>;
-  acronyms: Map<string, string[]>;
-  /** Long forms back to their acronym: "internet thing" → "iot". */
-  longForms: Map<string, string>;
+/** A term of the index: in how many sentences it occurs, and which (ascending ids). */
+export interface TermPostings {
+  df: number;
+  sentences: Uint32Array;
 }
 
-const identity = (term: string) => term;
-const splitTerms = (text: string) => (text ? text.split(' ') : []);
+export interface SentenceIndex {
+  sentences: IndexedSentence[];
+  /** The keyword index: term to postings. */
+  postings: Map<string, TermPostings>;
+  /** The same terms in minisearch's radix tree, for typo-tolerant and prefix lookups. */
+  vocabulary: SearchableMap<TermPostings>;
+  /** Context term → the sections (ids of their first sentence) whose title or heading has it. */
+  contextPostings: Map<string, Uint32Array>;
+  /** BM25's length normalisation of each sentence, (k1 + 1) / (k1 · (1 − b + b · length / average) + 1). */
+  lengthNorm: Float32Array;
+  acronyms: Map<string, string[]>;
+  /** Long forms by their first term: "internet" → [["internet", "thing"], "iot"]. */
+  longForms: Map<string, [string[], string][]>;
+}
+
+export const BM25 = { k1: 1.2, b: 0.75 };
+
+export function documentFrequency(index: SentenceIndex, term: string): number {
+  return index.postings.get(term)?.df ?? 0;
+}
 
 /** Terms a token list implies beyond its own: an acronym's long form, or a long form's acronym. */
-export function impliedTerms(terms: string[], acronyms: Map<string, string[]>, longForms: Map<string, string>): string[] {
+export function impliedTerms(terms: string[], acronyms: Map<string, string[]>, longForms: Map<string, [string[], string][]>): string[] {
   const implied: string[] = [];
   for (let i = 0; i < terms.length; i++) {
     const longForm = acronyms.get(terms[i]!);
     if (longForm) implied.push(...longForm);
-    for (const [phrase, acronym] of longForms) {
-      const words = phrase.split(' ');
+    for (const [words, acronym] of longForms.get(terms[i]!) ?? []) {
       if (words.every((w, k) => terms[i + k] === w)) implied.push(acronym);
     }
   }
   return implied;
 }
 
+const contentTerms = (tokens: Token[]) => tokens.filter((t) => !t.isStopWord).map((t) => t.term);
+
 export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
   const acronyms = findAcronyms(corpus.articles.flatMap((a) => a.sentences.map((s) => s.text)));
-  const longForms = new Map([...acronyms].map(([acronym, terms]) => [terms.join(' '), acronym]));
-  const contentTerms = (tokens: Token[]) => tokens.filter((t) => !t.isStopWord).map((t) => t.term);
+  const longForms = new Map<string, [string[], string][]>();
+  for (const [acronym, words] of acronyms) longForms.set(words[0]!, [...(longForms.get(words[0]!) ?? []), [words, acronym]]);
 
   const sentences: IndexedSentence[] = [];
-  for (const article of corpus.articles) {
+  const contextIds = new Map<string, number[]>();
+  corpus.articles.forEach((article, articleNumber) => {
     const first = sentences.length;
     const year = article.date?.slice(0, 4);
+    // One context per run of sentences under the same heading: sections are contiguous.
+    let context: Set<string> | undefined;
+    let section: string | null | undefined;
     for (const sentence of article.sentences) {
-      const context = contentTerms(tokenize(`${article.title} ${sentence.section ?? ''}`));
-      if (year) context.push(year);
+      if (!context || sentence.section !== section) {
+        section = sentence.section;
+        const terms = contentTerms(tokenize(`${article.title} ${section ?? ''}`));
+        if (year) terms.push(year);
+        context = new Set([...terms, ...impliedTerms(terms, acronyms, longForms)]);
+        for (const term of context) {
+          const ids = contextIds.get(term);
+          if (ids) ids.push(sentences.length);
+          else contextIds.set(term, [sentences.length]);
+        }
+      }
       const tokens = tokenize(sentence.text);
       const sequence = contentTerms(tokens);
       const resolvedDates = resolveRelativeDates(sentence.text, article.date);
       const resolvedYears = resolvedDates.flatMap((d) => d.years);
-      const terms = new Set([...sequence, ...impliedTerms(sequence, acronyms, longForms), ...resolvedYears.map(String)]);
       sentences.push({
+        id: sentences.length,
         sentence,
         article,
+        articleNumber,
         sequence,
-        terms,
+        terms: new Set([...sequence, ...impliedTerms(sequence, acronyms, longForms), ...resolvedYears.map(String)]),
         commonTerms: new Set(tokens.filter((t, i) => !t.isStopWord && (!t.capitalized || i === 0)).map((t) => t.term)),
-        contextTerms: new Set([...context, ...impliedTerms(context, acronyms, longForms)]),
+        contextTerms: context,
         features: sentenceFeatures(sentence.text, tokens, resolvedYears),
         resolvedDates,
       });
@@ -86,20 +116,26 @@ export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
       if (i > first) sentences[i]!.previous = sentences[i - 1]!;
       if (i + 1 < sentences.length) sentences[i]!.next = sentences[i + 1]!;
     }
+  });
+
+  const lists = new Map<string, number[]>();
+  for (const s of sentences) {
+    for (const term of s.terms) {
+      const list = lists.get(term);
+      if (list) list.push(s.id);
+      else lists.set(term, [s.id]);
+    }
+  }
+  const postings = new Map<string, TermPostings>();
+  const vocabulary = new SearchableMap<TermPostings>();
+  for (const [term, ids] of lists) {
+    const entry = { df: ids.length, sentences: Uint32Array.from(ids) };
+    postings.set(term, entry);
+    vocabulary.set(term, entry);
   }
 
-  const documentFrequency = new Map<string, number>();
-  for (const s of sentences) for (const term of s.terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  const vocabulary = new SearchableMap<number>();
-  for (const [term, df] of documentFrequency) vocabulary.set(term, df);
-
-  // Terms are normalised once, by our tokenizer: minisearch indexes them as given.
-  const search = new MiniSearch<{ id: number; text: string; context: string }>({
-    fields: ['text', 'context'],
-    tokenize: splitTerms,
-    processTerm: identity,
-    searchOptions: { tokenize: splitTerms, processTerm: identity },
-  });
-  search.addAll(sentences.map((s, id) => ({ id, text: [...s.terms].join(' '), context: [...s.contextTerms].join(' ') })));
-  return { sentences, search, documentFrequency, vocabulary, acronyms, longForms };
+  const averageLength = sentences.reduce((sum, s) => sum + s.terms.size, 0) / Math.max(1, sentences.length);
+  const lengthNorm = Float32Array.from(sentences, (s) => (BM25.k1 + 1) / (BM25.k1 * (1 - BM25.b + (BM25.b * s.terms.size) / averageLength) + 1));
+  const contextPostings = new Map([...contextIds].map(([term, ids]) => [term, Uint32Array.from(ids)]));
+  return { sentences, postings, vocabulary, contextPostings, lengthNorm, acronyms, longForms };
 }

@@ -1,0 +1,81 @@
+import { documentFrequency, type SentenceIndex } from './sentenceIndex.js';
+
+/** How much a title or heading match adds to a sentence's BM25 score, relative to one in its text. */
+const CONTEXT_BOOST = 0.35;
+
+export interface Candidate {
+  id: number;
+  /** BM25 over the sentence text, plus the boosted BM25 of its section's title and heading. */
+  score: number;
+}
+
+export function idf(index: SentenceIndex, df: number): number {
+  const n = index.sentences.length;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+// Reused between calls (one question at a time): no allocation proportional to the corpus per question.
+const scratch = new WeakMap<SentenceIndex, Float64Array>();
+
+/**
+ * The `limit` sentences with the best BM25 score for weighted query terms, by accumulating over
+ * postings. Sentences are short, so a term counts once per sentence (no term frequency).
+ */
+export function retrieveCandidates(index: SentenceIndex, weights: Map<string, number>, limit: number): Candidate[] {
+  let scores = scratch.get(index);
+  if (!scores) scratch.set(index, (scores = new Float64Array(index.sentences.length)));
+  const touched: number[] = [];
+  for (const [term, weight] of weights) {
+    const postings = index.postings.get(term);
+    if (!postings) continue;
+    const w = weight * idf(index, postings.df);
+    for (const id of postings.sentences) {
+      if (scores[id] === 0) touched.push(id);
+      scores[id]! += w * index.lengthNorm[id]!;
+    }
+  }
+  // Title and heading matches lift the sentences that already match something in their text.
+  for (const [term, weight] of weights) {
+    const sections = index.contextPostings.get(term);
+    if (!sections) continue;
+    const w = CONTEXT_BOOST * weight * idf(index, Math.max(1, documentFrequency(index, term)));
+    for (const first of sections) {
+      const context = index.sentences[first]!.contextTerms;
+      for (let id = first; id < index.sentences.length && index.sentences[id]!.contextTerms === context; id++) {
+        if (scores[id] !== 0) scores[id]! += w;
+      }
+    }
+  }
+  const best = topK(touched, scores, limit);
+  for (const id of touched) scores[id] = 0;
+  return best;
+}
+
+/** The k highest-scoring ids, best first, with a small binary min-heap. */
+function topK(ids: number[], scores: Float64Array, k: number): Candidate[] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  for (const id of ids) {
+    if (heap.length < k) {
+      heap.push(id);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!less(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (less(heap[0]!, id)) {
+      heap[0] = id;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        i = m;
+      }
+    }
+  }
+  return heap.sort((a, b) => (less(a, b) ? 1 : -1)).map((id) => ({ id, score: scores[id]! }));
+}
