@@ -93,8 +93,8 @@ function makeConcept(surface: string, terms: string[], index: SentenceIndex, lex
     for (const related of lexicon.related(surface, { maxDistance: 2, maxSenses: MAX_SENSES })) addLexiconVariant(variants, related, index, damping);
   }
   // Only a word English does not have is a typo: "compnies", not "firms".
-  if (!known && token && !token.isNumber && token.lower.length >= 4 && lexicon.lemmatize(token.lower).length === 0) {
-    const maxDistance = token.term.length >= 8 ? 2 : 1;
+  if (!known && token && !token.isNumber && token.lower.length >= 5 && lexicon.lemmatize(token.lower).length === 0) {
+    const maxDistance = token.term.length >= 10 ? 2 : 1;
     for (const [term, [, distance]] of index.vocabulary.fuzzyGet(token.term, maxDistance)) {
       if (distance > 0) variants.push({ terms: [term], weight: TYPO_WEIGHT[distance]!, via: 'typo' });
     }
@@ -118,8 +118,20 @@ function importanceOf(variants: Variant[], index: SentenceIndex): number {
   return Math.sqrt(idf(index, 0));
 }
 
+/** Index terms of lexicon lemmas, memoised: the same few thousand lemmas come back question after question. */
+const lemmaTermsCache = new Map<string, string[]>();
+function lemmaTerms(lemma: string): string[] {
+  let terms = lemmaTermsCache.get(lemma);
+  if (!terms) {
+    terms = tokenize(lemma).filter((t) => !t.isStopWord).map((t) => t.term);
+    if (lemmaTermsCache.size > 100_000) lemmaTermsCache.clear();
+    lemmaTermsCache.set(lemma, terms);
+  }
+  return terms;
+}
+
 function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: SentenceIndex, damping: number): void {
-  const terms = tokenize(related.lemma).filter((t) => !t.isStopWord).map((t) => t.term);
+  const terms = lemmaTerms(related.lemma);
   if (terms.length === 0 || !terms.every((t) => index.postings.has(t))) return;
   const weight = related.relation === 'synonym' ? RELATION_WEIGHT[0]! : RELATION_WEIGHT[Math.min(related.distance, 2)]!;
   variants.push({ terms, weight: weight * damping, via: related.relation === 'synonym' ? 'synonym' : 'related' });
