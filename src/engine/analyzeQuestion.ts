@@ -82,7 +82,24 @@ function countedConcepts(tokens: Token[], concepts: Concept[]): Concept[] {
   return concepts.filter((c) => head !== undefined && c.surface.split(' ').includes(head));
 }
 
+// A concept depends only on its word and the index: memoised per index, as questions reuse words.
+const conceptCache = new WeakMap<SentenceIndex, Map<string, Concept>>();
+const CONCEPT_CACHE_SIZE = 50_000;
+
 function makeConcept(surface: string, terms: string[], index: SentenceIndex, lexicon: Lexicon, token?: Token): Concept {
+  let cache = conceptCache.get(index);
+  if (!cache) conceptCache.set(index, (cache = new Map()));
+  const key = `${surface}\u0000${terms.join(' ')}\u0000${token?.isNumber ? 1 : 0}`;
+  let concept = cache.get(key);
+  if (!concept) {
+    concept = buildConcept(surface, terms, index, lexicon, token);
+    if (cache.size >= CONCEPT_CACHE_SIZE) cache.clear();
+    cache.set(key, concept);
+  }
+  return { ...concept };
+}
+
+function buildConcept(surface: string, terms: string[], index: SentenceIndex, lexicon: Lexicon, token?: Token): Concept {
   const variants: Variant[] = [{ terms, weight: 1, via: 'exact' }];
   const known = terms.every((t) => index.postings.has(t));
   const acronymLongForm = terms.length === 1 ? index.acronyms.get(terms[0]!) : undefined;

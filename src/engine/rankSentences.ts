@@ -1,5 +1,5 @@
 import { offersAnswer } from './answerType.js';
-import type { AnalyzedQuestion, Concept, Variant } from './analyzeQuestion.js';
+import type { AnalyzedQuestion, Variant } from './analyzeQuestion.js';
 import { retrieveCandidates } from './retrieveCandidates.js';
 import type { IndexedSentence, SentenceIndex } from './sentenceIndex.js';
 
@@ -20,7 +20,7 @@ const NEIGHBOUR_FACTOR = 0.5;
 const WRONG_TYPE_FACTOR = 0.55;
 /** A count whose number does not sit before the thing counted may still answer, in other words. */
 const UNCOUNTED_FACTOR = 0.85;
-const CANDIDATES = 60;
+const CANDIDATES = 50;
 const RETRIEVAL_VARIANTS = 8;
 /** How the ranking mixes its signals (exported so benchmarks can explore them). */
 export const WEIGHTS = { coverage: 0.7, retrieval: 0.2, proximity: 0.05, order: 0.05 };
@@ -43,13 +43,15 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex):
       if (v.terms.length === 1) uses.set(v.terms[0]!, [...(uses.get(v.terms[0]!) ?? []), { concept: c, weight: v.weight, literal: isLiteral(v) }]);
     }
   });
+  // Variants matched other than term by term: phrases, and the word itself in the title or nearby.
+  const extras = question.concepts.map((concept) => concept.variants.filter((v) => v.terms.length > 1 || isLiteral(v)));
   const candidates = retrieveCandidates(index, boosts, CANDIDATES);
   if (candidates.length === 0) return [];
   const top = candidates[0]!.score;
   const totalImportance = question.concepts.reduce((sum, c) => sum + c.importance, 0);
   const ranked = candidates.map(({ id, score }) => {
     const entry = index.sentences[id]!;
-    const matches = matchConcepts(question.concepts, uses, entry);
+    const matches = matchConcepts(extras, uses, entry);
     const coverage = totalImportance > 0 ? matches.reduce((sum, m, c) => sum + question.concepts[c]!.importance * m.weight, 0) / totalImportance : 0;
     const positions = matches.map((m) => m.position);
     const offers = offersAnswer(question.answerType, entry.features, question.questionTerms);
@@ -74,10 +76,12 @@ interface Match {
  * ("people" is not in "People's Government") and in the sentence itself; the word itself may also
  * be found, for part of its weight, in the title or a neighbouring sentence the quote leans on.
  */
-function matchConcepts(concepts: Concept[], uses: Map<string, TermUse[]>, entry: IndexedSentence): Match[] {
-  const matches: Match[] = concepts.map(() => ({ weight: 0, position: -1 }));
+function matchConcepts(extras: Variant[][], uses: Map<string, TermUse[]>, entry: IndexedSentence): Match[] {
+  const matches: Match[] = extras.map(() => ({ weight: 0, position: -1 }));
   for (const term of entry.terms) {
-    for (const use of uses.get(term) ?? []) {
+    const termUses = uses.get(term);
+    if (!termUses) continue;
+    for (const use of termUses) {
       const m = matches[use.concept]!;
       if (use.weight > m.weight && (use.literal || entry.commonTerms.has(term))) {
         m.weight = use.weight;
@@ -85,10 +89,10 @@ function matchConcepts(concepts: Concept[], uses: Map<string, TermUse[]>, entry:
       }
     }
   }
-  concepts.forEach((concept, c) => {
+  extras.forEach((variants, c) => {
     const m = matches[c]!;
     if (m.weight >= 1) return;
-    for (const v of concept.variants) {
+    for (const v of variants) {
       if (v.weight <= m.weight) continue;
       const literal = isLiteral(v);
       if (v.terms.length > 1 && v.terms.every((t) => (literal ? entry.terms : entry.commonTerms).has(t))) {
