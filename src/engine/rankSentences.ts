@@ -1,5 +1,6 @@
 import { offersAnswer } from './answerType.js';
 import type { AnalyzedQuestion, Variant } from './analyzeQuestion.js';
+import { RANKING } from './rankingParameters.js';
 import { retrieveCandidates } from './retrieveCandidates.js';
 import type { IndexedSentence, SentenceIndex } from './sentenceIndex.js';
 
@@ -12,18 +13,7 @@ export interface RankedSentence {
   offersAnswer: boolean;
 }
 
-/** A match in the title or section counts, but less than one in the sentence itself. */
-const CONTEXT_FACTOR = 0.6;
-/** So does a match in the sentence before or after, which the quote may refer back to. */
-const NEIGHBOUR_FACTOR = 0.5;
-/** A sentence without the kind of answer asked for ("how many" and no number) is kept, but far behind. */
-const WRONG_TYPE_FACTOR = 0.55;
-/** A count whose number does not sit before the thing counted may still answer, in other words. */
-const UNCOUNTED_FACTOR = 0.85;
-const CANDIDATES = 50;
-const RETRIEVAL_VARIANTS = 8;
-/** How the ranking mixes its signals (exported so benchmarks can explore them). */
-export const WEIGHTS = { coverage: 0.7, retrieval: 0.2, proximity: 0.05, order: 0.05 };
+
 
 /** Which concepts a one-word variant stands for, so a sentence is matched by walking its own terms. */
 interface TermUse {
@@ -37,7 +27,7 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex):
   const uses = new Map<string, TermUse[]>();
   question.concepts.forEach((concept, c) => {
     // Retrieval needs only a concept's strongest forms; the rest can still match a candidate.
-    const strongest = [...concept.variants].sort((a, b) => b.weight - a.weight).slice(0, RETRIEVAL_VARIANTS);
+    const strongest = [...concept.variants].sort((a, b) => b.weight - a.weight).slice(0, RANKING.retrievalVariants);
     for (const v of strongest) for (const t of v.terms) boosts.set(t, Math.max(boosts.get(t) ?? 0, v.weight));
     for (const v of concept.variants) {
       if (v.terms.length === 1) uses.set(v.terms[0]!, [...(uses.get(v.terms[0]!) ?? []), { concept: c, weight: v.weight, literal: isLiteral(v) }]);
@@ -45,7 +35,7 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex):
   });
   // Variants matched other than term by term: phrases, and the word itself in the title or nearby.
   const extras = question.concepts.map((concept) => concept.variants.filter((v) => v.terms.length > 1 || isLiteral(v)));
-  const candidates = retrieveCandidates(index, boosts, CANDIDATES);
+  const candidates = retrieveCandidates(index, boosts, RANKING.candidates);
   if (candidates.length === 0) return [];
   const top = candidates[0]!.score;
   const totalImportance = question.concepts.reduce((sum, c) => sum + c.importance, 0);
@@ -55,9 +45,9 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex):
     const coverage = totalImportance > 0 ? matches.reduce((sum, m, c) => sum + question.concepts[c]!.importance * m.weight, 0) / totalImportance : 0;
     const positions = matches.map((m) => m.position);
     const offers = offersAnswer(question.answerType, entry.features, question.questionTerms);
-    const typeFactor = !offers ? WRONG_TYPE_FACTOR : countPrecedesCounted(question, entry) ? 1 : UNCOUNTED_FACTOR;
+    const typeFactor = !offers ? RANKING.wrongTypeFactor : countPrecedesCounted(question, entry) ? 1 : RANKING.uncountedFactor;
     const rank =
-      (WEIGHTS.coverage * coverage + WEIGHTS.retrieval * (score / top) + WEIGHTS.proximity * proximity(positions) + WEIGHTS.order * inOrder(positions)) *
+      (RANKING.weights.coverage * coverage + RANKING.weights.retrieval * (score / top) + RANKING.weights.proximity * proximity(positions) + RANKING.weights.order * inOrder(positions)) *
       typeFactor;
     return { entry, rank, confidence: coverage * typeFactor, offersAnswer: offers };
   });
@@ -98,11 +88,11 @@ function matchConcepts(extras: Variant[][], uses: Map<string, TermUse[]>, entry:
       if (v.terms.length > 1 && v.terms.every((t) => (literal ? entry.terms : entry.commonTerms).has(t))) {
         m.weight = v.weight;
         m.position = entry.sequence.indexOf(v.terms[0]!);
-      } else if (literal && v.weight * CONTEXT_FACTOR > m.weight && v.terms.every((t) => entry.terms.has(t) || entry.contextTerms.has(t))) {
-        m.weight = v.weight * CONTEXT_FACTOR;
+      } else if (literal && v.weight * RANKING.contextFactor > m.weight && v.terms.every((t) => entry.terms.has(t) || entry.contextTerms.has(t))) {
+        m.weight = v.weight * RANKING.contextFactor;
         m.position = -1;
-      } else if (literal && v.weight * NEIGHBOUR_FACTOR > m.weight && v.terms.every((t) => entry.terms.has(t) || entry.previous?.terms.has(t) || entry.next?.terms.has(t))) {
-        m.weight = v.weight * NEIGHBOUR_FACTOR;
+      } else if (literal && v.weight * RANKING.neighbourFactor > m.weight && v.terms.every((t) => entry.terms.has(t) || entry.previous?.terms.has(t) || entry.next?.terms.has(t))) {
+        m.weight = v.weight * RANKING.neighbourFactor;
         m.position = -1;
       }
     }

@@ -1,7 +1,6 @@
+import { RANKING } from './rankingParameters.js';
 import { documentFrequency, type SentenceIndex } from './sentenceIndex.js';
 
-/** How much a title or heading match adds to a sentence's BM25 score, relative to one in its text. */
-const CONTEXT_BOOST = 0.35;
 
 export interface Candidate {
   id: number;
@@ -38,7 +37,7 @@ export function retrieveCandidates(index: SentenceIndex, weights: Map<string, nu
   for (const [term, weight] of weights) {
     const sections = index.contextPostings.get(term);
     if (!sections) continue;
-    const w = CONTEXT_BOOST * weight * idf(index, Math.max(1, documentFrequency(index, term)));
+    const w = RANKING.contextBoost * weight * idf(index, Math.max(1, documentFrequency(index, term)));
     for (const first of sections) {
       const context = index.sentences[first]!.contextTerms;
       for (let id = first; id < index.sentences.length && index.sentences[id]!.contextTerms === context; id++) {

@@ -3,6 +3,7 @@ import type { Article, Corpus, Sentence } from '../corpus/schema.js';
 import { tokenize, type Token } from '../text/tokenize.js';
 import { sentenceFeatures, type SentenceFeatures } from './answerType.js';
 import { findAcronyms } from './findAcronyms.js';
+import { RANKING } from './rankingParameters.js';
 import { resolveRelativeDates, type ResolvedDate } from './resolveRelativeDates.js';
 
 /** One searchable sentence with everything ranking needs, computed once. */
@@ -49,7 +50,6 @@ export interface SentenceIndex {
   longForms: Map<string, [string[], string][]>;
 }
 
-export const BM25 = { k1: 1.2, b: 0.75 };
 
 export function documentFrequency(index: SentenceIndex, term: string): number {
   return index.postings.get(term)?.df ?? 0;
@@ -135,7 +135,8 @@ export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
   }
 
   const averageLength = sentences.reduce((sum, s) => sum + s.terms.size, 0) / Math.max(1, sentences.length);
-  const lengthNorm = Float32Array.from(sentences, (s) => (BM25.k1 + 1) / (BM25.k1 * (1 - BM25.b + (BM25.b * s.terms.size) / averageLength) + 1));
+  const { k1, b } = RANKING.bm25;
+  const lengthNorm = Float32Array.from(sentences, (s) => (k1 + 1) / (k1 * (1 - b + (b * s.terms.size) / averageLength) + 1));
   const contextPostings = new Map([...contextIds].map(([term, ids]) => [term, Uint32Array.from(ids)]));
   return { sentences, postings, vocabulary, contextPostings, lengthNorm, acronyms, longForms };
 }

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCorpus } from '../../src/corpus/loadCorpus.js';
+import type { Corpus } from '../../src/corpus/schema.js';
+import { normalizeSpace, type SelqaSection } from './dataset.js';
+
+/**
+ * One corpus article per section: the Wikipedia title, a `## section` heading and each
+ * candidate sentence as its own paragraph, so citebot's splitter starts from SelQA's
+ * segmentation. Empty candidates (SelQA has a few) would only be dropped by the loader.
+ */
+export function toJsonlLine(section: SelqaSection): string {
+  const sentences = section.candidates.map(normalizeSpace).filter(Boolean);
+  const text = [`## ${normalizeSpace(section.section)}`, ...sentences].join('\n\n');
+  return JSON.stringify({ id: section.id, title: section.article, date: null, source: 'Wikipedia (SelQA)', url: null, text });
+}
+
+/** Goes through the real corpus format and loader: a JSONL file in a temporary folder. */
+export function buildCorpus(sections: SelqaSection[]): Corpus {
+  const dir = mkdtempSync(join(tmpdir(), 'citebot-selqa-'));
+  try {
+    writeFileSync(join(dir, 'selqa.jsonl'), sections.map(toJsonlLine).join('\n') + '\n');
+    return loadCorpus(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface SplitterStats {
+  candidates: number;
+  corpusSentences: number;
+  /** SelQA sentences citebot's splitter cut into two or more. */
+  resplit: number;
+  /** Corpus sentences not found inside any SelQA sentence of their section (should be none). */
+  foreign: number;
+  examples: { selqa: string; citebot: string[] }[];
+}
+
+/** How citebot's segmentation differs from SelQA's: each paragraph is one SelQA sentence. */
+export function splitterStats(sections: SelqaSection[], corpus: Corpus, maxExamples = 3): SplitterStats {
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const stats: SplitterStats = { candidates: 0, corpusSentences: 0, resplit: 0, foreign: 0, examples: [] };
+  for (const article of corpus.articles) {
+    const candidates = byId.get(article.id)!.candidates.map(normalizeSpace).filter(Boolean);
+    stats.candidates += candidates.length;
+    stats.corpusSentences += article.sentences.length;
+    const pieces = new Map<number, string[]>();
+    for (const s of article.sentences) pieces.set(s.paragraph, [...(pieces.get(s.paragraph) ?? []), s.text]);
+    pieces.forEach((texts, paragraph) => {
+      if (texts.length < 2) return;
+      stats.resplit++;
+      if (stats.examples.length < maxExamples) stats.examples.push({ selqa: candidates[paragraph] ?? '', citebot: texts });
+    });
+    stats.foreign += article.sentences.filter((s) => !candidates.some((c) => c.includes(normalizeSpace(s.text)))).length;
+  }
+  return stats;
+}

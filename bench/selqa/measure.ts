@@ -1,0 +1,114 @@
+import { performance } from 'node:perf_hooks';
+import { buildCorpus } from './buildCorpus.js';
+import { loadSplit, type SelqaQuestion, type Split } from './dataset.js';
+import { firstCorrectRank, quality, type Hit, type Quality } from './score.js';
+import { buildSystem, type SystemName } from './systems.js';
+
+const DEPTH = 10;
+const WARM_UP = 50;
+
+export interface Miss {
+  question: string;
+  gold: string[];
+  chose: string | null;
+  /** The section the chosen sentence came from, and whether it is the question's own. */
+  choseFrom: string | null;
+  ownSection: boolean;
+  /** Where a correct sentence first appears in the top 10, or 0. */
+  correctRank: number;
+}
+
+export interface SystemResult extends Quality {
+  system: SystemName;
+  split: Split;
+  sentences: number;
+  buildMs: number;
+  qps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** process.resourceUsage().maxRSS of this process (its own child), in MB. */
+  peakRssMb: number;
+  /** maxRSS before the build: what loading the split and the corpus cost, the same for every system. */
+  rssBeforeBuildMb: number;
+  /** V8 heap in use right after the build, after a full GC when --expose-gc is on. */
+  heapAfterBuildMb: number;
+  misses: Miss[];
+}
+
+const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+const progress = (text: string) => process.stderr.write(`  ${text}\n`);
+
+/**
+ * Everything one system is measured on, meant to run alone in its own process so that
+ * maxRSS is that system's peak and not the sum of both.
+ */
+export function measureSystem(system: SystemName, split: Split, maxMisses: number): SystemResult {
+  const { sections, questions } = loadSplit(split);
+  const corpus = buildCorpus(sections);
+  const sentences = corpus.articles.reduce((n, a) => n + a.sentences.length, 0);
+
+  const rssBeforeBuildMb = mb(process.resourceUsage().maxRSS * 1024);
+  progress(`${system}: building the index over ${sentences} sentences`);
+  const started = performance.now();
+  const search = buildSystem(system, corpus);
+  const buildMs = performance.now() - started;
+  globalThis.gc?.();
+  const heapAfterBuildMb = mb(process.memoryUsage().heapUsed);
+
+  // Warm-up: let V8 optimise the hot paths before the clock runs.
+  for (const q of questions.slice(0, WARM_UP)) search(q.question, DEPTH);
+
+  progress(`${system}: asking ${questions.length} questions`);
+  const latencies: number[] = [];
+  const results: Hit[][] = [];
+  const all = performance.now();
+  for (const [i, q] of questions.entries()) {
+    const t = performance.now();
+    results.push(search(q.question, DEPTH));
+    latencies.push(performance.now() - t);
+    if ((i + 1) % 500 === 0) progress(`${system}: ${i + 1}/${questions.length}`);
+  }
+  const totalMs = performance.now() - all;
+  const peakRssMb = mb(process.resourceUsage().maxRSS * 1024);
+
+  const ranks = questions.map((q, i) => firstCorrectRank(q, results[i]!, DEPTH));
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    system,
+    split,
+    sentences,
+    ...quality(ranks, results.filter((r) => r.length === 0).length),
+    buildMs: Math.round(buildMs),
+    qps: Math.round(questions.length / (totalMs / 1000)),
+    p50Ms: round(percentile(sorted, 0.5), 3),
+    p99Ms: round(percentile(sorted, 0.99), 3),
+    peakRssMb,
+    rssBeforeBuildMb,
+    heapAfterBuildMb,
+    misses: collectMisses(questions, results, ranks, maxMisses),
+  };
+}
+
+/** Nearest-rank percentile of an ascending list. */
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
+}
+
+function collectMisses(questions: SelqaQuestion[], results: Hit[][], ranks: number[], max: number): Miss[] {
+  const misses: Miss[] = [];
+  for (let i = 0; i < questions.length && misses.length < max; i++) {
+    if (ranks[i] === 1) continue;
+    const q = questions[i]!;
+    const top = results[i]![0];
+    misses.push({
+      question: q.question,
+      gold: q.gold,
+      chose: top?.quote ?? null,
+      choseFrom: top?.documentId ?? null,
+      ownSection: top?.documentId === q.sectionId,
+      correctRank: ranks[i]!,
+    });
+  }
+  return misses;
+}
