@@ -42,14 +42,17 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex):
   const ranked = candidates.map(({ id, score }) => {
     const entry = index.sentences[id]!;
     const matches = matchConcepts(extras, uses, entry);
-    const coverage = totalImportance > 0 ? matches.reduce((sum, m, c) => sum + question.concepts[c]!.importance * m.weight, 0) / totalImportance : 0;
+    const covered = (contextScale: number) =>
+      totalImportance > 0 ? matches.reduce((sum, m, c) => sum + question.concepts[c]!.importance * m.weight * (m.inContext ? contextScale : 1), 0) / totalImportance : 0;
+    const coverage = covered(1);
+    const supported = covered(RANKING.confidenceContextFactor / RANKING.contextFactor);
     const positions = matches.map((m) => m.position);
     const offers = offersAnswer(question.answerType, entry.features, question.questionTerms);
     const typeFactor = !offers ? RANKING.wrongTypeFactor : countPrecedesCounted(question, entry) ? 1 : RANKING.uncountedFactor;
     const rank =
       (RANKING.weights.coverage * coverage + RANKING.weights.retrieval * (score / top) + RANKING.weights.proximity * proximity(positions) + RANKING.weights.order * inOrder(positions)) *
       typeFactor;
-    return { entry, rank, confidence: coverage * typeFactor, offersAnswer: offers };
+    return { entry, rank, confidence: supported * typeFactor, offersAnswer: offers };
   });
   return ranked.sort((a, b) => b.rank - a.rank || b.confidence - a.confidence);
 }
@@ -59,6 +62,8 @@ const isLiteral = (v: Variant) => v.via === 'exact' || v.via === 'acronym';
 interface Match {
   weight: number;
   position: number;
+  /** Found only in the article title or section heading. */
+  inContext: boolean;
 }
 
 /**
@@ -67,7 +72,7 @@ interface Match {
  * be found, for part of its weight, in the title or a neighbouring sentence the quote leans on.
  */
 function matchConcepts(extras: Variant[][], uses: Map<string, TermUse[]>, entry: IndexedSentence): Match[] {
-  const matches: Match[] = extras.map(() => ({ weight: 0, position: -1 }));
+  const matches: Match[] = extras.map(() => ({ weight: 0, position: -1, inContext: false }));
   for (const term of entry.terms) {
     const termUses = uses.get(term);
     if (!termUses) continue;
@@ -88,12 +93,15 @@ function matchConcepts(extras: Variant[][], uses: Map<string, TermUse[]>, entry:
       if (v.terms.length > 1 && v.terms.every((t) => (literal ? entry.terms : entry.commonTerms).has(t))) {
         m.weight = v.weight;
         m.position = entry.sequence.indexOf(v.terms[0]!);
+        m.inContext = false;
       } else if (literal && v.weight * RANKING.contextFactor > m.weight && v.terms.every((t) => entry.terms.has(t) || entry.contextTerms.has(t))) {
         m.weight = v.weight * RANKING.contextFactor;
         m.position = -1;
+        m.inContext = true;
       } else if (literal && v.weight * RANKING.neighbourFactor > m.weight && v.terms.every((t) => entry.terms.has(t) || entry.previous?.terms.has(t) || entry.next?.terms.has(t))) {
         m.weight = v.weight * RANKING.neighbourFactor;
         m.position = -1;
+        m.inContext = false;
       }
     }
   });
