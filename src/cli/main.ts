@@ -1,6 +1,9 @@
 import { CorpusError } from '../corpus/corpusError.js';
 import { CliError } from './cliError.js';
 import * as ask from './commands/ask.js';
+import * as bot from './commands/bot.js';
+import * as consoleCommand from './commands/console.js';
+import * as deployCommands from './commands/deployCommands.js';
 import * as ingest from './commands/ingest.js';
 import * as search from './commands/search.js';
 import * as show from './commands/show.js';
@@ -12,7 +15,7 @@ interface CliCommand {
   run(argv: string[]): void | Promise<void>;
 }
 
-const commands: Record<string, CliCommand> = { ask, search, sources, show, ingest };
+const commands: Record<string, CliCommand> = { ask, search, sources, show, ingest, console: consoleCommand, bot, 'deploy-commands': deployCommands };
 
 function help(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);

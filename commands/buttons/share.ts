@@ -1,0 +1,19 @@
+// "Share in channel": posts the citation publicly, attributed to whoever pressed it.
+import type { ButtonRequest } from '../../src/discord/interactionRequest.js';
+import { parseSentenceButtonId } from '../../src/discord/customIds.js';
+import { SHARE_ACTION } from '../../src/discord/render/buttons.js';
+import { renderSharedCitation } from '../../src/discord/render/citation.js';
+import { renderMissingSentence } from '../../src/discord/render/context.js';
+import { privateReply, publicReply, type MessageReply } from '../../src/discord/reply.js';
+import { citationAt } from '../../src/bot/citationAt.js';
+import type { HandlerContext } from '../../src/bot/handlerTypes.js';
+
+export const action = SHARE_ACTION;
+export const visibility = 'public';
+
+export function execute(request: ButtonRequest, { engine }: HandlerContext): MessageReply {
+  const ref = parseSentenceButtonId(request.customId);
+  const citation = ref && citationAt(engine, ref.documentId, ref.sentenceIndex);
+  if (!citation) return privateReply(renderMissingSentence());
+  return publicReply(renderSharedCitation(citation, request.user));
+}

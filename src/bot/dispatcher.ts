@@ -1,0 +1,126 @@
+// Transport-neutral core of the bot: request in, Reply out. Routes to the command or
+// button module, applies the per-user rate limit, turns a throwing handler into a
+// private "something went wrong" plus an error log line, and logs every interaction.
+// The gateway adapter, the console and the HTTP mode all call this and only this.
+import {
+  describeRequest,
+  type AutocompleteRequest,
+  type ChatCommandRequest,
+  type InteractionRequest,
+  type MessageRequest,
+} from '../discord/interactionRequest.js';
+import { customIdAction } from '../discord/customIds.js';
+import { renderRateLimited, renderSomethingWentWrong, renderUnknownInteraction } from '../discord/render/notices.js';
+import { privateReply, type Choice, type MessageReply, type Reply, type Visibility } from '../discord/reply.js';
+import type { ChatCommandModule, HandlerContext } from './handlerTypes.js';
+import { errorFields, type Logger } from './logger.js';
+import type { RateLimiter } from './rateLimiter.js';
+import type { Registry } from './registry.js';
+
+export interface Plan {
+  /** Acknowledge before running the handler (the module declared `defer`). */
+  deferFirst: boolean;
+  /** The visibility a deferred acknowledgement must carry. */
+  visibility: Visibility;
+}
+
+export interface Dispatcher {
+  plan(request: MessageRequest): Plan;
+  answer(request: MessageRequest): Promise<MessageReply>;
+  complete(request: AutocompleteRequest): Promise<Choice[]>;
+  /** Either of the above, for transports that handle every kind in one place (HTTP). */
+  handle(request: InteractionRequest): Promise<Reply>;
+}
+
+export interface DispatcherOptions {
+  registry: Registry;
+  context: HandlerContext;
+  log: Logger;
+  /** null: no limit (the local console). */
+  rateLimiter: RateLimiter | null;
+}
+
+type Route = { run: () => Promise<MessageReply> | MessageReply; deferFirst: boolean; visibility: Visibility } | undefined;
+
+export function createDispatcher({ registry, context, log, rateLimiter }: DispatcherOptions): Dispatcher {
+  const route = (request: MessageRequest): Route => {
+    switch (request.kind) {
+      case 'chat-command': {
+        const command: ChatCommandModule | undefined = registry.chatCommand(request.command);
+        return command && {
+          run: () => command.execute(request, context),
+          deferFirst: command.defer ?? false,
+          visibility: command.visibility?.(request as ChatCommandRequest) ?? 'private',
+        };
+      }
+      case 'message-command': {
+        const command = registry.messageCommand(request.command);
+        return command && { run: () => command.execute(request, context), deferFirst: command.defer ?? false, visibility: 'private' };
+      }
+      case 'button': {
+        const button = registry.button(customIdAction(request.customId));
+        return button && { run: () => button.execute(request, context), deferFirst: false, visibility: button.visibility ?? 'private' };
+      }
+    }
+  };
+
+  const fields = (request: InteractionRequest) => ({ interaction: request.id, what: describeRequest(request), user: request.user.id, place: request.place });
+
+  const answer = async (request: MessageRequest): Promise<MessageReply> => {
+    const started = performance.now();
+    const done = (reply: MessageReply, outcome: string) => {
+      log.info('interaction answered', { ...fields(request), outcome, visibility: reply.visibility, ms: Math.round((performance.now() - started) * 10) / 10 });
+      return reply;
+    };
+    if (rateLimiter) {
+      const decision = rateLimiter.take(request.user.id);
+      if (!decision.allowed) return done(privateReply(renderRateLimited(decision.retryAfterMs, rateLimiter.max, rateLimiter.windowMs)), 'rate-limited');
+    }
+    const target = route(request);
+    if (!target) {
+      log.warn('no handler for interaction', fields(request));
+      return done(privateReply(renderUnknownInteraction()), 'unknown');
+    }
+    try {
+      return done(await target.run(), 'ok');
+    } catch (error) {
+      log.error('handler failed', { ...fields(request), error: errorFields(error) });
+      return done(privateReply(renderSomethingWentWrong()), 'failed');
+    }
+  };
+
+  const complete = async (request: AutocompleteRequest): Promise<Choice[]> => {
+    const command = registry.chatCommand(request.command);
+    if (!command?.autocomplete) {
+      log.warn('no autocomplete for interaction', fields(request));
+      return [];
+    }
+    try {
+      const choices = await command.autocomplete(request, context);
+      log.debug('autocomplete answered', { ...fields(request), choices: choices.length });
+      return choices;
+    } catch (error) {
+      // An empty list is the only thing an autocomplete can say; the log says why.
+      log.error('autocomplete failed', { ...fields(request), error: errorFields(error) });
+      return [];
+    }
+  };
+
+  return {
+    plan(request) {
+      try {
+        const target = route(request);
+        return { deferFirst: target?.deferFirst ?? false, visibility: target?.visibility ?? 'private' };
+      } catch (error) {
+        // A broken visibility() must not stop the answer; answer() will report the handler's own failure.
+        log.error('planning failed', { ...fields(request), error: errorFields(error) });
+        return { deferFirst: false, visibility: 'private' };
+      }
+    },
+    answer,
+    complete,
+    async handle(request) {
+      return request.kind === 'autocomplete' ? { kind: 'choices', choices: await complete(request) } : answer(request);
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import type { Engine } from '../engine/engine.js';
+import { answerableExamples } from './examples.js';
+import type { HandlerContext } from './handlerTypes.js';
+import type { Registry } from './registry.js';
+import { buildSuggestions } from './suggestions.js';
+
+/** Everything handlers share, computed once at start-up from the engine and the registry. */
+export function createHandlerContext(engine: Engine, registry: Registry): HandlerContext {
+  const examples = answerableExamples(engine);
+  return { engine, examples, suggestions: buildSuggestions(engine.corpus, examples), catalog: registry.catalog };
+}

@@ -1,0 +1,26 @@
+import { deployCommands } from '../../bot/deployCommands.js';
+import { friendlyStartError } from '../../bot/friendlyStartError.js';
+import { loadCommands } from '../../bot/loadCommands.js';
+import { loadConfig } from '../../config/loadConfig.js';
+import { CliError } from '../cliError.js';
+import { parseCliArgs } from '../parseCliArgs.js';
+
+export const usage = 'citebot deploy-commands [--guild ID | --global]';
+export const summary = 'register the slash and context-menu commands with Discord: in one server (--guild, or DISCORD_GUILD_ID) for development, else globally';
+
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseCliArgs(argv, { guild: { type: 'string' }, global: { type: 'boolean' } }, usage);
+  if (values.guild !== undefined && values.global) throw new CliError(`give --guild or --global, not both\nusage: ${usage}`);
+  if (values.guild !== undefined && !/^\d{17,20}$/.test(values.guild)) throw new CliError(`--guild must be a server id (17-20 digits), got "${values.guild}"`);
+  try {
+    const config = loadConfig('discord');
+    const guildId = values.global ? undefined : (values.guild ?? config.guildId);
+    const result = await deployCommands(config, await loadCommands(), guildId);
+    const where = result.scope === 'global' ? 'globally (may take a few minutes to appear everywhere)' : `to server ${result.scope.guildId}`;
+    console.log(`Registered ${result.commands.length} commands ${where}: ${result.commands.map((c) => (c.type === 1 ? `/${c.name}` : c.name)).join(', ')}`);
+  } catch (error) {
+    const message = friendlyStartError(error);
+    if (message) throw new CliError(message, 1);
+    throw error;
+  }
+}

@@ -1,0 +1,88 @@
+// Configuration from the environment and an optional .env file (the environment wins),
+// checked all at once so every problem is reported in one go.
+import { existsSync, readFileSync } from 'node:fs';
+import * as util from 'node:util';
+import { resolveCorpusDir } from '../paths/packageRoot.js';
+import type { LogLevel } from '../bot/logger.js';
+import { ConfigError } from './configError.js';
+import { DEFAULTS, envSchema, REQUIRED_HELP } from './schema.js';
+
+export interface Config {
+  token?: string;
+  applicationId?: string;
+  guildId?: string;
+  /** REST base for discord.js (a proxy or a test server); undefined = Discord's own. */
+  apiUrl?: string;
+  corpusDir: string;
+  logLevel: LogLevel;
+  rateLimit: { max: number; windowMs: number };
+}
+
+/** What `citebot bot` and `deploy-commands` need on top. */
+export type DiscordConfig = Config & { token: string; applicationId: string };
+
+export type ConfigNeeds = 'discord' | 'local';
+
+export interface ConfigSource {
+  env?: NodeJS.ProcessEnv | Record<string, string | undefined>;
+  /** Path of a .env file to read if it exists; null reads none. Default: .env in the working directory. */
+  envFile?: string | null;
+  /** Values used when neither the environment nor .env sets them (a command's own defaults). */
+  defaults?: Record<string, string>;
+}
+
+/** KEY=value lines; Node's own parser when it has one (20.12+), else the same basic rules. */
+export function parseEnvFile(text: string): Record<string, string> {
+  const parseEnv = (util as { parseEnv?: (content: string) => Record<string, string> }).parseEnv;
+  return parseEnv ? parseEnv(text) : parseEnvBasic(text);
+}
+
+/** For Node 20 before 20.12: `KEY=value`, optional `export`, quotes, `#` comments. No multi-line values. */
+export function parseEnvBasic(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([\w.-]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match || line.trimStart().startsWith('#')) continue;
+    let value = match[2]!;
+    const quoted = /^(['"`])(.*)\1$/.exec(value);
+    value = quoted ? quoted[2]! : value.replace(/\s+#.*$/, '');
+    out[match[1]!] = value;
+  }
+  return out;
+}
+
+function readEnv(source: ConfigSource): Record<string, string | undefined> {
+  const file = source.envFile === undefined ? '.env' : source.envFile;
+  const fromFile = file && existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
+  const merged: Record<string, string | undefined> = { ...source.defaults, ...fromFile, ...(source.env ?? process.env) };
+  // A variable set to nothing is unset: `DISCORD_GUILD_ID=` means "no guild".
+  for (const [key, value] of Object.entries(merged)) if (value === undefined || value.trim() === '') delete merged[key];
+  return merged;
+}
+
+export function loadConfig(needs: 'discord', source?: ConfigSource): DiscordConfig;
+export function loadConfig(needs: 'local', source?: ConfigSource): Config;
+export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Config {
+  const env = readEnv(source);
+  const parsed = envSchema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
+  if (needs === 'discord') {
+    for (const key of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const) {
+      if (env[key] === undefined) problems.push(`${key} is missing: ${REQUIRED_HELP[key]}`);
+    }
+  }
+  if (problems.length || !parsed.success) throw new ConfigError(problems);
+  const raw = parsed.data;
+  return {
+    ...(raw.DISCORD_TOKEN ? { token: raw.DISCORD_TOKEN } : {}),
+    ...(raw.DISCORD_APPLICATION_ID ? { applicationId: raw.DISCORD_APPLICATION_ID } : {}),
+    ...(raw.DISCORD_GUILD_ID ? { guildId: raw.DISCORD_GUILD_ID } : {}),
+    ...(raw.DISCORD_API_URL ? { apiUrl: raw.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
+    corpusDir: resolveCorpusDir(raw.CITEBOT_CORPUS),
+    logLevel: raw.LOG_LEVEL ?? DEFAULTS.logLevel,
+    rateLimit: {
+      max: raw.CITEBOT_RATE_LIMIT ?? DEFAULTS.rateLimitMax,
+      windowMs: (raw.CITEBOT_RATE_WINDOW_SECONDS ?? DEFAULTS.rateLimitWindowSeconds) * 1000,
+    },
+  };
+}

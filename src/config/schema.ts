@@ -1,0 +1,51 @@
+// Every setting citebot reads, validated with zod, with a message that says what to do.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { LOG_LEVELS } from '../bot/logger.js';
+
+const snowflake = (what: string) => z.string().regex(/^\d{17,20}$/, `must be ${what}: a Discord id of 17-20 digits`);
+
+const token = z
+  .string()
+  .refine((t) => !/^Bot\s/i.test(t), 'must be the token alone, without the "Bot " prefix')
+  .refine((t) => /^[\w-]{10,}\.[\w-]{4,}\.[\w-]{4,}$/.test(t) || /^Bot\s/i.test(t), 'does not look like a bot token (three parts separated by dots): copy it again from the Developer Portal → your application → Bot → Reset Token');
+
+const wholeNumber = (min: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= min, `must be ${min} or more`);
+
+const folder = z
+  .string()
+  .transform((p) => resolve(p))
+  .refine((p) => existsSync(p) && statSync(p).isDirectory(), 'must be an existing folder of corpus articles');
+
+/** The raw variables; empty strings count as unset (a blank `DISCORD_GUILD_ID=` line in .env). */
+export const envSchema = z.object({
+  DISCORD_TOKEN: token.optional(),
+  DISCORD_APPLICATION_ID: snowflake("your application's id (Developer Portal → General Information → Application ID)").optional(),
+  DISCORD_GUILD_ID: snowflake('a server id (enable Developer Mode, right-click the server → Copy Server ID)').optional(),
+  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://discord.com/api' }).optional(),
+  CITEBOT_CORPUS: folder.optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  CITEBOT_RATE_LIMIT: wholeNumber(0).optional(),
+  CITEBOT_RATE_WINDOW_SECONDS: wholeNumber(1).optional(),
+});
+
+export type RawEnv = z.output<typeof envSchema>;
+
+export const DEFAULTS = {
+  logLevel: 'info',
+  /** Five requests in ten seconds: generous for a person, a brake on scripts and loops. */
+  rateLimitMax: 5,
+  rateLimitWindowSeconds: 10,
+} as const;
+
+/** Why each variable matters, for "missing" messages. */
+export const REQUIRED_HELP: Record<'DISCORD_TOKEN' | 'DISCORD_APPLICATION_ID', string> = {
+  DISCORD_TOKEN: 'the bot token (Developer Portal → your application → Bot → Reset Token)',
+  DISCORD_APPLICATION_ID: 'the application id (Developer Portal → your application → General Information)',
+};

@@ -1,0 +1,40 @@
+// Text that came from a person (or from the corpus) must display as itself in Discord:
+// not as formatting, not as a code fence that swallows the rest of the reply, not as a
+// mention. Allowed mentions already stop pings; escaping also stops the *look* of one.
+import { escapeMarkdown } from 'discord.js';
+
+const ZERO_WIDTH_SPACE = '\u200B';
+
+/** `@everyone`, `@here`, `<@123>`, `<@!123>`, `<@&123>` lose their power by a zero-width space after the @. */
+export function escapeMentions(text: string): string {
+  return text.replace(/@(everyone|here)\b/gi, `@${ZERO_WIDTH_SPACE}$1`).replace(/<@([!&]?\d)/g, `<@${ZERO_WIDTH_SPACE}$1`);
+}
+
+/**
+ * Markdown and mentions escaped, for text shown inline (questions, queries, quotes).
+ * Line-level markdown (headings, lists, block quotes, subtext) only works at the start
+ * of a line, so every line start is escaped too.
+ */
+export function escapeText(text: string): string {
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  return escapeMentions(escaped)
+    .split('\n')
+    .map((line) => line.replace(/^(\s*)(>|-#)/, '$1\\$2'))
+    .join('\n');
+}
+
+/** User text for a single line: whitespace (including newlines) folded, then escaped. */
+export function escapeInline(text: string): string {
+  return escapeText(text.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * Mentions are addressing, not words about the corpus: "@everyone how many IoT firms"
+ * asks about IoT firms. Used before a question reaches the engine (the echo keeps them, escaped).
+ */
+export function withoutMentions(text: string): string {
+  return text
+    .replace(/<@[!&]?\d+>|<#\d+>|@(everyone|here)\b/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,38 @@
+// /help: what the bot does and how to ask.
+import type { MessageBody } from '../reply.js';
+import { escapeInline } from './escape.js';
+import { COLORS } from './style.js';
+
+export interface CommandSummary {
+  /** "/ask" for slash commands, "Find source" for context-menu ones. */
+  label: string;
+  description: string;
+}
+
+export function renderHelp(commands: readonly CommandSummary[], examples: readonly string[], articleCount: number): MessageBody {
+  const fields = [
+    {
+      name: 'How to ask',
+      value:
+        'Ask in plain words, the way you would ask a person: `/ask question: how many IoT firms in Wuxi`. ' +
+        "You'll get one sentence quoted word for word from a news article, with the article, publisher and date. " +
+        "If the sources don't say, I tell you so rather than guess.",
+    },
+    { name: 'Commands', value: commands.map((c) => `**${c.label}**: ${c.description}`).join('\n') || '—' },
+  ];
+  if (examples.length) fields.push({ name: 'Try', value: examples.map((q) => `• ${escapeInline(q)}`).join('\n') });
+  fields.push({
+    name: 'Privacy',
+    value: 'Answers are visible only to you until you press **Share in channel** (or ask with `public: true`). Nobody is ever pinged.',
+  });
+  return {
+    embeds: [
+      {
+        color: COLORS.help,
+        title: 'citebot: answers with a quote and a date',
+        description: `I answer factual questions from ${articleCount} news articles. No generative model: every answer is a real sentence from a source, with its date.`,
+        fields,
+      },
+    ],
+  };
+}

@@ -1,0 +1,210 @@
+// Every other command and button end to end, plus the HTTP-mode seam: Discord's JSON
+// read by requestFromApi gives handlers exactly what the discord.js path gives them.
+import { SlashCommandBuilder } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InteractionRequest } from '../../src/discord/interactionRequest.js';
+import { requestFromApi } from '../../src/discord/requestFromApi.js';
+import { privateReply } from '../../src/discord/reply.js';
+import {
+  autocompleteInteraction,
+  buttonInteraction,
+  chatInputInteraction,
+  messageContextMenuInteraction,
+  type FakeDiscord,
+} from '../fake-discord/index.js';
+import { allText, buttonLabels, customIds, startHarness, STEP_MS, type Harness } from './harness.js';
+
+let h: Harness;
+/** What the spy modules were handed, in order. */
+const seen: InteractionRequest[] = [];
+
+const spyCommand = {
+  data: new SlashCommandBuilder()
+    .setName('spy')
+    .setDescription('records its request')
+    .addStringOption((o) => o.setName('text').setDescription('typed text').setAutocomplete(true))
+    .addBooleanOption((o) => o.setName('flag').setDescription('a flag'))
+    .addIntegerOption((o) => o.setName('count').setDescription('a number')),
+  execute: (request: InteractionRequest) => {
+    seen.push(request);
+    return privateReply({ content: 'seen' });
+  },
+  autocomplete: (request: InteractionRequest) => {
+    seen.push(request);
+    return [];
+  },
+};
+const spyButton = {
+  action: 'spy',
+  execute: (request: InteractionRequest) => {
+    seen.push(request);
+    return privateReply({ content: 'seen' });
+  },
+};
+
+beforeAll(async () => {
+  h = await startHarness({
+    env: { CITEBOT_RATE_LIMIT: '0' },
+    extraCommands: [{ source: 'test:spy', module: spyCommand }],
+    extraButtons: [{ source: 'test:spy-button', module: spyButton }],
+  });
+}, 20_000);
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+const guild = () => h.fake.guildScope();
+
+describe('/search', () => {
+  it('lists up to five matching sentences with dates, privately, with a context button each', async () => {
+    const reply = await h.send(chatInputInteraction(guild(), { name: 'search', options: { query: 'IoT enterprises' } }));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.data.allowed_mentions).toEqual({ parse: [] });
+    const fields = reply.data.embeds?.[0]?.fields ?? [];
+    expect(fields.length).toBeGreaterThan(0);
+    expect(fields.length).toBeLessThanOrEqual(5);
+    for (const f of fields) expect(f.name).toMatch(/^\d\. .+ · (\d{1,2} \w{3} )?\d{4}$/);
+    expect(allText(reply.data)).toContain('3,657 IoT enterprises');
+    expect(customIds(reply.data)).toHaveLength(fields.length);
+    for (const id of customIds(reply.data)) expect(id).toMatch(/^context:[\w.-]+:\d+$/);
+  });
+
+  it('says so when nothing matches', async () => {
+    const reply = await h.send(chatInputInteraction(guild(), { name: 'search', options: { query: '!!!' } }));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.data.content).toContain('No sentence in the sources matches that');
+  });
+});
+
+describe('/sources and /source', () => {
+  it('/sources lists every article with its date at its precision and its sentence count', async () => {
+    const reply = await h.send(chatInputInteraction(guild(), { name: 'sources' }));
+    expect(reply.ephemeral).toBe(true);
+    const embed = reply.data.embeds?.[0];
+    expect(embed?.title).toBe('The sources: 5 articles');
+    expect(embed?.description).toContain('wuxinews.com.cn · 18 Dec 2020 · 14 sentences');
+    // A year-only date stays a year, never 1 January.
+    expect(embed?.description).toContain('publisher unknown · 2018 · 18 sentences');
+    expect(embed?.description).not.toContain('1 Jan 2018');
+  });
+
+  it('/source shows one article card', async () => {
+    const reply = await h.send(chatInputInteraction(guild(), { name: 'source', options: { id: 'in-jiangsu-province-wuxi-becomes' } }));
+    expect(reply.ephemeral).toBe(true);
+    const embed = reply.data.embeds?.[0];
+    expect(embed?.title).toBe('In Jiangsu province, Wuxi becomes a global leader in IoT development');
+    expect(embed?.fields).toEqual(expect.arrayContaining([
+      { name: 'Date', value: '2018', inline: true },
+      { name: 'Sentences', value: '18', inline: true },
+    ]));
+    expect(allText(reply.data)).toContain("Curator's date");
+    expect(customIds(reply.data)).toEqual(['context:in-jiangsu-province-wuxi-becomes:0']);
+  });
+
+  it('/source with an unknown id says so, escaped', async () => {
+    const reply = await h.send(chatInputInteraction(guild(), { name: 'source', options: { id: 'nope *x* @everyone' } }));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.data.content).toContain('No article has the id “nope \\*x\\* @\u200Beveryone”');
+  });
+
+  it('/source autocompletes ids from titles', async () => {
+    const reply = await h.send(autocompleteInteraction(guild(), { name: 'source', focused: 'id', value: 'beijing' }));
+    expect(reply.type).toBe(8);
+    expect(reply.data.choices).toEqual([{ name: 'Wuxi, Beijing seek cooperation on emerging industries (18 Dec 2020)', value: 'wuxi-beijing-seek-cooperation' }]);
+    const all = await h.send(autocompleteInteraction(guild(), { name: 'source', focused: 'id', value: '' }));
+    expect(all.data.choices).toHaveLength(5);
+  });
+});
+
+describe('/help', () => {
+  it('explains the bot and lists every command', async () => {
+    const reply = await h.send(chatInputInteraction(guild(), { name: 'help' }));
+    expect(reply.ephemeral).toBe(true);
+    const text = allText(reply.data);
+    for (const label of ['/ask', '/search', '/sources', '/source', '/help', 'Find source']) expect(text).toContain(`**${label}**`);
+    expect(text).toContain('how many IoT firms in Wuxi');
+  });
+});
+
+describe('Find source (message context menu)', () => {
+  it('defers, then fills the reply with the sentences that bear on the message', async () => {
+    const payload = messageContextMenuInteraction(guild(), { name: 'Find source', target: { content: 'Gao Yaguang is the mayor of Wuxi <@42>' } });
+    const ack = await h.send(payload);
+    expect(ack.type).toBe(5);
+    expect(ack.ephemeral).toBe(true);
+    const edit = await waitForEdit(h.fake, payload.token);
+    expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    const data = edit.body as { content?: string; embeds?: unknown[]; components?: unknown[] };
+    expect(data.content).toBe('**Checking:** Gao Yaguang is the mayor of Wuxi <@\u200B42>');
+    expect(allText(data)).toContain('Gao Yaguang, vice-mayor of Wuxi');
+    expect(buttonLabels(data)[0]).toBe('Share 1 in channel');
+    // Users see a private message, no longer "thinking…".
+    const original = h.fake.interactionMessages(payload.id).original;
+    expect(original?.flags).toBe(64);
+  });
+
+  it('answers kindly when the message has nothing to check', async () => {
+    const payload = messageContextMenuInteraction(guild(), { name: 'Find source', target: { content: '' } });
+    await h.send(payload);
+    const edit = await waitForEdit(h.fake, payload.token);
+    expect((edit.body as { content: string }).content).toContain('no text I can check');
+  });
+
+  it('says so when nothing in the sources bears on it', async () => {
+    const payload = messageContextMenuInteraction(guild(), { name: 'Find source', target: { content: 'I like pizza with pineapple' } });
+    await h.send(payload);
+    const edit = await waitForEdit(h.fake, payload.token);
+    expect((edit.body as { content: string }).content).toContain("couldn't find anything in the sources that bears on that message");
+  });
+});
+
+describe('buttons and commands the bot does not know', () => {
+  it('a malformed or stale button id gets a private explanation', async () => {
+    const reply = await h.send(buttonInteraction(guild(), { customId: 'share:no-such-article:3' }));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.data.content).toContain('no longer in the sources');
+    const forged = await h.send(buttonInteraction(guild(), { customId: 'context:../../etc:x' }));
+    expect(forged.data.content).toContain('no longer in the sources');
+  });
+
+  it('an unknown command or action is answered, not left hanging', async () => {
+    const reply = await h.send(chatInputInteraction(guild(), { name: 'retired-command' }));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.data.content).toContain("I don't know that command");
+    const button = await h.send(buttonInteraction(guild(), { customId: 'vote:1' }));
+    expect(button.data.content).toContain("I don't know that command or button");
+  });
+});
+
+describe('the HTTP-mode seam', () => {
+  it('requestFromApi reads Discord JSON exactly as the gateway path reads discord.js interactions', async () => {
+    seen.length = 0;
+    const payloads = [
+      chatInputInteraction(guild(), { name: 'spy', options: { text: 'hello', flag: true, count: 3 } }),
+      chatInputInteraction(h.fake.dmScope(), { name: 'spy', options: { text: 'from a DM' } }),
+      autocompleteInteraction(guild(), { name: 'spy', focused: 'text', value: 'hel', options: { flag: false } }),
+      buttonInteraction(guild(), { customId: 'spy:doc:1' }),
+    ];
+    for (const payload of payloads) await h.send(payload);
+    expect(seen).toHaveLength(payloads.length);
+    expect(seen).toEqual(payloads.map((p) => requestFromApi(p)));
+    expect(seen[0]).toMatchObject({ kind: 'chat-command', options: { text: 'hello', flag: true, count: 3 }, place: 'guild' });
+    expect(seen[1]).toMatchObject({ place: 'bot-dm' });
+    expect(seen[2]).toMatchObject({ kind: 'autocomplete', focused: { name: 'text', value: 'hel' }, options: { flag: false } });
+  });
+
+  it('reads a message command the same way too', () => {
+    const payload = messageContextMenuInteraction(guild(), { name: 'Find source', target: { content: 'a claim' } });
+    expect(requestFromApi(payload)).toMatchObject({ kind: 'message-command', command: 'Find source', target: { content: 'a claim' } });
+  });
+});
+
+it('made no request the fake did not know, and logged no error', () => {
+  expect(h.fake.unknownRequests).toEqual([]);
+  expect(h.logs.filter((l) => l.level === 'error')).toEqual([]);
+});
+
+function waitForEdit(fake: FakeDiscord, token: string) {
+  return fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200, STEP_MS, { includePast: true });
+}

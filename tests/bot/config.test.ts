@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/configError.js';
+import { loadConfig, parseEnvBasic } from '../../src/config/loadConfig.js';
+import { envSchema } from '../../src/config/schema.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.abcd.efghij';
+const APP = '123456789012345678';
+const sampleEnv = fileURLToPath(new URL('./fixtures/sample.env', import.meta.url));
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('the bot needs a token and an application id, one clear message each', () => {
+    const problems = problemsOf(() => loadConfig('discord', { env: {}, envFile: null }));
+    expect(problems).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN is missing: the bot token \(Developer Portal/),
+      expect.stringMatching(/^DISCORD_APPLICATION_ID is missing: the application id/),
+    ]);
+    expect(() => loadConfig('discord', { env: {}, envFile: null })).toThrow(/Set these in the environment or in \.env \(every variable is described in \.env\.example\)/);
+  });
+
+  it('names every malformed value', () => {
+    const problems = problemsOf(() =>
+      loadConfig('discord', {
+        env: {
+          DISCORD_TOKEN: `Bot ${TOKEN}`,
+          DISCORD_APPLICATION_ID: 'my-app',
+          DISCORD_GUILD_ID: '12',
+          DISCORD_API_URL: 'ftp://example.invalid',
+          CITEBOT_CORPUS: '/no/such/folder',
+          LOG_LEVEL: 'loud',
+          CITEBOT_RATE_LIMIT: '-1',
+          CITEBOT_RATE_WINDOW_SECONDS: '0',
+        },
+        envFile: null,
+      }),
+    );
+    expect(problems).toEqual([
+      'DISCORD_TOKEN must be the token alone, without the "Bot " prefix',
+      expect.stringMatching(/^DISCORD_APPLICATION_ID must be your application's id/),
+      expect.stringMatching(/^DISCORD_GUILD_ID must be a server id/),
+      'DISCORD_API_URL must be an http(s) URL, e.g. https://discord.com/api',
+      'CITEBOT_CORPUS must be an existing folder of corpus articles',
+      'LOG_LEVEL must be one of debug, info, warn, error, silent',
+      'CITEBOT_RATE_LIMIT must be a whole number',
+      'CITEBOT_RATE_WINDOW_SECONDS must be 1 or more',
+    ]);
+  });
+
+  it('explains a token that is not shaped like one', () => {
+    expect(problemsOf(() => loadConfig('discord', { env: { DISCORD_TOKEN: 'hunter2', DISCORD_APPLICATION_ID: APP }, envFile: null }))).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN does not look like a bot token/),
+    ]);
+  });
+
+  it('has sensible defaults', () => {
+    const config = loadConfig('discord', { env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP }, envFile: null });
+    expect(config).toMatchObject({ token: TOKEN, applicationId: APP, logLevel: 'info', rateLimit: { max: 5, windowMs: 10_000 } });
+    expect(config.apiUrl).toBeUndefined();
+    expect(config.guildId).toBeUndefined();
+    expect(config.corpusDir).toMatch(/corpus$/);
+  });
+
+  it('reads .env, with the environment winning and blank values unset', () => {
+    const config = loadConfig('discord', { env: { LOG_LEVEL: 'warn', DISCORD_API_URL: 'http://127.0.0.1:9/api/' }, envFile: sampleEnv });
+    expect(config.token).toBe('MTIzNDU2Nzg5MDEyMzQ1Njc4.from.envfile');
+    expect(config.applicationId).toBe(APP);
+    expect(config.guildId).toBeUndefined();
+    expect(config.logLevel).toBe('warn');
+    expect(config.rateLimit.max).toBe(7);
+    expect(config.apiUrl).toBe('http://127.0.0.1:9/api'); // discord.js appends /v10 itself
+  });
+
+  it('the console needs no Discord settings at all', () => {
+    expect(loadConfig('local', { env: {}, envFile: null }).logLevel).toBe('info');
+  });
+
+  it('the fallback .env parser (Node 20 before 20.12) reads the same file the same way', () => {
+    const text = 'A=1\n# comment\nexport B="two words"\nC=\'x\' \nD=plain # trailing\n\nE\n';
+    expect(parseEnvBasic(text)).toEqual({ A: '1', B: 'two words', C: 'x', D: 'plain' });
+  });
+
+  it('.env.example documents every variable, and copied as is it runs the console and names what the bot lacks', () => {
+    const example = readFileSync('.env.example', 'utf8');
+    for (const key of Object.keys(envSchema.shape)) expect(example).toMatch(new RegExp(`^${key}=`, 'm'));
+    expect(loadConfig('local', { env: {}, envFile: '.env.example' }).rateLimit.max).toBe(5);
+    expect(problemsOf(() => loadConfig('discord', { env: {}, envFile: '.env.example' }))).toHaveLength(2);
+  });
+});

@@ -1,0 +1,96 @@
+// The local console: the same commands, handlers and renderer as the bot, in a terminal.
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createConsoleSession, type ConsoleSession } from '../../src/bot/console/consoleSession.js';
+import { createDispatcher } from '../../src/bot/dispatcher.js';
+import { createHandlerContext } from '../../src/bot/handlerContext.js';
+import { loadCommands } from '../../src/bot/loadCommands.js';
+import { createLogger } from '../../src/bot/logger.js';
+import { loadEngine } from '../../src/engine/engine.js';
+
+const ROOT = resolve('.');
+let session: ConsoleSession;
+
+beforeAll(async () => {
+  const engine = loadEngine('corpus');
+  const registry = await loadCommands();
+  const dispatcher = createDispatcher({ registry, context: createHandlerContext(engine, registry), log: createLogger('silent'), rateLimiter: null });
+  const user = { id: 'console', username: 'newcomer', globalName: null };
+  session = createConsoleSession({ dispatcher, definitions: registry.definitions, user, style: { width: 80, color: false, mentionName: () => 'newcomer' } });
+});
+
+const run = async (line: string) => (await session.handle(line)).text;
+
+describe('console session', () => {
+  it('/ask shows the quote, title, date and the buttons, privately', async () => {
+    const text = await run('/ask question: how many IoT firms in Wuxi');
+    expect(text).toMatch(/^── citebot · only you can see this/);
+    expect(text).toContain('Asked: how many IoT firms in Wuxi');
+    expect(text).toContain('┃ Wuxi, Beijing seek cooperation on emerging industries');
+    expect(text).toContain('┃ │ Statistic show that Wuxi is now home to 3,657 IoT enterprises');
+    expect(text).toContain('┃ — wuxinews.com.cn · 18 Dec 2020');
+    expect(text).toContain('[1] Share in channel   [2] Show context');
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('pressing the buttons shows the context, and shares in public', async () => {
+    await run('how many IoT firms in Wuxi'); // plain text is /ask
+    const context = await run('press 2');
+    expect(context).toContain('only you can see this');
+    expect(context).toContain('▶ Statistic show that Wuxi is now home to 3,657 IoT enterprises');
+    await run('/ask how many IoT firms in Wuxi');
+    const shared = await run('press 1');
+    expect(shared).toContain('posted in the channel for everyone');
+    expect(shared).toContain('Shared by newcomer');
+    expect(shared).toContain('3,657 IoT enterprises');
+  });
+
+  it('runs every command and the Find source menu', async () => {
+    expect(await run('/sources')).toContain('The sources: 5 articles');
+    expect(await run('/source id: wuxi-beijing-seek-cooperation')).toContain('Publisher');
+    expect(await run('/search query: IoT enterprises')).toContain('Search: IoT enterprises');
+    expect(await run('/help')).toContain('How to ask');
+    expect(await run('Find source: Gao Yaguang is the mayor of Wuxi')).toContain('Gao Yaguang, vice-mayor of Wuxi');
+    expect(await run('/ask question: what is the capital of France public: true')).toContain("I couldn't find that in the sources");
+  });
+
+  it('explains mistakes instead of failing', async () => {
+    expect(await run('/nope')).toMatch(/^✗ no command \/nope: try \/ask, /);
+    expect(await run('/ask public: maybe question: x')).toBe('✗ public: expects true or false, got "maybe"');
+    expect(await run('/source')).toBe('✗ /source needs id: …');
+    expect(await run('press 9')).toMatch(/^✗ the last reply has no button 9/);
+    expect((await session.handle('quit')).quit).toBe(true);
+  });
+
+  it('Tab completes through the same autocomplete handlers', async () => {
+    expect(await session.complete('/so')).toEqual(['/source ', '/sources ']);
+    expect(await session.complete('/ask question: who is gao')).toContain('/ask question: who is Gao Yaguang');
+    expect(await session.complete('/source id: beijing')).toEqual(['/source id: wuxi-beijing-seek-cooperation']);
+  });
+});
+
+describe('citebot console with piped input (what `npm start` runs)', () => {
+  it('answers each line in order, echoing it, without a token', () => {
+    const env = { ...process.env };
+    for (const key of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'CITEBOT_CORPUS']) delete env[key];
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'citebot.js'), 'console'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env,
+      input: '/ask question: how many IoT firms in Wuxi\npress 1\n/sources\n',
+      timeout: 20_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const out = result.stdout;
+    expect(out).toMatch(/^› \/ask question: how many IoT firms in Wuxi\n── citebot · only you can see this/);
+    expect(out).toContain('3,657 IoT enterprises');
+    expect(out).toContain('18 Dec 2020');
+    expect(out).toContain('[1] Share in channel   [2] Show context');
+    expect(out.indexOf('› press 1')).toBeGreaterThan(out.indexOf('[1] Share in channel'));
+    expect(out).toContain('posted in the channel for everyone');
+    expect(out).toContain('The sources: 5 articles');
+    expect(out).not.toContain('\u001b['); // no colour codes when piped
+  });
+});

@@ -1,0 +1,80 @@
+// Small pieces with rules of their own: rate limiter, deferral timing, autocomplete material.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { answerInTime } from '../../src/bot/deferral.js';
+import { answerableExamples } from '../../src/bot/examples.js';
+import { createRateLimiter } from '../../src/bot/rateLimiter.js';
+import { buildSuggestions, corpusEntities } from '../../src/bot/suggestions.js';
+import { loadEngine } from '../../src/engine/engine.js';
+
+describe('rate limiter', () => {
+  it('allows max per window per user, says when to retry, and forgets old requests', () => {
+    const limiter = createRateLimiter(2, 10_000);
+    expect(limiter.take('a', 0)).toEqual({ allowed: true });
+    expect(limiter.take('a', 1_000)).toEqual({ allowed: true });
+    expect(limiter.take('a', 2_000)).toEqual({ allowed: false, retryAfterMs: 8_000 });
+    expect(limiter.take('b', 2_000)).toEqual({ allowed: true });
+    expect(limiter.take('a', 10_001)).toEqual({ allowed: true });
+  });
+
+  it('0 turns it off', () => {
+    const limiter = createRateLimiter(0, 1_000);
+    for (let i = 0; i < 100; i++) expect(limiter.take('a', 0).allowed).toBe(true);
+  });
+});
+
+describe('answerInTime', () => {
+  it('does not defer fast work', async () => {
+    let deferred = 0;
+    const outcome = await answerInTime(async () => 'x', { deferFirst: false, deferAfterMs: 50, defer: async () => void deferred++ });
+    expect(outcome).toEqual({ value: 'x', deferred: false });
+    await sleep(80);
+    expect(deferred).toBe(0);
+  });
+
+  it('defers slow work once the threshold passes, and waits for the deferral before returning', async () => {
+    const order: string[] = [];
+    const outcome = await answerInTime(
+      async () => {
+        await sleep(80);
+        order.push('work done');
+        return 'x';
+      },
+      { deferFirst: false, deferAfterMs: 20, defer: async () => { order.push('defer sent'); await sleep(100); order.push('defer acked'); } },
+    );
+    expect(outcome.deferred).toBe(true);
+    expect(order).toEqual(['defer sent', 'work done', 'defer acked']);
+  });
+
+  it('defers before starting when the command asks', async () => {
+    const order: string[] = [];
+    await answerInTime(async () => void order.push('work'), { deferFirst: true, deferAfterMs: 10_000, defer: async () => void order.push('defer') });
+    expect(order).toEqual(['defer', 'work']);
+  });
+});
+
+describe('autocomplete material', () => {
+  const engine = loadEngine('corpus');
+
+  it('finds the named things of the corpus, not sentence-opening words or months', () => {
+    const entities = corpusEntities(engine.corpus);
+    expect(entities).toEqual(expect.arrayContaining(['Wuxi', 'Gao Yaguang', 'China Electronics Technology Hik Group', 'Ministry of Industry and Information Technology']));
+    for (const word of ['The', 'In', 'February', 'Statistic']) expect(entities).not.toContain(word);
+  });
+
+  it('only advertises sample questions the engine answers', () => {
+    expect(answerableExamples(engine, ['how many IoT firms in Wuxi', 'what is the capital of France'])).toEqual(['how many IoT firms in Wuxi']);
+  });
+
+  it('completes the word being typed into a name, keeps what was typed first, stays within 25 × 100', () => {
+    const suggestions = buildSuggestions(engine.corpus, ['how many IoT firms in Wuxi']);
+    const values = suggestions.suggest('how much will china el').map((c) => c.value);
+    expect(values[0]).toBe('how much will china el');
+    expect(values).toContain('how much will China Electronics Technology Hik Group');
+    expect(suggestions.suggest('who is yag').map((c) => c.value)).toContain('who is Gao Yaguang');
+    const long = suggestions.suggest('x'.repeat(300));
+    expect(long.every((c) => c.value.length <= 100)).toBe(true);
+    expect(suggestions.suggest('').length).toBeLessThanOrEqual(25);
+    expect(suggestions.suggest('how many iot').map((c) => c.value)).toContain('how many IoT firms in Wuxi');
+  });
+});
