@@ -30,11 +30,14 @@ export function renderAskResult(result: AskResult, width = 78): string {
   for (const note of best!.notes) out.push(`  note: ${note}`);
   if (others.length) {
     out.push('', '  Other sources, by date:');
-    for (const a of others) out.push(wrap(`${formatDate(a.date)}: “${a.quote}” (${a.title})`, width, '    '));
+    for (const a of byDateNewestFirst(others)) out.push(wrap(`${formatDate(a.date)}: “${a.quote}” (${a.title})`, width, '    '));
   }
   out.push(`  (confidence ${best!.score.toFixed(2)})`);
   return out.join('\n');
 }
+
+/** Undated answers last. */
+const byDateNewestFirst = (answers: Answer[]) => [...answers].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
 
 /** One line per reply, for piped questions in human-readable mode. */
 export function renderAskLine(result: AskResult): string {

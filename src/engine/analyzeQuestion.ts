@@ -17,9 +17,17 @@ export interface Concept {
   surface: string;
   /** How much the concept matters: the (damped) rarity of the words that express it in the corpus. */
   importance: number;
+  /**
+   * How much a sentence that does not express the concept at all misses. The same, except for a
+   * word the corpus never uses: a stand-in may express it at a discount, but leaving it out
+   * costs its full rarity ("how many people live in…" is not answered by "people employed").
+   */
+  missingImportance: number;
   variants: Variant[];
   /** A capitalised name the corpus never mentions, in any spelling: the sources cannot be about it. */
   unknownName: boolean;
+  /** Written in lower case in the question: a common word, not part of a name. */
+  lowercase: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -53,32 +61,51 @@ export function analyzeQuestion(question: string, index: SentenceIndex, lexicon:
     const next = tokens[i + 1];
     // A two-word lexicon entry ("set up", "integrated circuit") is one concept.
     const phrase = next && !token.isNumber && !next.isNumber ? `${token.lower} ${next.lower}` : null;
-    if (phrase && next && (!token.isStopWord || !next.isStopWord) && lexicon.hasLemma(phrase) && !(known(token.term) && known(next.term))) {
+    // Only when the corpus lacks a word of it, and with a particle rather than a preposition:
+    // "set up" (for "established"), not "work in".
+    const phraseHelps =
+      phrase && next && (token.isStopWord || next.isStopWord ? PARTICLES.has(next.lower) && !known(token.term) : !(known(token.term) && known(next.term)));
+    if (phrase && next && phraseHelps && lexicon.hasLemma(phrase)) {
       const terms = [token, next].filter((t): t is Token => t !== undefined).filter((t) => !t.isStopWord).map((t) => t.term);
       concepts.push(makeConcept(phrase, terms, index, lexicon));
       i++;
       continue;
     }
     if (token.isStopWord) continue;
+    // "How fast", "how large", "how long": the degree asked for is the answer's, not a topic.
+    if (tokens[i - 1]?.lower === 'how') continue;
     const concept = makeConcept(token.lower, [token.term], index, lexicon, token);
     // Only past the first word: every question starts with a capital.
+    concept.lowercase = !token.capitalized;
     concept.unknownName = i > 0 && token.capitalized && !token.isNumber && !known(token.term) && !concept.variants.some((v) => v.via === 'typo' || v.via === 'acronym');
     concepts.push(concept);
   }
   mergeLongForms(concepts, content, index);
+  withoutBorrowedWords(concepts);
   return { answerType: detectAnswerType(question), concepts, counted: countedConcepts(tokens, concepts), questionTerms };
 }
 
-/** The head of the noun phrase after "how many" or "number of" ("IoT firms" → firms): what is counted. */
+const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'away']);
+const PLURALS_WITHOUT_S = new Set(['people', 'men', 'women', 'children', 'staff', 'personnel', 'data', 'media', 'criteria', 'police']);
+const INSIDE_NOUN_PHRASE = new Set(['and', 'or', 'of', 'the', 'a', 'an']);
+
+/**
+ * What "how many" or "number of" counts: the plural noun that follows ("IoT firms" → firms,
+ * "people work" → people, "national and international standards" → standards), else the next word.
+ */
 function countedConcepts(tokens: Token[], concepts: Concept[]): Concept[] {
   const at = tokens.findIndex((t, i) => (t.lower === 'many' && tokens[i - 1]?.lower === 'how') || (t.lower === 'of' && tokens[i - 1]?.lower === 'number'));
   if (at === -1) return [];
-  const words: string[] = [];
-  for (const t of tokens.slice(at + 1)) {
-    if (t.isStopWord) break;
-    words.push(t.lower);
+  let head: string | undefined;
+  for (const t of tokens.slice(at + 1, at + 7)) {
+    if (t.isStopWord && !INSIDE_NOUN_PHRASE.has(t.lower)) break;
+    if (t.isStopWord) continue;
+    head ??= t.lower;
+    if (PLURALS_WITHOUT_S.has(t.lower) || (/s$/.test(t.lower) && !/ss$/.test(t.lower))) {
+      head = t.lower;
+      break;
+    }
   }
-  const head = words.at(-1);
   return concepts.filter((c) => head !== undefined && c.surface.split(' ').includes(head));
 }
 
@@ -117,7 +144,9 @@ function buildConcept(surface: string, terms: string[], index: SentenceIndex, le
     }
   }
   addWordFamilies(variants, index);
-  return { surface, importance: importanceOf(variants, index), variants: dedupe(variants), unknownName: false };
+  const importance = importanceOf(variants, index);
+  const missingImportance = known || token?.isNumber ? importance : Math.max(importance, Math.sqrt(idf(index, 0)));
+  return { surface, importance, missingImportance, variants: dedupe(variants), unknownName: false, lowercase: true };
 }
 
 /**
@@ -169,6 +198,18 @@ function addWordFamilies(variants: Variant[], index: SentenceIndex): void {
   }
 }
 
+/**
+ * A stand-in may not be another concept's own word: in "how many people live in Wuxi", "people"
+ * must not also count as "live".
+ */
+function withoutBorrowedWords(concepts: Concept[]): void {
+  const own = new Set(concepts.flatMap((c) => c.variants.filter((v) => v.via === 'exact' || v.via === 'acronym').flatMap((v) => v.terms)));
+  for (const concept of concepts) {
+    const mine = new Set(concept.variants.filter((v) => v.via === 'exact' || v.via === 'acronym').flatMap((v) => v.terms));
+    concept.variants = concept.variants.filter((v) => v.via === 'exact' || v.via === 'acronym' || !v.terms.some((t) => own.has(t) && !mine.has(t)));
+  }
+}
+
 /** "internet of things" in a question is the corpus's "IoT": fold the words into one concept. */
 function mergeLongForms(concepts: Concept[], content: Token[], index: SentenceIndex): void {
   const terms = content.map((t) => t.term);
@@ -180,8 +221,10 @@ function mergeLongForms(concepts: Concept[], content: Token[], index: SentenceIn
     concepts.splice(first, 0, {
       surface: merged.map((c) => c.surface).join(' '),
       importance: Math.max(...merged.map((c) => c.importance)),
+      missingImportance: Math.max(...merged.map((c) => c.importance)),
       variants: [{ terms: longForm, weight: 1, via: 'exact' }, { terms: [acronym], weight: 1, via: 'acronym' }],
       unknownName: false,
+      lowercase: false,
     });
   }
 }

@@ -2,6 +2,7 @@ import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { Article, Corpus, Sentence } from '../corpus/schema.js';
 import { loadLexicon, type Lexicon } from '../lexicon/wordnet.js';
 import { analyzeQuestion } from './analyzeQuestion.js';
+import { factHistory } from './factHistory.js';
 import { rankSentences, type RankedSentence } from './rankSentences.js';
 import { buildSentenceIndex, type SentenceIndex } from './sentenceIndex.js';
 import type { Answer, AskResult, SearchHit } from './types.js';
@@ -9,9 +10,6 @@ import type { Answer, AskResult, SearchHit } from './types.js';
 export const MAX_QUESTION_LENGTH = 500;
 /** Below this confidence the engine says it does not know rather than quote a near miss. */
 export const ANSWER_THRESHOLD = 0.6;
-/** Another source's sentence is part of the fact's history when it ranks this close to the best. */
-const HISTORY_RATIO = 0.85;
-const HISTORY_CONFIDENCE_GAP = 0.1;
 
 export const NO_ANSWER = "I couldn't find that in the sources.";
 
@@ -72,15 +70,7 @@ function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: nu
     return { question, answered: false, answers: [], message: NO_ANSWER, nearTitles: nearTitles(ranked) };
   }
   // The best sentence leads; other sources' dated answers to the same question follow as its history.
-  // Only as well supported as the best (same coverage of the question), from other articles.
-  const history = ranked.filter(
-    (r) =>
-      r !== best &&
-      r.offersAnswer &&
-      r.confidence >= Math.max(ANSWER_THRESHOLD, best.confidence - HISTORY_CONFIDENCE_GAP) &&
-      r.rank >= best.rank * HISTORY_RATIO &&
-      r.entry.article !== best.entry.article,
-  );
+  const history = factHistory(analyzed, ranked, best, ANSWER_THRESHOLD, lexicon);
   const answers = [best, ...history].slice(0, Math.max(1, limit)).map(toAnswer);
   return { question, answered: true, answers, nearTitles: [] };
 }

@@ -11,6 +11,8 @@ export interface RankedSentence {
   /** How much of the question the sentence (with its title) accounts for, 0..1: the confidence. */
   confidence: number;
   offersAnswer: boolean;
+  /** How well each question concept is matched (0..1), in the question's order. */
+  conceptMatches: number[];
 }
 
 
@@ -20,6 +22,8 @@ interface TermUse {
   concept: number;
   weight: number;
   literal: boolean;
+  /** A common word in the question that the corpus also uses as one: inside a name it is another thing. */
+  common: boolean;
 }
 
 export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex): RankedSentence[] {
@@ -30,7 +34,9 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex):
     const strongest = [...concept.variants].sort((a, b) => b.weight - a.weight).slice(0, RANKING.retrievalVariants);
     for (const v of strongest) for (const t of v.terms) boosts.set(t, Math.max(boosts.get(t) ?? 0, v.weight));
     for (const v of concept.variants) {
-      if (v.terms.length === 1) uses.set(v.terms[0]!, [...(uses.get(v.terms[0]!) ?? []), { concept: c, weight: v.weight, literal: isLiteral(v) }]);
+      const term = v.terms[0]!;
+      const common = concept.lowercase && index.commonVocabulary.has(term);
+      if (v.terms.length === 1) uses.set(term, [...(uses.get(term) ?? []), { concept: c, weight: v.weight, literal: isLiteral(v), common }]);
     }
   });
   // Variants matched other than term by term: phrases, and the word itself in the title or nearby.
@@ -38,12 +44,20 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex):
   const candidates = retrieveCandidates(index, boosts, RANKING.candidates);
   if (candidates.length === 0) return [];
   const top = candidates[0]!.score;
-  const totalImportance = question.concepts.reduce((sum, c) => sum + c.importance, 0);
   const ranked = candidates.map(({ id, score }) => {
     const entry = index.sentences[id]!;
     const matches = matchConcepts(extras, uses, entry);
-    const covered = (contextScale: number) =>
-      totalImportance > 0 ? matches.reduce((sum, m, c) => sum + question.concepts[c]!.importance * m.weight * (m.inContext ? contextScale : 1), 0) / totalImportance : 0;
+    const covered = (contextScale: number) => {
+      let got = 0;
+      let total = 0;
+      matches.forEach((m, c) => {
+        const concept = question.concepts[c]!;
+        const importance = m.weight > 0 ? concept.importance : concept.missingImportance;
+        got += importance * m.weight * (m.inContext ? contextScale : 1);
+        total += importance;
+      });
+      return total > 0 ? got / total : 0;
+    };
     const coverage = covered(1);
     const supported = covered(RANKING.confidenceContextFactor / RANKING.contextFactor);
     const positions = matches.map((m) => m.position);
@@ -52,11 +66,12 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex):
     const rank =
       (RANKING.weights.coverage * coverage + RANKING.weights.retrieval * (score / top) + RANKING.weights.proximity * proximity(positions) + RANKING.weights.order * inOrder(positions)) *
       typeFactor;
-    return { entry, rank, confidence: supported * typeFactor, offersAnswer: offers };
+    return { entry, rank, confidence: supported * typeFactor, offersAnswer: offers, conceptMatches: matches.map((m) => m.weight) };
   });
   return ranked.sort((a, b) => b.rank - a.rank || b.confidence - a.confidence);
 }
 
+const NAME_PART_FACTOR = 0.5;
 const isLiteral = (v: Variant) => v.via === 'exact' || v.via === 'acronym';
 
 interface Match {
@@ -76,10 +91,13 @@ function matchConcepts(extras: Variant[][], uses: Map<string, TermUse[]>, entry:
   for (const term of entry.terms) {
     const termUses = uses.get(term);
     if (!termUses) continue;
+    const asCommonWord = entry.commonTerms.has(term);
     for (const use of termUses) {
       const m = matches[use.concept]!;
-      if (use.weight > m.weight && (use.literal || entry.commonTerms.has(term))) {
-        m.weight = use.weight;
+      // "people" is not in "People's Government": only the word itself may match inside a name, at a discount.
+      const weight = asCommonWord ? use.weight : use.literal ? use.weight * (use.common ? NAME_PART_FACTOR : 1) : 0;
+      if (weight > m.weight) {
+        m.weight = weight;
         m.position = entry.sequence.indexOf(term);
       }
     }

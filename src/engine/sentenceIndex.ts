@@ -45,6 +45,8 @@ export interface SentenceIndex {
   contextPostings: Map<string, Uint32Array>;
   /** BM25's length normalisation of each sentence, (k1 + 1) / (k1 · (1 − b + b · length / average) + 1). */
   lengthNorm: Float32Array;
+  /** Terms used somewhere in the corpus as common words, not only inside capitalised names. */
+  commonVocabulary: Set<string>;
   acronyms: Map<string, string[]>;
   /** Long forms by their first term: "internet" → [["internet", "thing"], "iot"]. */
   longForms: Map<string, [string[], string][]>;
@@ -138,5 +140,6 @@ export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
   const { k1, b } = RANKING.bm25;
   const lengthNorm = Float32Array.from(sentences, (s) => (k1 + 1) / (k1 * (1 - b + (b * s.terms.size) / averageLength) + 1));
   const contextPostings = new Map([...contextIds].map(([term, ids]) => [term, Uint32Array.from(ids)]));
-  return { sentences, postings, vocabulary, contextPostings, lengthNorm, acronyms, longForms };
+  const commonVocabulary = new Set(sentences.flatMap((s) => [...s.commonTerms]));
+  return { sentences, postings, vocabulary, contextPostings, lengthNorm, commonVocabulary, acronyms, longForms };
 }

@@ -13,6 +13,7 @@
  *   similar     synset pairs a<b for similar-to (&) and also-see (^), symmetric
  *   derivation  sense quadruples (synsetA, lemmaA, synsetB, lemmaB), A<B, for
  *               derivationally related forms (+) and pertainyms (\), symmetric
+ *   lexFiles    per synset, one base-64 digit: its lexicographer file (noun.group = 14, ...)
  * Integer lists are strings of fixed-width base-64 numbers (3 digits, < 262144): JSON.parse
  * copies a long string almost for free, whereas parsing ~750k JSON numbers took most of the
  * load-time budget. The lemma table is one string for the same reason.
@@ -61,6 +62,8 @@ interface RawPointer {
 interface RawSynset {
   key: string;
   pos: number;
+  /** WordNet's lexicographer file: the broad class of the sense (noun.group, noun.person, ...). */
+  lexFile: number;
   words: string[];
   pointers: RawPointer[];
 }
@@ -86,7 +89,7 @@ function parseDataFile(path: string): RawSynset[] {
         target: parseInt(st.slice(2, 4), 16),
       });
     }
-    out.push({ key: `${pos}:${offset}`, pos, words, pointers });
+    out.push({ key: `${pos}:${offset}`, pos, lexFile: parseInt(t[1]!, 10), words, pointers });
   }
   return out;
 }
@@ -204,6 +207,7 @@ function main(): void {
     hypernyms: encodeInts(hypernyms),
     similar: encodeInts(flat(similar)),
     derivation: encodeInts(flat(derivation)),
+    lexFiles: synsets.map((s) => INT_DIGITS[s.lexFile]!).join(''),
   };
   const json = JSON.stringify(out);
   const here = join(root, 'src', 'lexicon');

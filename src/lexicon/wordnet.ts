@@ -20,7 +20,19 @@ export interface Lexicon {
   hasLemma(phrase: string): boolean;
   /** Lemmas related to a word or phrase, nearest first, deduplicated (keep the smallest distance), excluding the word itself; maxDistance default 2. Lemmatizes first. */
   related(wordOrPhrase: string, options?: { maxDistance?: number; relations?: Relation[]; maxSenses?: number }): RelatedLemma[];
+  /**
+   * The lexicographer classes of a word's most frequent noun senses ("noun.group" for firm,
+   * company and enterprise alike): a coarse "same kind of thing" test.
+   */
+  nounClasses(word: string, maxSenses?: number): string[];
 }
+
+/** WordNet's lexicographer files, by number. */
+const LEX_FILES = `adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute noun.body noun.cognition
+noun.communication noun.event noun.feeling noun.food noun.group noun.location noun.motive noun.object noun.person
+noun.phenomenon noun.plant noun.possession noun.process noun.quantity noun.relation noun.shape noun.state noun.substance
+noun.time verb.body verb.change verb.cognition verb.communication verb.competition verb.consumption verb.contact
+verb.creation verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative verb.weather adj.ppl`.split(/\s+/);
 
 interface LexiconFile {
   format: string;
@@ -33,6 +45,7 @@ interface LexiconFile {
   hypernyms: string;
   similar: string;
   derivation: string;
+  lexFiles: string;
 }
 
 /** Digits of the fixed-width (3-digit) base-64 integer lists in wordnet.json; shared with the generator. */
@@ -127,6 +140,7 @@ class WordNetLexicon implements Lexicon {
   private readonly lemmaStart: Uint32Array; // lemma i is lemmaText[lemmaStart[i], lemmaStart[i+1] - 1)
   private readonly lemmaCache: (string | undefined)[];
   private readonly posEnds: number[];
+  private readonly lexFiles: string;
   private readonly senses: Csr; // lemma -> synsets, most frequent sense first
   private readonly members: Csr; // synset -> lemmas
   private readonly hypernyms: Csr;
@@ -148,6 +162,7 @@ class WordNetLexicon implements Lexicon {
     this.lemmaCache = new Array<string | undefined>(nLemmas);
     let acc = 0;
     this.posEnds = file.posCounts.map((c) => (acc += c));
+    this.lexFiles = file.lexFiles;
     const nSynsets = acc;
 
     this.senses = csrFromCounts(decodeInts(file.senseCounts), decodeInts(file.senses));
@@ -245,6 +260,21 @@ class WordNetLexicon implements Lexicon {
       if (id >= 0 && !out.includes(id)) out.push(id);
     }
     return out;
+  }
+
+  nounClasses(word: string, maxSenses = 2): string[] {
+    const classes = new Set<string>();
+    const { start, data } = this.senses;
+    for (const l of this.lemmaIds(word)) {
+      let taken = 0;
+      for (let i = start[l]!; i < start[l + 1]! && taken < maxSenses; i++) {
+        const synset = data[i]!;
+        if (this.posOf(synset) !== 0) continue;
+        taken++;
+        classes.add(LEX_FILES[INT_DIGITS.indexOf(this.lexFiles[synset]!)] ?? 'unknown');
+      }
+    }
+    return [...classes];
   }
 
   lemmatize(word: string): string[] {
