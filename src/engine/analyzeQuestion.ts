@@ -54,7 +54,7 @@ export function analyzeQuestion(question: string, index: SentenceIndex, lexicon:
   const questionTerms = new Set(tokens.map((t) => t.term));
   const concepts: Concept[] = [];
   const content = tokens.filter((t) => !t.isStopWord);
-  const known = (term: string) => index.postings.has(term);
+  const known = (term: string) => index.termIds.has(term);
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -128,7 +128,7 @@ function makeConcept(surface: string, terms: string[], index: SentenceIndex, lex
 
 function buildConcept(surface: string, terms: string[], index: SentenceIndex, lexicon: Lexicon, token?: Token): Concept {
   const variants: Variant[] = [{ terms, weight: 1, via: 'exact' }];
-  const known = terms.every((t) => index.postings.has(t));
+  const known = terms.every((t) => index.termIds.has(t));
   const acronymLongForm = terms.length === 1 ? index.acronyms.get(terms[0]!) : undefined;
   if (acronymLongForm) variants.push({ terms: acronymLongForm, weight: 1, via: 'acronym' });
   if (!token?.isNumber) {
@@ -139,7 +139,7 @@ function buildConcept(surface: string, terms: string[], index: SentenceIndex, le
   // Only a word English does not have is a typo: "compnies", not "firms".
   if (!known && token && !token.isNumber && token.lower.length >= 5 && lexicon.lemmatize(token.lower).length === 0) {
     const maxDistance = token.term.length >= 10 ? 2 : 1;
-    for (const [term, [, distance]] of index.vocabulary.fuzzyGet(token.term, maxDistance)) {
+    for (const [term, [, distance]] of index.vocabulary().fuzzyGet(token.term, maxDistance)) {
       if (distance > 0) variants.push({ terms: [term], weight: TYPO_WEIGHT[distance]!, via: 'typo' });
     }
   }
@@ -155,7 +155,7 @@ function buildConcept(surface: string, terms: string[], index: SentenceIndex, le
  */
 function importanceOf(variants: Variant[], index: SentenceIndex): number {
   const rarity = (v: Variant) => Math.max(...v.terms.map((t) => idf(index, documentFrequency(index, t))));
-  const present = variants.filter((v) => v.terms.every((t) => index.postings.has(t)));
+  const present = variants.filter((v) => v.terms.every((t) => index.termIds.has(t)));
   const best = present.reduce<Variant | undefined>((a, b) => (!a || b.weight > a.weight ? b : a), undefined);
   if (best && (best.via === 'exact' || best.via === 'acronym')) return Math.sqrt(rarity(best));
   // A word the corpus never uses cannot be quoted as such: when a close stand-in exists, what it
@@ -178,7 +178,7 @@ function lemmaTerms(lemma: string): string[] {
 
 function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: SentenceIndex, damping: number): void {
   const terms = lemmaTerms(related.lemma);
-  if (terms.length === 0 || !terms.every((t) => index.postings.has(t))) return;
+  if (terms.length === 0 || !terms.every((t) => index.termIds.has(t))) return;
   const weight = related.relation === 'synonym' ? RELATION_WEIGHT[0]! : RELATION_WEIGHT[Math.min(related.distance, 2)]!;
   variants.push({ terms, weight: weight * damping, via: related.relation === 'synonym' ? 'synonym' : 'related' });
 }
@@ -192,7 +192,7 @@ function addWordFamilies(variants: Variant[], index: SentenceIndex): void {
     const [term] = v.terms;
     if (v.terms.length !== 1 || !term || term.length < 6 || /^\d/.test(term)) continue;
     const root = term.slice(0, Math.max(5, term.length - 2));
-    for (const [other] of index.vocabulary.atPrefix(root)) {
+    for (const [other] of index.vocabulary().atPrefix(root)) {
       if (other !== term && Math.abs(other.length - term.length) <= 2) variants.push({ terms: [other], weight: v.weight * FAMILY_WEIGHT, via: v.via === 'exact' ? 'synonym' : v.via });
     }
   }

@@ -1,4 +1,6 @@
 import type { Token } from '../text/tokenize.js';
+import { row, type Csr } from './csr.js';
+import type { SentenceIndex } from './sentenceIndex.js';
 
 /** What kind of thing the question wants back. */
 export type AnswerType = 'quantity' | 'amount' | 'date' | 'person' | 'organization' | 'place' | 'any';
@@ -69,24 +71,37 @@ export function sentenceFeatures(text: string, tokens: Token[], resolvedYears: n
   return { numbers, money: MONEY.test(text), years, months, names, places };
 }
 
+/** Bits of a sentence's answer flags. */
+export const MONEY_FLAG = 1;
+export const MONTH_FLAG = 2;
+
+/** What the question already says, as term numbers and years: an answer must add something. */
+export interface QuestionTerms {
+  termIds: Set<number>;
+  years: Set<number>;
+}
+
 /**
  * Whether a sentence offers the kind of answer asked for, with something the question does not
  * already say: "how many" wants a number the question lacks, "who" a name it lacks.
  */
-export function offersAnswer(type: AnswerType, f: SentenceFeatures, questionTerms: Set<string>): boolean {
-  const newNumber = f.numbers.some((n) => !questionTerms.has(n));
+export function offersAnswer(type: AnswerType, index: SentenceIndex, id: number, question: QuestionTerms): boolean {
+  const anyNew = (csr: Csr) => {
+    for (const t of row(csr, id)) if (!question.termIds.has(t)) return true;
+    return false;
+  };
   switch (type) {
     case 'quantity':
-      return newNumber;
+      return anyNew(index.numbers);
     case 'amount':
-      return newNumber && f.money;
+      return (index.answerFlags[id]! & MONEY_FLAG) !== 0 && anyNew(index.numbers);
     case 'date':
-      return f.months || f.years.some((y) => !questionTerms.has(String(y)));
+      return (index.answerFlags[id]! & MONTH_FLAG) !== 0 || row(index.years, id).some((y) => !question.years.has(y));
     case 'person':
     case 'organization':
-      return f.names.some((n) => !questionTerms.has(n));
+      return anyNew(index.names);
     case 'place':
-      return f.places.some((n) => !questionTerms.has(n));
+      return anyNew(index.places);
     case 'any':
       return true;
   }

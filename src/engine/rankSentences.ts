@@ -1,11 +1,15 @@
-import { offersAnswer } from './answerType.js';
+import type { Article, Sentence } from '../corpus/schema.js';
+import { offersAnswer, type QuestionTerms } from './answerType.js';
 import type { AnalyzedQuestion, Variant } from './analyzeQuestion.js';
+import { row, sortedHas, sortedIndexOf } from './csr.js';
 import { RANKING } from './rankingParameters.js';
+import type { ResolvedDate } from './resolveRelativeDates.js';
 import { retrieveCandidates } from './retrieveCandidates.js';
-import type { IndexedSentence, SentenceIndex } from './sentenceIndex.js';
+import type { SentenceIndex } from './sentenceIndex.js';
 
 export interface RankedSentence {
-  entry: IndexedSentence;
+  /** The sentence's id in the index, its text, its article and its relative dates resolved. */
+  entry: { id: number; sentence: Sentence; article: Article; resolvedDates: ResolvedDate[] };
   /** Ordering score: coverage, retrieval score, proximity and answer type together. */
   rank: number;
   /** How much of the question the sentence (with its title) accounts for, 0..1: the confidence. */
@@ -15,7 +19,12 @@ export interface RankedSentence {
   conceptMatches: number[];
 }
 
-
+/** A variant with its terms as term numbers (only variants whose every term the corpus has). */
+interface IdVariant {
+  ids: number[];
+  weight: number;
+  literal: boolean;
+}
 
 /** Which concepts a one-word variant stands for, so a sentence is matched by walking its own terms. */
 interface TermUse {
@@ -26,27 +35,43 @@ interface TermUse {
   common: boolean;
 }
 
+const NAME_PART_FACTOR = 0.5;
+const isLiteral = (v: Variant) => v.via === 'exact' || v.via === 'acronym';
+
 export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex): RankedSentence[] {
-  const boosts = new Map<string, number>();
-  const uses = new Map<string, TermUse[]>();
-  question.concepts.forEach((concept, c) => {
-    // Retrieval needs only a concept's strongest forms; the rest can still match a candidate.
-    const strongest = [...concept.variants].sort((a, b) => b.weight - a.weight).slice(0, RANKING.retrievalVariants);
-    for (const v of strongest) for (const t of v.terms) boosts.set(t, Math.max(boosts.get(t) ?? 0, v.weight));
-    for (const v of concept.variants) {
-      const term = v.terms[0]!;
-      const common = concept.lowercase && index.commonVocabulary.has(term);
-      if (v.terms.length === 1) uses.set(term, [...(uses.get(term) ?? []), { concept: c, weight: v.weight, literal: isLiteral(v), common }]);
-    }
-  });
+  const toIds = (v: Variant): IdVariant | null => {
+    const ids = v.terms.map((t) => index.termIds.get(t));
+    return ids.every((id): id is number => id !== undefined) ? { ids, weight: v.weight, literal: isLiteral(v) } : null;
+  };
+  const boosts = new Map<number, number>();
+  const uses = new Map<number, TermUse[]>();
   // Variants matched other than term by term: phrases, and the word itself in the title or nearby.
-  const extras = question.concepts.map((concept) => concept.variants.filter((v) => v.terms.length > 1 || isLiteral(v)));
+  const extras: IdVariant[][] = [];
+  question.concepts.forEach((concept, c) => {
+    const variants = concept.variants.map(toIds).filter((v): v is IdVariant => v !== null);
+    // Retrieval needs only a concept's strongest forms; the rest can still match a candidate.
+    const strongest = [...variants].sort((a, b) => b.weight - a.weight).slice(0, RANKING.retrievalVariants);
+    for (const v of strongest) for (const t of v.ids) boosts.set(t, Math.max(boosts.get(t) ?? 0, v.weight));
+    for (const v of variants) {
+      if (v.ids.length !== 1) continue;
+      const term = v.ids[0]!;
+      const use = { concept: c, weight: v.weight, literal: v.literal, common: concept.lowercase && index.commonVocabulary[term] === 1 };
+      const list = uses.get(term);
+      if (list) list.push(use);
+      else uses.set(term, [use]);
+    }
+    extras.push(variants.filter((v) => v.ids.length > 1 || v.literal));
+  });
   const candidates = retrieveCandidates(index, boosts, RANKING.candidates);
   if (candidates.length === 0) return [];
   const top = candidates[0]!.score;
+  const known: QuestionTerms = {
+    termIds: new Set([...question.questionTerms].map((t) => index.termIds.get(t)).filter((id): id is number => id !== undefined)),
+    years: new Set([...question.questionTerms].filter((t) => /^\d{4}$/.test(t)).map(Number)),
+  };
+  const countedVariants = question.counted.map((c) => countedIds(question, question.concepts.indexOf(c), index));
   const ranked = candidates.map(({ id, score }) => {
-    const entry = index.sentences[id]!;
-    const matches = matchConcepts(extras, uses, entry);
+    const matches = matchConcepts(index, id, uses, extras);
     const covered = (contextScale: number) => {
       let got = 0;
       let total = 0;
@@ -61,18 +86,26 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex):
     const coverage = covered(1);
     const supported = covered(RANKING.confidenceContextFactor / RANKING.contextFactor);
     const positions = matches.map((m) => m.position);
-    const offers = offersAnswer(question.answerType, entry.features, question.questionTerms);
-    const typeFactor = !offers ? RANKING.wrongTypeFactor : countPrecedesCounted(question, entry) ? 1 : RANKING.uncountedFactor;
+    const offers = offersAnswer(question.answerType, index, id, known);
+    const typeFactor = !offers ? RANKING.wrongTypeFactor : countPrecedesCounted(index, id, countedVariants) ? 1 : RANKING.uncountedFactor;
     const rank =
       (RANKING.weights.coverage * coverage + RANKING.weights.retrieval * (score / top) + RANKING.weights.proximity * proximity(positions) + RANKING.weights.order * inOrder(positions)) *
       typeFactor;
-    return { entry, rank, confidence: supported * typeFactor, offersAnswer: offers, conceptMatches: matches.map((m) => m.weight) };
+    return {
+      entry: { id, sentence: index.sentences[id]!, article: index.articles[index.articleOf[id]!]!, resolvedDates: index.resolvedDates.get(id) ?? [] },
+      rank,
+      confidence: supported * typeFactor,
+      offersAnswer: offers,
+      conceptMatches: matches.map((m) => m.weight),
+    };
   });
   return ranked.sort((a, b) => b.rank - a.rank || b.confidence - a.confidence);
 }
 
-const NAME_PART_FACTOR = 0.5;
-const isLiteral = (v: Variant) => v.via === 'exact' || v.via === 'acronym';
+/** The first term number of every variant of a counted concept. */
+function countedIds(question: AnalyzedQuestion, c: number, index: SentenceIndex): number[] {
+  return question.concepts[c]!.variants.map((v) => index.termIds.get(v.terms[0]!)).filter((id): id is number => id !== undefined);
+}
 
 interface Match {
   weight: number;
@@ -86,40 +119,44 @@ interface Match {
  * ("people" is not in "People's Government") and in the sentence itself; the word itself may also
  * be found, for part of its weight, in the title or a neighbouring sentence the quote leans on.
  */
-function matchConcepts(extras: Variant[][], uses: Map<string, TermUse[]>, entry: IndexedSentence): Match[] {
+function matchConcepts(index: SentenceIndex, id: number, uses: Map<number, TermUse[]>, extras: IdVariant[][]): Match[] {
   const matches: Match[] = extras.map(() => ({ weight: 0, position: -1, inContext: false }));
-  for (const term of entry.terms) {
-    const termUses = uses.get(term);
+  const { start, data } = index.sentenceTerms;
+  const sequence = row(index.sequence, id);
+  for (let k = start[id]!; k < start[id + 1]!; k++) {
+    const termUses = uses.get(data[k]!);
     if (!termUses) continue;
-    const asCommonWord = entry.commonTerms.has(term);
+    const asCommonWord = index.commonFlags[k] === 1;
     for (const use of termUses) {
       const m = matches[use.concept]!;
-      // "people" is not in "People's Government": only the word itself may match inside a name, at a discount.
+      // Only the word itself may match inside a name, and at a discount if it is a common word.
       const weight = asCommonWord ? use.weight : use.literal ? use.weight * (use.common ? NAME_PART_FACTOR : 1) : 0;
       if (weight > m.weight) {
         m.weight = weight;
-        m.position = entry.sequence.indexOf(term);
+        m.position = sequence.indexOf(data[k]!);
+        m.inContext = false;
       }
     }
   }
+  const terms = row(index.sentenceTerms, id);
+  const isCommon = (t: number) => {
+    const k = sortedIndexOf(terms, t);
+    return k >= 0 && index.commonFlags[start[id]! + k] === 1;
+  };
+  const context = row(index.contextTerms, index.sectionOf[id]!);
+  const sameArticle = (other: number) => other >= 0 && other < index.sentences.length && index.articleOf[other] === index.articleOf[id];
+  const neighbours = [id - 1, id + 1].filter(sameArticle).map((n) => row(index.sentenceTerms, n));
   extras.forEach((variants, c) => {
     const m = matches[c]!;
     if (m.weight >= 1) return;
     for (const v of variants) {
       if (v.weight <= m.weight) continue;
-      const literal = isLiteral(v);
-      if (v.terms.length > 1 && v.terms.every((t) => (literal ? entry.terms : entry.commonTerms).has(t))) {
-        m.weight = v.weight;
-        m.position = entry.sequence.indexOf(v.terms[0]!);
-        m.inContext = false;
-      } else if (literal && v.weight * RANKING.contextFactor > m.weight && v.terms.every((t) => entry.terms.has(t) || entry.contextTerms.has(t))) {
-        m.weight = v.weight * RANKING.contextFactor;
-        m.position = -1;
-        m.inContext = true;
-      } else if (literal && v.weight * RANKING.neighbourFactor > m.weight && v.terms.every((t) => entry.terms.has(t) || entry.previous?.terms.has(t) || entry.next?.terms.has(t))) {
-        m.weight = v.weight * RANKING.neighbourFactor;
-        m.position = -1;
-        m.inContext = false;
+      if (v.ids.length > 1 && v.ids.every((t) => (v.literal ? sortedHas(terms, t) : isCommon(t)))) {
+        Object.assign(m, { weight: v.weight, position: sequence.indexOf(v.ids[0]!), inContext: false });
+      } else if (v.literal && v.weight * RANKING.contextFactor > m.weight && v.ids.every((t) => sortedHas(terms, t) || sortedHas(context, t))) {
+        Object.assign(m, { weight: v.weight * RANKING.contextFactor, position: -1, inContext: true });
+      } else if (v.literal && v.weight * RANKING.neighbourFactor > m.weight && v.ids.every((t) => sortedHas(terms, t) || neighbours.some((n) => sortedHas(n, t)))) {
+        Object.assign(m, { weight: v.weight * RANKING.neighbourFactor, position: -1, inContext: false });
       }
     }
   });
@@ -131,15 +168,16 @@ const NUMBER = /^(\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|
 const NUMBER_MODIFIERS = new Set(['plu', 'odd', 'nearli', 'almost', 'around', 'roughli', 'approxim', 'least']);
 
 /** "How many IoT firms": the answer counts them, its number at most one word before ("3,657 IoT enterprises"). */
-function countPrecedesCounted(question: AnalyzedQuestion, entry: IndexedSentence): boolean {
-  if (question.counted.length === 0) return true;
-  for (const concept of question.counted) {
-    for (const v of concept.variants) {
-      const at = entry.sequence.indexOf(v.terms[0]!);
+function countPrecedesCounted(index: SentenceIndex, id: number, counted: number[][]): boolean {
+  if (counted.length === 0) return true;
+  const sequence = row(index.sequence, id);
+  for (const variants of counted) {
+    for (const term of variants) {
+      const at = sequence.indexOf(term);
       for (let i = at - 1, words = 0; i >= 0 && words < 2; i--) {
-        const term = entry.sequence[i]!;
-        if (NUMBER.test(term)) return true;
-        if (!NUMBER_MODIFIERS.has(term)) words++;
+        const word = index.terms[sequence[i]!]!;
+        if (NUMBER.test(word)) return true;
+        if (!NUMBER_MODIFIERS.has(word)) words++;
       }
     }
   }

@@ -1,5 +1,5 @@
 import { RANKING } from './rankingParameters.js';
-import { documentFrequency, type SentenceIndex } from './sentenceIndex.js';
+import type { SentenceIndex } from './sentenceIndex.js';
 
 
 export interface Candidate {
@@ -17,32 +17,34 @@ export function idf(index: SentenceIndex, df: number): number {
 const scratch = new WeakMap<SentenceIndex, Float64Array>();
 
 /**
- * The `limit` sentences with the best BM25 score for weighted query terms, by accumulating over
- * postings. Sentences are short, so a term counts once per sentence (no term frequency).
+ * The `limit` sentences with the best BM25 score for weighted query terms (by term number), by
+ * accumulating over postings. Sentences are short, so a term counts once per sentence.
  */
-export function retrieveCandidates(index: SentenceIndex, weights: Map<string, number>, limit: number): Candidate[] {
+export function retrieveCandidates(index: SentenceIndex, weights: Map<number, number>, limit: number): Candidate[] {
   let scores = scratch.get(index);
   if (!scores) scratch.set(index, (scores = new Float64Array(index.sentences.length)));
   const touched: number[] = [];
+  const { postings, contextPostings, sectionStart, lengthNorm } = index;
   for (const [term, weight] of weights) {
-    const postings = index.postings.get(term);
-    if (!postings) continue;
-    const w = weight * idf(index, postings.df);
-    for (const id of postings.sentences) {
+    const from = postings.start[term]!;
+    const to = postings.start[term + 1]!;
+    if (from === to) continue;
+    const w = weight * idf(index, to - from);
+    for (let k = from; k < to; k++) {
+      const id = postings.data[k]!;
       if (scores[id] === 0) touched.push(id);
-      scores[id]! += w * index.lengthNorm[id]!;
+      scores[id]! += w * lengthNorm[id]!;
     }
   }
   // Title and heading matches lift the sentences that already match something in their text.
   for (const [term, weight] of weights) {
-    const sections = index.contextPostings.get(term);
-    if (!sections) continue;
-    const w = RANKING.contextBoost * weight * idf(index, Math.max(1, documentFrequency(index, term)));
-    for (const first of sections) {
-      const context = index.sentences[first]!.contextTerms;
-      for (let id = first; id < index.sentences.length && index.sentences[id]!.contextTerms === context; id++) {
-        if (scores[id] !== 0) scores[id]! += w;
-      }
+    const from = contextPostings.start[term]!;
+    const to = contextPostings.start[term + 1]!;
+    if (from === to) continue;
+    const w = RANKING.contextBoost * weight * idf(index, Math.max(1, postings.start[term + 1]! - postings.start[term]!));
+    for (let k = from; k < to; k++) {
+      const section = contextPostings.data[k]!;
+      for (let id = sectionStart[section]!; id < sectionStart[section + 1]!; id++) if (scores[id] !== 0) scores[id]! += w;
     }
   }
   const best = topK(touched, scores, limit);

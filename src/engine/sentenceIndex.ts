@@ -1,60 +1,59 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Corpus, Sentence } from '../corpus/schema.js';
 import { tokenize, type Token } from '../text/tokenize.js';
-import { sentenceFeatures, type SentenceFeatures } from './answerType.js';
+import { MONEY_FLAG, MONTH_FLAG, sentenceFeatures } from './answerType.js';
+import { csrFromLists, row, type Csr } from './csr.js';
 import { findAcronyms } from './findAcronyms.js';
 import { RANKING } from './rankingParameters.js';
 import { resolveRelativeDates, type ResolvedDate } from './resolveRelativeDates.js';
 
-/** One searchable sentence with everything ranking needs, computed once. */
-export interface IndexedSentence {
-  /** Position in `SentenceIndex.sentences`, the id postings refer to. */
-  id: number;
-  sentence: Sentence;
-  article: Article;
-  /** Position of the article in the corpus, for its context postings. */
-  articleNumber: number;
-  /** Content terms in reading order (stop words dropped), for proximity. */
-  sequence: string[];
-  /** Content terms plus implied ones (acronym long forms, resolved years). */
-  terms: Set<string>;
-  /** Terms used at least once as common words, not only inside a capitalised name ("People's Government"). */
-  commonTerms: Set<string>;
-  /** Terms of the article title, section heading and article year (shared by the section's sentences). */
-  contextTerms: Set<string>;
-  /** The sentences just before and after in the article, whose words a quote often leans on ("the deal"). */
-  previous?: IndexedSentence;
-  next?: IndexedSentence;
-  features: SentenceFeatures;
-  resolvedDates: ResolvedDate[];
-}
-
-/** A term of the index: in how many sentences it occurs, and which (ascending ids). */
-export interface TermPostings {
-  df: number;
-  sentences: Uint32Array;
-}
-
+/**
+ * The searchable form of a corpus. Per-sentence data lives in flat typed arrays (see csr.ts),
+ * indexed by sentence id (reading order across the corpus); terms are numbered once.
+ */
 export interface SentenceIndex {
-  sentences: IndexedSentence[];
-  /** The keyword index: term to postings. */
-  postings: Map<string, TermPostings>;
-  /** The same terms in minisearch's radix tree, for typo-tolerant and prefix lookups. */
-  vocabulary: SearchableMap<TermPostings>;
-  /** Context term → the sections (ids of their first sentence) whose title or heading has it. */
-  contextPostings: Map<string, Uint32Array>;
+  articles: Article[];
+  sentences: Sentence[];
+  /** Term number → term, and back. */
+  terms: string[];
+  termIds: Map<string, number>;
+  /** Per term: the sentences whose text (with implied terms) has it, ascending. */
+  postings: Csr;
+  /** Per sentence: its terms, sorted by number; `commonFlags` marks those used as common words. */
+  sentenceTerms: Csr;
+  commonFlags: Uint8Array;
+  /** Per sentence: its content terms in reading order, for proximity. */
+  sequence: Csr;
+  /** Per sentence: the numbers, name words and place words it offers as answers. */
+  numbers: Csr;
+  names: Csr;
+  places: Csr;
+  years: Csr;
+  /** Per sentence: bit 1 money, bit 2 a month name. */
+  answerFlags: Uint8Array;
+  articleOf: Uint32Array;
+  sectionOf: Uint32Array;
+  /** Per section (a run of sentences under one heading): its first sentence, then its title/heading/year terms. */
+  sectionStart: Uint32Array;
+  contextTerms: Csr;
+  /** Per term: the sections whose title or heading has it. */
+  contextPostings: Csr;
+  /** Per term: 1 when the corpus uses it somewhere as a common word, not only inside names. */
+  commonVocabulary: Uint8Array;
   /** BM25's length normalisation of each sentence, (k1 + 1) / (k1 · (1 − b + b · length / average) + 1). */
   lengthNorm: Float32Array;
-  /** Terms used somewhere in the corpus as common words, not only inside capitalised names. */
-  commonVocabulary: Set<string>;
+  /** Relative dates, for the few sentences that have any. */
+  resolvedDates: Map<number, ResolvedDate[]>;
   acronyms: Map<string, string[]>;
   /** Long forms by their first term: "internet" → [["internet", "thing"], "iot"]. */
   longForms: Map<string, [string[], string][]>;
+  /** The vocabulary as minisearch's radix tree, for typo and prefix lookups; built on first use. */
+  vocabulary(): SearchableMap<number>;
 }
 
-
 export function documentFrequency(index: SentenceIndex, term: string): number {
-  return index.postings.get(term)?.df ?? 0;
+  const id = index.termIds.get(term);
+  return id === undefined ? 0 : index.postings.start[id + 1]! - index.postings.start[id]!;
 }
 
 /** Terms a token list implies beyond its own: an acronym's long form, or a long form's acronym. */
@@ -71,75 +70,120 @@ export function impliedTerms(terms: string[], acronyms: Map<string, string[]>, l
 }
 
 const contentTerms = (tokens: Token[]) => tokens.filter((t) => !t.isStopWord).map((t) => t.term);
+const ascending = (a: number, b: number) => a - b;
 
 export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
   const acronyms = findAcronyms(corpus.articles.flatMap((a) => a.sentences.map((s) => s.text)));
   const longForms = new Map<string, [string[], string][]>();
   for (const [acronym, words] of acronyms) longForms.set(words[0]!, [...(longForms.get(words[0]!) ?? []), [words, acronym]]);
 
-  const sentences: IndexedSentence[] = [];
-  const contextIds = new Map<string, number[]>();
+  const terms: string[] = [];
+  const termIds = new Map<string, number>();
+  const intern = (term: string) => {
+    let id = termIds.get(term);
+    if (id === undefined) termIds.set(term, (id = terms.push(term) - 1));
+    return id;
+  };
+  const ids = (list: Iterable<string>) => [...new Set([...list].map(intern))].sort(ascending);
+
+  const sentences: Sentence[] = [];
+  const lists = { terms: [] as number[][], sequence: [] as number[][], numbers: [] as number[][], names: [] as number[][], places: [] as number[][], years: [] as number[][], context: [] as number[][] };
+  const flags: number[] = [];
+  const commonFlags: number[] = [];
+  const articleOf: number[] = [];
+  const sectionOf: number[] = [];
+  const sectionStart: number[] = [];
+  const resolvedDates = new Map<number, ResolvedDate[]>();
+
   corpus.articles.forEach((article, articleNumber) => {
-    const first = sentences.length;
     const year = article.date?.slice(0, 4);
-    // One context per run of sentences under the same heading: sections are contiguous.
-    let context: Set<string> | undefined;
     let section: string | null | undefined;
-    for (const sentence of article.sentences) {
-      if (!context || sentence.section !== section) {
+    article.sentences.forEach((sentence, i) => {
+      // A section is a run of sentences under one heading: its title, heading and year are context.
+      if (i === 0 || sentence.section !== section) {
         section = sentence.section;
-        const terms = contentTerms(tokenize(`${article.title} ${section ?? ''}`));
-        if (year) terms.push(year);
-        context = new Set([...terms, ...impliedTerms(terms, acronyms, longForms)]);
-        for (const term of context) {
-          const ids = contextIds.get(term);
-          if (ids) ids.push(sentences.length);
-          else contextIds.set(term, [sentences.length]);
-        }
+        const context = contentTerms(tokenize(`${article.title} ${section ?? ''}`));
+        if (year) context.push(year);
+        lists.context.push(ids([...context, ...impliedTerms(context, acronyms, longForms)]));
+        sectionStart.push(sentences.length);
       }
+      const id = sentences.length;
       const tokens = tokenize(sentence.text);
       const sequence = contentTerms(tokens);
-      const resolvedDates = resolveRelativeDates(sentence.text, article.date);
-      const resolvedYears = resolvedDates.flatMap((d) => d.years);
-      sentences.push({
-        id: sentences.length,
-        sentence,
-        article,
-        articleNumber,
-        sequence,
-        terms: new Set([...sequence, ...impliedTerms(sequence, acronyms, longForms), ...resolvedYears.map(String)]),
-        commonTerms: new Set(tokens.filter((t, i) => !t.isStopWord && (!t.capitalized || i === 0)).map((t) => t.term)),
-        contextTerms: context,
-        features: sentenceFeatures(sentence.text, tokens, resolvedYears),
-        resolvedDates,
-      });
-    }
-    for (let i = first; i < sentences.length; i++) {
-      if (i > first) sentences[i]!.previous = sentences[i - 1]!;
-      if (i + 1 < sentences.length) sentences[i]!.next = sentences[i + 1]!;
-    }
+      const dates = resolveRelativeDates(sentence.text, article.date);
+      if (dates.length) resolvedDates.set(id, dates);
+      const resolvedYears = dates.flatMap((d) => d.years);
+      const own = ids([...sequence, ...impliedTerms(sequence, acronyms, longForms), ...resolvedYears.map(String)]);
+      const common = new Set(tokens.filter((t, k) => !t.isStopWord && (!t.capitalized || k === 0)).map((t) => intern(t.term)));
+      const features = sentenceFeatures(sentence.text, tokens, resolvedYears);
+      sentences.push(sentence);
+      lists.terms.push(own);
+      for (const t of own) commonFlags.push(common.has(t) ? 1 : 0);
+      lists.sequence.push(sequence.map(intern));
+      lists.numbers.push(features.numbers.map(intern));
+      lists.names.push(features.names.map(intern));
+      lists.places.push(features.places.map(intern));
+      lists.years.push(features.years);
+      flags.push((features.money ? MONEY_FLAG : 0) | (features.months ? MONTH_FLAG : 0));
+      articleOf.push(articleNumber);
+      sectionOf.push(sectionStart.length - 1);
+    });
   });
+  sectionStart.push(sentences.length);
 
-  const lists = new Map<string, number[]>();
-  for (const s of sentences) {
-    for (const term of s.terms) {
-      const list = lists.get(term);
-      if (list) list.push(s.id);
-      else lists.set(term, [s.id]);
-    }
-  }
-  const postings = new Map<string, TermPostings>();
-  const vocabulary = new SearchableMap<TermPostings>();
-  for (const [term, ids] of lists) {
-    const entry = { df: ids.length, sentences: Uint32Array.from(ids) };
-    postings.set(term, entry);
-    vocabulary.set(term, entry);
-  }
-
-  const averageLength = sentences.reduce((sum, s) => sum + s.terms.size, 0) / Math.max(1, sentences.length);
+  const sentenceTerms = csrFromLists(lists.terms);
+  const postings = invert(sentenceTerms, terms.length);
+  const contextTerms = csrFromLists(lists.context);
+  const contextPostings = invert(contextTerms, terms.length);
+  const commonVocabulary = new Uint8Array(terms.length);
+  sentenceTerms.data.forEach((t, k) => {
+    if (commonFlags[k]) commonVocabulary[t] = 1;
+  });
   const { k1, b } = RANKING.bm25;
-  const lengthNorm = Float32Array.from(sentences, (s) => (k1 + 1) / (k1 * (1 - b + (b * s.terms.size) / averageLength) + 1));
-  const contextPostings = new Map([...contextIds].map(([term, ids]) => [term, Uint32Array.from(ids)]));
-  const commonVocabulary = new Set(sentences.flatMap((s) => [...s.commonTerms]));
-  return { sentences, postings, vocabulary, contextPostings, lengthNorm, commonVocabulary, acronyms, longForms };
+  const lengths = Array.from({ length: sentences.length }, (_, i) => sentenceTerms.start[i + 1]! - sentenceTerms.start[i]!);
+  const average = lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, lengths.length);
+  let vocabulary: SearchableMap<number> | undefined;
+  return {
+    articles: corpus.articles,
+    sentences,
+    terms,
+    termIds,
+    postings,
+    sentenceTerms,
+    commonFlags: Uint8Array.from(commonFlags),
+    sequence: csrFromLists(lists.sequence),
+    numbers: csrFromLists(lists.numbers),
+    names: csrFromLists(lists.names),
+    places: csrFromLists(lists.places),
+    years: csrFromLists(lists.years),
+    answerFlags: Uint8Array.from(flags),
+    articleOf: Uint32Array.from(articleOf),
+    sectionOf: Uint32Array.from(sectionOf),
+    sectionStart: Uint32Array.from(sectionStart),
+    contextTerms,
+    contextPostings,
+    commonVocabulary,
+    lengthNorm: Float32Array.from(lengths, (n) => (k1 + 1) / (k1 * (1 - b + (b * n) / average) + 1)),
+    resolvedDates,
+    acronyms,
+    longForms,
+    vocabulary() {
+      if (!vocabulary) {
+        vocabulary = new SearchableMap<number>();
+        terms.forEach((term, id) => vocabulary!.set(term, id));
+      }
+      return vocabulary;
+    },
+  };
+}
+
+/** Rows of ids → for each id, the rows that hold it (ascending). */
+function invert(csr: Csr, size: number): Csr {
+  const counts = new Uint32Array(size + 1);
+  for (const id of csr.data) counts[id + 1]!++;
+  for (let i = 0; i < size; i++) counts[i + 1]! += counts[i]!;
+  const data = new Uint32Array(csr.data.length);
+  const fill = counts.slice(0, size);
+  for (let r = 0; r + 1 < csr.start.length; r++) for (const id of row(csr, r)) data[fill[id]!++] = r;
+  return { start: counts, data };
 }
