@@ -2,6 +2,7 @@ import { CorpusError } from '../corpus/corpusError.js';
 import { CliError } from './cliError.js';
 import * as ask from './commands/ask.js';
 import * as bot from './commands/bot.js';
+import * as buildIndex from './commands/buildIndex.js';
 import * as consoleCommand from './commands/console.js';
 import * as deployCommands from './commands/deployCommands.js';
 import * as ingest from './commands/ingest.js';
@@ -15,7 +16,7 @@ interface CliCommand {
   run(argv: string[]): void | Promise<void>;
 }
 
-const commands: Record<string, CliCommand> = { ask, search, sources, show, ingest, console: consoleCommand, bot, 'deploy-commands': deployCommands };
+const commands: Record<string, CliCommand> = { ask, search, sources, show, ingest, console: consoleCommand, bot, 'deploy-commands': deployCommands, 'build-index': buildIndex };
 
 function help(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);
@@ -48,6 +49,10 @@ try {
     console.error(`citebot: the corpus does not load: ${error.message}`);
     process.exitCode = 1;
   } else {
-    throw error;
+    // A bug, not a mistake of the user's: say so plainly; the stack only on request.
+    console.error(`citebot: unexpected error: ${(error as Error).message ?? String(error)}`);
+    if (process.env.CITEBOT_DEBUG) console.error((error as Error).stack);
+    else console.error('citebot: set CITEBOT_DEBUG=1 to see where it happened, and please report it.');
+    process.exitCode = 1;
   }
 }

@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { Article, Corpus, Sentence } from '../corpus/schema.js';
 import { loadLexicon, type Lexicon } from '../lexicon/wordnet.js';
 import { analyzeQuestion } from './analyzeQuestion.js';
 import { factHistory } from './factHistory.js';
 import { rankSentences, type RankedSentence } from './rankSentences.js';
+import { corpusDigest } from './persist/corpusDigest.js';
+import { IndexFileError, readIndexFile } from './persist/indexFile.js';
 import { buildSentenceIndex, type SentenceIndex } from './sentenceIndex.js';
 import type { Answer, AskResult, SearchHit } from './types.js';
 
@@ -15,6 +19,8 @@ export const NO_ANSWER = "I couldn't find that in the sources.";
 
 export interface Engine {
   readonly corpus: Corpus;
+  /** The search index, for `build-index` to save. */
+  readonly index: SentenceIndex;
   ask(question: string, options?: { limit?: number }): AskResult;
   search(query: string, options?: { limit?: number }): SearchHit[];
   /** The sentences ask would choose from, best first, with no confidence threshold (for benchmarks). */
@@ -24,15 +30,46 @@ export interface Engine {
   context(documentId: string, sentenceIndex: number, radius?: number): { article: Article; sentences: Sentence[] } | undefined;
 }
 
-export function loadEngine(corpusDir: string): Engine {
+export interface LoadOptions {
+  /** A prebuilt index (`citebot build-index`); default `.citebot-index` in the corpus folder. */
+  indexFile?: string;
+  /** Told when a prebuilt index exists but cannot be used; default: a line on stderr. */
+  notice?: (message: string) => void;
+}
+
+export const defaultIndexFile = (corpusDir: string) => join(corpusDir, '.citebot-index');
+
+/**
+ * The engine for a corpus folder: from its prebuilt index when that was built from exactly these
+ * files, otherwise by loading and indexing the corpus (saying why, when an index was there).
+ */
+export function loadEngine(corpusDir: string, options: LoadOptions = {}): Engine {
+  const file = options.indexFile ?? defaultIndexFile(corpusDir);
+  const notice = options.notice ?? ((message: string) => process.stderr.write(`citebot: ${message}\n`));
+  if (existsSync(file)) {
+    const digest = corpusDigest(corpusDir);
+    try {
+      const prebuilt = readIndexFile(file);
+      if (prebuilt.digest === digest) return engineFromIndex(prebuilt.index, resolve(corpusDir));
+      notice(`the prebuilt index ${file} was built from other corpus files: indexing the corpus instead (\`npx citebot build-index\` refreshes it)`);
+    } catch (error) {
+      if (!(error instanceof IndexFileError)) throw error;
+      notice(`the prebuilt index cannot be used (${error.message}): indexing the corpus instead (\`npx citebot build-index\` rewrites it)`);
+    }
+  }
   return createEngine(loadCorpus(corpusDir));
 }
 
 export function createEngine(corpus: Corpus, lexicon: Lexicon = loadLexicon()): Engine {
-  const index = buildSentenceIndex(corpus);
+  return engineFromIndex(buildSentenceIndex(corpus), corpus.dir, lexicon);
+}
+
+export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexicon = loadLexicon()): Engine {
+  const corpus: Corpus = { dir, articles: index.articles };
   const byId = new Map(corpus.articles.map((a) => [a.id, a]));
   return {
     corpus,
+    index,
     ask: (question, options) => ask(index, lexicon, question, options?.limit ?? 3),
     search: (query, options) => search(index, lexicon, query, options?.limit ?? 10),
     rank: (question, options) =>

@@ -74,8 +74,7 @@ const ascending = (a: number, b: number) => a - b;
 
 export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
   const acronyms = findAcronyms(corpus.articles.flatMap((a) => a.sentences.map((s) => s.text)));
-  const longForms = new Map<string, [string[], string][]>();
-  for (const [acronym, words] of acronyms) longForms.set(words[0]!, [...(longForms.get(words[0]!) ?? []), [words, acronym]]);
+  const longForms = longFormsOf(acronyms);
 
   const terms: string[] = [];
   const termIds = new Map<string, number>();
@@ -142,8 +141,7 @@ export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
   const { k1, b } = RANKING.bm25;
   const lengths = Array.from({ length: sentences.length }, (_, i) => sentenceTerms.start[i + 1]! - sentenceTerms.start[i]!);
   const average = lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, lengths.length);
-  let vocabulary: SearchableMap<number> | undefined;
-  return {
+  return attachVocabulary({
     articles: corpus.articles,
     sentences,
     terms,
@@ -167,14 +165,29 @@ export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
     resolvedDates,
     acronyms,
     longForms,
+  });
+}
+
+/** Adds the radix tree over the vocabulary, built on first use (most questions need no typo lookup). */
+export function attachVocabulary(index: Omit<SentenceIndex, 'vocabulary'>): SentenceIndex {
+  let vocabulary: SearchableMap<number> | undefined;
+  return {
+    ...index,
     vocabulary() {
       if (!vocabulary) {
         vocabulary = new SearchableMap<number>();
-        terms.forEach((term, id) => vocabulary!.set(term, id));
+        index.terms.forEach((term, id) => vocabulary!.set(term, id));
       }
       return vocabulary;
     },
   };
+}
+
+/** Long forms by their first term, for spotting them in a run of terms. */
+export function longFormsOf(acronyms: Map<string, string[]>): Map<string, [string[], string][]> {
+  const longForms = new Map<string, [string[], string][]>();
+  for (const [acronym, words] of acronyms) longForms.set(words[0]!, [...(longForms.get(words[0]!) ?? []), [words, acronym]]);
+  return longForms;
 }
 
 /** Rows of ids → for each id, the rows that hold it (ascending). */
