@@ -10,6 +10,16 @@ export interface Variant {
   /** How much a match counts: 1 for the word itself, less the further the lexicon had to go. */
   weight: number;
   via: 'exact' | 'acronym' | 'synonym' | 'related' | 'typo';
+  /** The terms' numbers in the index, or null when the corpus lacks one of them. */
+  ids?: number[] | null;
+}
+
+/** Numbers the variants' terms once, when the concept is made, rather than for every question. */
+function numbered(variants: Variant[], index: SentenceIndex): Variant[] {
+  return variants.map((v) => {
+    const ids = v.terms.map((t) => index.termIds.get(t));
+    return { ...v, ids: ids.every((id): id is number => id !== undefined) ? ids : null };
+  });
 }
 
 /** Something the question is about, with the ways the corpus may say it. */
@@ -146,7 +156,7 @@ function buildConcept(surface: string, terms: string[], index: SentenceIndex, le
   addWordFamilies(variants, index);
   const importance = importanceOf(variants, index);
   const missingImportance = known || token?.isNumber ? importance : Math.max(importance, Math.sqrt(idf(index, 0)));
-  return { surface, importance, missingImportance, variants: dedupe(variants), unknownName: false, lowercase: true };
+  return { surface, importance, missingImportance, variants: numbered(dedupe(variants), index), unknownName: false, lowercase: true };
 }
 
 /**
@@ -191,11 +201,26 @@ function addWordFamilies(variants: Variant[], index: SentenceIndex): void {
   for (const v of [...variants]) {
     const [term] = v.terms;
     if (v.terms.length !== 1 || !term || term.length < 6 || /^\d/.test(term)) continue;
-    const root = term.slice(0, Math.max(5, term.length - 2));
-    for (const [other] of index.vocabulary().atPrefix(root)) {
-      if (other !== term && Math.abs(other.length - term.length) <= 2) variants.push({ terms: [other], weight: v.weight * FAMILY_WEIGHT, via: v.via === 'exact' ? 'synonym' : v.via });
-    }
+    for (const other of familyOf(term, index)) variants.push({ terms: [other], weight: v.weight * FAMILY_WEIGHT, via: v.via === 'exact' ? 'synonym' : v.via });
   }
+}
+
+// Families depend only on the vocabulary: remembered per index, as the same words recur.
+const families = new WeakMap<SentenceIndex, Map<string, string[]>>();
+
+function familyOf(term: string, index: SentenceIndex): string[] {
+  let cache = families.get(index);
+  if (!cache) families.set(index, (cache = new Map()));
+  let family = cache.get(term);
+  if (!family) {
+    family = [];
+    for (const [other] of index.vocabulary().atPrefix(term.slice(0, Math.max(5, term.length - 2)))) {
+      if (other !== term && Math.abs(other.length - term.length) <= 2) family.push(other);
+    }
+    if (cache.size > CONCEPT_CACHE_SIZE) cache.clear();
+    cache.set(term, family);
+  }
+  return family;
 }
 
 /**
@@ -222,7 +247,7 @@ function mergeLongForms(concepts: Concept[], content: Token[], index: SentenceIn
       surface: merged.map((c) => c.surface).join(' '),
       importance: Math.max(...merged.map((c) => c.importance)),
       missingImportance: Math.max(...merged.map((c) => c.importance)),
-      variants: [{ terms: longForm, weight: 1, via: 'exact' }, { terms: [acronym], weight: 1, via: 'acronym' }],
+      variants: numbered([{ terms: longForm, weight: 1, via: 'exact' }, { terms: [acronym], weight: 1, via: 'acronym' }], index),
       unknownName: false,
       lowercase: false,
     });

@@ -39,10 +39,7 @@ const NAME_PART_FACTOR = 0.5;
 const isLiteral = (v: Variant) => v.via === 'exact' || v.via === 'acronym';
 
 export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex): RankedSentence[] {
-  const toIds = (v: Variant): IdVariant | null => {
-    const ids = v.terms.map((t) => index.termIds.get(t));
-    return ids.every((id): id is number => id !== undefined) ? { ids, weight: v.weight, literal: isLiteral(v) } : null;
-  };
+  const toIds = (v: Variant): IdVariant | null => (v.ids ? { ids: v.ids, weight: v.weight, literal: isLiteral(v) } : null);
   const boosts = new Map<number, number>();
   const uses = new Map<number, TermUse[]>();
   // Variants matched other than term by term: phrases, and the word itself in the title or nearby.
