@@ -36,6 +36,7 @@ interface TermUse {
 }
 
 const NAME_PART_FACTOR = 0.5;
+const PARTIAL_NAME_FACTOR = 0.8;
 const isLiteral = (v: Variant) => v.via === 'exact' || v.via === 'acronym';
 
 export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex): RankedSentence[] {
@@ -148,8 +149,12 @@ function matchConcepts(index: SentenceIndex, id: number, uses: Map<number, TermU
     if (m.weight >= 1) return;
     for (const v of variants) {
       if (v.weight <= m.weight) continue;
-      if (v.ids.length > 1 && v.ids.every((t) => (v.literal ? sortedHas(terms, t) : isCommon(t)))) {
+      const present = v.ids.length > 1 ? v.ids.filter((t) => (v.literal ? sortedHas(terms, t) : isCommon(t))).length : 0;
+      if (present > 0 && present === v.ids.length) {
         Object.assign(m, { weight: v.weight, position: sequence.indexOf(v.ids[0]!), inContext: false });
+      } else if (v.literal && v.ids.length >= 4 && present >= v.ids.length - 1 && v.weight * PARTIAL_NAME_FACTOR > m.weight) {
+        // A long name is often cut short ("China Electronics Technology Group" for "... Corporation").
+        Object.assign(m, { weight: v.weight * PARTIAL_NAME_FACTOR, position: sequence.indexOf(v.ids[0]!), inContext: false });
       } else if (v.literal && v.weight * RANKING.contextFactor > m.weight && v.ids.every((t) => sortedHas(terms, t) || sortedHas(context, t))) {
         Object.assign(m, { weight: v.weight * RANKING.contextFactor, position: -1, inContext: true });
       } else if (v.literal && v.weight * RANKING.neighbourFactor > m.weight && v.ids.every((t) => sortedHas(terms, t) || neighbours.some((n) => sortedHas(n, t)))) {
