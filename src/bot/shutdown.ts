@@ -2,7 +2,8 @@
 // second signal while stopping means "now", as people expect from Ctrl-C twice.
 import type { Logger } from './logger.js';
 
-export function stopOnSignals(log: Logger, stop: () => Promise<void>): Promise<void> {
+/** `signals`: a shard's process leaves SIGINT to its ShardingManager (see sharding/shardProcess.ts). */
+export function stopOnSignals(log: Logger, stop: () => Promise<void>, signals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM']): Promise<void> {
   return new Promise((resolve, reject) => {
     let stopping = false;
     const onSignal = (signal: NodeJS.Signals) => {
@@ -13,12 +14,10 @@ export function stopOnSignals(log: Logger, stop: () => Promise<void>): Promise<v
       stopping = true;
       log.info('shutting down', { signal });
       stop().then(() => {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        for (const name of signals) process.off(name, onSignal);
         resolve();
       }, reject);
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    for (const name of signals) process.on(name, onSignal);
   });
 }

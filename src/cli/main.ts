@@ -7,6 +7,7 @@ import * as consoleCommand from './commands/console.js';
 import * as deployCommands from './commands/deployCommands.js';
 import * as ingest from './commands/ingest.js';
 import * as search from './commands/search.js';
+import * as serve from './commands/serve.js';
 import * as show from './commands/show.js';
 import * as sources from './commands/sources.js';
 
@@ -16,7 +17,7 @@ interface CliCommand {
   run(argv: string[]): void | Promise<void>;
 }
 
-const commands: Record<string, CliCommand> = { ask, search, sources, show, ingest, console: consoleCommand, bot, 'deploy-commands': deployCommands, 'build-index': buildIndex };
+const commands: Record<string, CliCommand> = { ask, search, sources, show, ingest, console: consoleCommand, bot, serve, 'deploy-commands': deployCommands, 'build-index': buildIndex };
 
 function help(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);

@@ -16,12 +16,19 @@ export interface Config {
   corpusDir: string;
   logLevel: LogLevel;
   rateLimit: { max: number; windowMs: number };
+  /** Hex public key that signs interactions (HTTP mode). */
+  publicKey?: string;
+  /** Where `citebot serve` listens, and the largest request body it reads. */
+  http: { port: number; host: string; maxBodyBytes: number };
 }
 
 /** What `citebot bot` and `deploy-commands` need on top. */
 export type DiscordConfig = Config & { token: string; applicationId: string };
 
-export type ConfigNeeds = 'discord' | 'local';
+/** What `citebot serve` needs on top: no token at all, since replies travel as HTTP responses and webhook calls authorised by each interaction's own token. */
+export type HttpConfig = Config & { publicKey: string };
+
+export type ConfigNeeds = 'discord' | 'http' | 'local';
 
 export interface ConfigSource {
   env?: NodeJS.ProcessEnv | Record<string, string | undefined>;
@@ -61,6 +68,7 @@ function readEnv(source: ConfigSource): Record<string, string | undefined> {
 }
 
 export function loadConfig(needs: 'discord', source?: ConfigSource): DiscordConfig;
+export function loadConfig(needs: 'http', source?: ConfigSource): HttpConfig;
 export function loadConfig(needs: 'local', source?: ConfigSource): Config;
 export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Config {
   const env = readEnv(source);
@@ -70,6 +78,9 @@ export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Confi
     for (const key of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'] as const) {
       if (env[key] === undefined) problems.push(`${key} is missing: ${REQUIRED_HELP[key]}`);
     }
+  }
+  if (needs === 'http' && env.DISCORD_PUBLIC_KEY === undefined) {
+    problems.push(`DISCORD_PUBLIC_KEY is missing: ${REQUIRED_HELP.DISCORD_PUBLIC_KEY}`);
   }
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   const raw = parsed.data;
@@ -83,6 +94,12 @@ export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Confi
     rateLimit: {
       max: raw.CITEBOT_RATE_LIMIT ?? DEFAULTS.rateLimitMax,
       windowMs: (raw.CITEBOT_RATE_WINDOW_SECONDS ?? DEFAULTS.rateLimitWindowSeconds) * 1000,
+    },
+    ...(raw.DISCORD_PUBLIC_KEY ? { publicKey: raw.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
+    http: {
+      port: raw.CITEBOT_HTTP_PORT ?? DEFAULTS.httpPort,
+      host: raw.CITEBOT_HTTP_HOST ?? DEFAULTS.httpHost,
+      maxBodyBytes: (raw.CITEBOT_HTTP_MAX_BODY_KB ?? DEFAULTS.httpMaxBodyKb) * 1024,
     },
   };
 }

@@ -18,6 +18,17 @@ const wholeNumber = (min: number) =>
     .transform(Number)
     .refine((n) => n >= min, `must be ${min} or more`);
 
+/** Discord shows it as 64 hex characters; verifying signatures needs exactly those 32 bytes. */
+const publicKey = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, "must be your application's public key: 64 hexadecimal characters (Developer Portal → your application → General Information → Public Key)");
+
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535 (0 picks a free port)')
+  .transform(Number)
+  .refine((n) => n <= 65_535, 'must be a port number from 0 to 65535 (0 picks a free port)');
+
 const folder = z
   .string()
   .transform((p) => resolve(p))
@@ -33,6 +44,11 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   CITEBOT_RATE_LIMIT: wholeNumber(0).optional(),
   CITEBOT_RATE_WINDOW_SECONDS: wholeNumber(1).optional(),
+  // HTTP interactions mode (`citebot serve`).
+  DISCORD_PUBLIC_KEY: publicKey.optional(),
+  CITEBOT_HTTP_PORT: port.optional(),
+  CITEBOT_HTTP_HOST: z.string().regex(/^[\w.:-]+$/, 'must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0').optional(),
+  CITEBOT_HTTP_MAX_BODY_KB: wholeNumber(1).optional(),
 });
 
 export type RawEnv = z.output<typeof envSchema>;
@@ -42,10 +58,16 @@ export const DEFAULTS = {
   /** Five requests in ten seconds: generous for a person, a brake on scripts and loops. */
   rateLimitMax: 5,
   rateLimitWindowSeconds: 10,
+  httpPort: 8080,
+  /** Loopback unless told otherwise: the usual place is behind a reverse proxy on the same host. */
+  httpHost: '127.0.0.1',
+  /** Interaction payloads are a few KiB; a context-menu target with embeds stays far below this. */
+  httpMaxBodyKb: 128,
 } as const;
 
 /** Why each variable matters, for "missing" messages. */
-export const REQUIRED_HELP: Record<'DISCORD_TOKEN' | 'DISCORD_APPLICATION_ID', string> = {
+export const REQUIRED_HELP: Record<'DISCORD_TOKEN' | 'DISCORD_APPLICATION_ID' | 'DISCORD_PUBLIC_KEY', string> = {
   DISCORD_TOKEN: 'the bot token (Developer Portal → your application → Bot → Reset Token)',
   DISCORD_APPLICATION_ID: 'the application id (Developer Portal → your application → General Information)',
+  DISCORD_PUBLIC_KEY: "the application's public key, which signs every interaction Discord sends (Developer Portal → your application → General Information → Public Key)",
 };

@@ -1,21 +1,33 @@
 import { startBot } from '../../bot/gateway/startBot.js';
 import { friendlyStartError } from '../../bot/friendlyStartError.js';
 import { createLogger } from '../../bot/logger.js';
+import { runShardedBot } from '../../bot/sharding/runShardedBot.js';
+import { parseShardCount } from '../../bot/sharding/shardCount.js';
+import { currentShardProcess, stopWhenManagerSays } from '../../bot/sharding/shardProcess.js';
 import { stopOnSignals } from '../../bot/shutdown.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
 import { parseCliArgs } from '../parseCliArgs.js';
 
-export const usage = 'citebot bot';
-export const summary = 'run the Discord bot on the gateway (DISCORD_TOKEN etc. from the environment or .env; see .env.example)';
+export const usage = 'citebot bot [--shards N|auto]';
+export const summary =
+  "run the Discord bot on the gateway (DISCORD_TOKEN etc. from the environment or .env; see .env.example); --shards runs discord.js's ShardingManager: N processes, one gateway shard each (auto: as many as Discord recommends)";
 
 export async function run(argv: string[]): Promise<void> {
-  parseCliArgs(argv, {}, usage);
+  const { values } = parseCliArgs(argv, { shards: { type: 'string' } }, usage);
+  const shards = values.shards === undefined ? undefined : parseShardCount(values.shards);
+  if (values.shards !== undefined && shards === undefined) throw new CliError(`--shards must be a whole number of 1 or more, or auto; got "${values.shards}"`);
   try {
     const config = loadConfig('discord');
-    const log = createLogger(config.logLevel);
+    if (shards !== undefined) {
+      await runShardedBot(config, { shards, log: createLogger(config.logLevel).child({ role: 'shard-manager' }) });
+      return;
+    }
+    // Forked by the ShardingManager above: one shard, stopped by the manager.
+    const shard = currentShardProcess();
+    const log = createLogger(config.logLevel, process.stderr, shard ? { shard: shard.id } : {});
     const bot = await startBot(config, { log });
-    await stopOnSignals(log, bot.stop);
+    await (shard ? stopWhenManagerSays(log, bot.stop) : stopOnSignals(log, bot.stop));
   } catch (error) {
     const message = friendlyStartError(error);
     if (message) throw new CliError(message, 1);

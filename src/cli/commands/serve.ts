@@ -1,0 +1,41 @@
+import { friendlyStartError } from '../../bot/friendlyStartError.js';
+import { createLogger } from '../../bot/logger.js';
+import { stopOnSignals } from '../../bot/shutdown.js';
+import { loadConfig } from '../../config/loadConfig.js';
+import { ListenError, startServer } from '../../http/startServer.js';
+import { CliError } from '../cliError.js';
+import { parseCliArgs } from '../parseCliArgs.js';
+
+export const usage = 'citebot serve [--port P] [--host H]';
+export const summary =
+  "answer Discord interactions over HTTP at POST /interactions (DISCORD_PUBLIC_KEY from the environment or .env; set the application's Interactions Endpoint URL to it), GET /healthz for load balancers";
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65_535) throw new CliError(`--port must be a port number from 0 to 65535 (0 picks a free port), got "${value}"`);
+  return Number(value);
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseCliArgs(argv, { port: { type: 'string' }, host: { type: 'string' } }, usage);
+  const port = parsePort(values.port);
+  try {
+    const config = loadConfig('http');
+    const log = createLogger(config.logLevel);
+    const server = await startServer(config, { log, ...(port !== undefined ? { port } : {}), ...(values.host ? { host: values.host } : {}) });
+    // stdout carries only this line: scripts and tests read the bound address (useful with --port 0).
+    process.stdout.write(`listening on ${server.url}\n`);
+    const stopped = stopOnSignals(log, server.stop);
+    try {
+      await server.ready;
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+    await stopped;
+  } catch (error) {
+    const message = error instanceof ListenError ? error.message : friendlyStartError(error);
+    if (message) throw new CliError(message, 1);
+    throw error;
+  }
+}

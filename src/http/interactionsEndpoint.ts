@@ -1,0 +1,77 @@
+// POST /interactions: refuse everything that is not provably from Discord before doing
+// any work for it, then hand the parsed interaction to the answerer. Order matters:
+// cheap header checks, the size limit while reading, the signature over the raw bytes,
+// and only then JSON. Nothing unverified is ever answered beyond a constant refusal.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { APIInteraction, APIInteractionResponse } from 'discord.js';
+import type { Logger } from '../bot/logger.js';
+import type { InteractionAnswerer } from './answerInteraction.js';
+import { refuse, sendJson, type RefusalStatus } from './errorResponses.js';
+import { isFreshTimestamp } from './freshness.js';
+import { readBody } from './readBody.js';
+import type { SignatureVerifier } from './verifySignature.js';
+
+export interface InteractionsEndpointOptions {
+  verify: SignatureVerifier;
+  maxBodyBytes: number;
+  log: Logger;
+  /** Undefined until the index is loaded. */
+  answerer: () => InteractionAnswerer | undefined;
+  /** Set while shutting down: responses then close their connection, so keep-alive clients move on. */
+  draining: () => boolean;
+  now?: () => number;
+}
+
+const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? undefined : value);
+
+/** Discord's interaction JSON, as far as routing needs to trust it: the rest is Discord's own shape. */
+function isInteraction(value: unknown): value is APIInteraction {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, id, token, application_id: applicationId } = value as Record<string, unknown>;
+  return typeof type === 'number' && typeof id === 'string' && typeof token === 'string' && typeof applicationId === 'string';
+}
+
+export function createInteractionsEndpoint(options: InteractionsEndpointOptions) {
+  const { verify, maxBodyBytes, log, answerer, draining, now = Date.now } = options;
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Decided when the response goes, not when the request came: shutdown may start in between.
+    const closeIfDraining = () => {
+      if (draining() && !res.headersSent) res.setHeader('connection', 'close');
+    };
+    const refused = (status: RefusalStatus, reason: string, headers: Record<string, string> = {}) => {
+      log.info('request refused', { status, reason, path: '/interactions' });
+      closeIfDraining();
+      refuse(res, status, headers);
+    };
+
+    const signature = single(req.headers['x-signature-ed25519']);
+    const timestamp = single(req.headers['x-signature-timestamp']);
+    if (!signature || !timestamp) return refused(401, 'missing signature headers');
+    // Checked before reading the body: a stale request is refused whoever signed it.
+    if (!isFreshTimestamp(timestamp, now())) return refused(401, 'timestamp too far from now');
+
+    const read = await readBody(req, maxBodyBytes);
+    if (read.kind === 'aborted') return; // the client went away: nobody to answer
+    // The rest of an oversized body is not worth reading: close the connection after this.
+    if (read.kind === 'too-large') return refused(413, `body over ${maxBodyBytes} bytes`, { connection: 'close' });
+    if (!verify(signature, timestamp, read.body)) return refused(401, 'bad signature');
+
+    let payload: unknown;
+    try {
+      payload = JSON.parse(read.body.toString('utf8'));
+    } catch {
+      return refused(400, 'body is not JSON');
+    }
+    if (!isInteraction(payload)) return refused(400, 'not an interaction');
+
+    const ready = answerer();
+    if (!ready) return refused(503, 'index still loading');
+    const respond = (response: APIInteractionResponse) => {
+      closeIfDraining();
+      sendJson(res, 200, JSON.stringify(response));
+    };
+    const outcome = await ready.answer(payload, respond);
+    if (outcome === 'unsupported') refused(400, `unsupported interaction type ${payload.type}`);
+  };
+}

@@ -1,0 +1,134 @@
+// `citebot serve`: the HTTP interactions server. It listens first and loads the index
+// after, so a load balancer sees "loading" (503 on /healthz) rather than a refused
+// connection, then answers through the same dispatcher and handlers as gateway mode.
+// Tests start the real process; this function is also usable in-process.
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { createDispatcher } from '../bot/dispatcher.js';
+import { createHandlerContext } from '../bot/handlerContext.js';
+import { loadCommands } from '../bot/loadCommands.js';
+import { createLogger, type Logger } from '../bot/logger.js';
+import { createRateLimiter } from '../bot/rateLimiter.js';
+import type { Registry } from '../bot/registry.js';
+import type { HttpConfig } from '../config/loadConfig.js';
+import { loadEngine, type Engine } from '../engine/engine.js';
+import { createInteractionAnswerer, type InteractionAnswerer } from './answerInteraction.js';
+import { createInFlight } from './inFlight.js';
+import { createInteractionsEndpoint } from './interactionsEndpoint.js';
+import { toListenError } from './listenError.js';
+import { createRoutes, type Health } from './routes.js';
+import { createSignatureVerifier, publicKeyFromHex } from './verifySignature.js';
+import { createWebhookFollowUps } from './webhookFollowUps.js';
+
+export interface StartServerOptions {
+  /** Override config.http (the CLI's --port/--host). */
+  port?: number;
+  host?: string;
+  log?: Logger;
+  engine?: Engine;
+  registry?: Registry;
+  /** Default 1500 ms, as in gateway mode: leaves room for delivery either side inside Discord's 3 s. */
+  deferAfterMs?: number;
+  /** How long a shutdown waits for in-flight requests and deferred replies. Default 10 s. */
+  drainMs?: number;
+}
+
+export { ListenError } from './listenError.js';
+
+export interface RunningServer {
+  /** Where it listens, e.g. http://127.0.0.1:8080 (the real port when 0 was asked for). */
+  url: string;
+  server: Server;
+  /** Resolves once the index and commands are loaded and interactions are answered; rejects if they cannot load. */
+  ready: Promise<void>;
+  /** Stops accepting, lets in-flight requests and deferred replies finish (up to drainMs), closes. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: HttpConfig, options: StartServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  // A malformed key fails here, at start-up, not on the first interaction.
+  const verify = createSignatureVerifier(publicKeyFromHex(config.publicKey));
+  const inFlight = createInFlight();
+  let answerer: InteractionAnswerer | undefined;
+  // Read through a function: TypeScript cannot see stop() change it while loading runs.
+  let health = 'loading' as Health;
+
+  const interactions = createInteractionsEndpoint({
+    verify,
+    maxBodyBytes: config.http.maxBodyBytes,
+    log,
+    answerer: () => answerer,
+    draining: () => health === 'stopping',
+  });
+  const server = createServer(
+    {
+      // Interaction bodies are small and Discord sends them at once: a slow trickle is not Discord.
+      requestTimeout: 10_000,
+      headersTimeout: 10_000,
+      // Longer than a proxy's idle timeout (nginx upstream keepalive: 60 s), so the proxy
+      // closes idle connections, never Node under a request the proxy just sent.
+      keepAliveTimeout: 75_000,
+    },
+    createRoutes({ interactions, health: () => health, inFlight, log }),
+  );
+  const port = options.port ?? config.http.port;
+  const host = options.host ?? config.http.host;
+  server.listen(port, host);
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    throw toListenError(error, host, port) ?? error;
+  }
+  const url = urlOf(server.address() as AddressInfo);
+  log.info('listening', { url });
+
+  const ready = (async () => {
+    await nextTurn(); // let the caller announce the address before the (synchronous) index load
+    // A prebuilt index that cannot be used is said in the structured log, like everything else here.
+    const notice = (message: string) => log.warn('prebuilt index not used', { reason: message });
+    const engine = options.engine ?? timed(log, 'engine loaded', () => loadEngine(config.corpusDir, { notice }));
+    const registry = options.registry ?? (await loadCommands());
+    const dispatcher = createDispatcher({
+      registry,
+      context: createHandlerContext(engine, registry),
+      log,
+      // Per instance: with N replicas a user can get up to N × the limit (see the README).
+      rateLimiter: createRateLimiter(config.rateLimit.max, config.rateLimit.windowMs),
+    });
+    if (health === 'stopping') return;
+    answerer = createInteractionAnswerer({ dispatcher, followUps: createWebhookFollowUps(config.apiUrl), log, deferAfterMs: options.deferAfterMs ?? 1_500 });
+    health = 'ready';
+    log.info('ready', { url, commands: registry.definitions.map((d) => d.name) });
+  })();
+  ready.catch(() => undefined); // the caller awaits it; this keeps a failure from counting as unhandled meanwhile
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      health = 'stopping';
+      log.info('server stopping', { inFlight: inFlight.size });
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drained = await inFlight.drain(options.drainMs ?? 10_000);
+      if (!drained) log.warn('stopped before every request was answered', { inFlight: inFlight.size });
+      server.closeAllConnections();
+      await closed;
+      log.info('server stopped');
+    })());
+
+  return { url, server, ready, stop };
+}
+
+function urlOf({ address, family, port }: AddressInfo): string {
+  return `http://${family === 'IPv6' ? `[${address}]` : address}:${port}`;
+}
+
+function timed<T>(log: Logger, msg: string, work: () => T): T {
+  const started = performance.now();
+  const value = work();
+  log.info(msg, { ms: Math.round(performance.now() - started) });
+  return value;
+}

@@ -1,0 +1,107 @@
+// The slow paths of HTTP mode, in process (startServer, as `citebot serve` runs it) so
+// test-only commands can be added: work that outlasts the deferral threshold, a private
+// answer to a publicly deferred command, a throwing handler, and Discord failing the
+// webhook. Every answer still comes from the shared dispatcher.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SlashCommandBuilder } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCommands } from '../../src/bot/loadCommands.js';
+import { createLogger } from '../../src/bot/logger.js';
+import { loadConfig } from '../../src/config/loadConfig.js';
+import { privateReply, publicReply } from '../../src/discord/reply.js';
+import { startServer, type RunningServer } from '../../src/http/startServer.js';
+import { chatInputInteraction, FakeDiscord } from '../fake-discord/index.js';
+import { awaitOriginalEdit, deliver, makeKeyPair, signedPost, type SignedEndpoint } from './harness.js';
+
+const slow = {
+  data: new SlashCommandBuilder().setName('slow').setDescription('takes a while').addBooleanOption((o) => o.setName('public').setDescription('public')),
+  visibility: (request: { options: Record<string, unknown> }) => (request.options.public ? 'public' : 'private'),
+  execute: async (request: { options: Record<string, unknown> }) => {
+    await sleep(300);
+    return (request.options.public ? publicReply : privateReply)({ content: 'finally done' });
+  },
+};
+/** Public when asked, but answers privately (like an error would): must not leak into the channel. */
+const slowPrivate = {
+  data: new SlashCommandBuilder().setName('slow-private').setDescription('deferred public, answers private'),
+  visibility: () => 'public',
+  execute: async () => {
+    await sleep(300);
+    return privateReply({ content: 'only for you' });
+  },
+};
+const boom = {
+  data: new SlashCommandBuilder().setName('boom').setDescription('always throws'),
+  execute: () => {
+    throw new Error('kaboom in a handler');
+  },
+};
+
+let fake: FakeDiscord;
+let running: RunningServer;
+let endpoint: SignedEndpoint;
+const logs: { level: string; msg: string; [field: string]: unknown }[] = [];
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  const keys = makeKeyPair();
+  const config = loadConfig('http', { env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: '0' }, envFile: null });
+  const registry = await loadCommands({
+    extraCommands: [
+      { source: 'test:slow', module: slow },
+      { source: 'test:slow-private', module: slowPrivate },
+      { source: 'test:boom', module: boom },
+    ],
+  });
+  const log = createLogger('debug', { write: (line: string) => logs.push(JSON.parse(line) as (typeof logs)[number]) });
+  running = await startServer(config, { port: 0, host: '127.0.0.1', log, registry, deferAfterMs: 100 });
+  await running.ready;
+  endpoint = { url: running.url, keys, post: signedPost(running.url, keys) };
+}, 20_000);
+
+afterAll(async () => {
+  await running?.stop();
+  await fake?.stop();
+});
+
+describe('work that outlasts the deferral threshold', () => {
+  it('is answered "thinking…" in time, then filled through the webhook, with the right visibility', async () => {
+    const payload = chatInputInteraction(fake.guildScope(), { name: 'slow', options: { public: true } });
+    const d = await deliver(endpoint, fake, payload);
+    // Type 5, not 4: the acknowledgement went before the work was done.
+    expect(d.response).toEqual({ type: 5, data: {} });
+    const edit = await awaitOriginalEdit(fake, payload);
+    expect(edit.body).toMatchObject({ content: 'finally done', allowed_mentions: { parse: [] } });
+    expect(fake.interactionMessages(payload.id).original).toMatchObject({ content: 'finally done', flags: 0 });
+  });
+
+  it('a private answer to a publicly deferred command is never shown in public', async () => {
+    const payload = chatInputInteraction(fake.guildScope(), { name: 'slow-private' });
+    const d = await deliver(endpoint, fake, payload);
+    expect(d.response).toEqual({ type: 5, data: {} });
+    const followUp = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${payload.application_id}/${payload.token}`, 5_000, { includePast: true });
+    expect(followUp.body).toMatchObject({ content: 'only for you', flags: 64, allowed_mentions: { parse: [] } });
+    const { original, followups } = fake.interactionMessages(payload.id);
+    expect(original).toBeNull(); // the public "thinking…" placeholder was deleted
+    expect(followups.map((m) => m.flags)).toEqual([64]);
+  });
+});
+
+describe('failures', () => {
+  it('a throwing handler gets the user a private "something went wrong" and a log line, never the error', async () => {
+    const d = await deliver(endpoint, fake, chatInputInteraction(fake.guildScope(), { name: 'boom' }));
+    expect(d.response.type).toBe(4);
+    expect(d.response.data).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
+    expect(d.http.body).not.toContain('kaboom');
+    expect(logs).toContainEqual(expect.objectContaining({ msg: 'handler failed' }));
+  });
+
+  it('Discord failing the webhook is logged, and the server keeps answering', async () => {
+    const payload = chatInputInteraction(fake.guildScope(), { name: 'slow' });
+    fake.failNext((r) => r.method === 'PATCH' && r.path.includes(payload.token), 400, { body: { message: 'Invalid Form Body', code: 50035 } });
+    await deliver(endpoint, fake, payload);
+    await expect.poll(() => logs.some((l) => l.msg === 'deferred reply failed' && l.interaction === payload.id), { timeout: 5_000 }).toBe(true);
+    const next = await deliver(endpoint, fake, chatInputInteraction(fake.guildScope(), { name: 'sources' }));
+    expect((next.response.data as { embeds: { title: string }[] }).embeds[0]?.title).toBe('The sources: 5 articles');
+  });
+});

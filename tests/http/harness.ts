@@ -1,0 +1,216 @@
+// `citebot serve` as a real process on 127.0.0.1, and a client that plays Discord: it
+// signs each request with a key pair made for the run (the server gets the public half
+// as DISCORD_PUBLIC_KEY), and can relay the server's answers into a FakeDiscord so
+// deferred replies, which come back through Discord's REST, have somewhere to land.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { APIInteraction, APIInteractionResponse } from 'discord.js';
+import type { FakeDiscord } from '../fake-discord/index.js';
+import type { InteractionStore } from '../fake-discord/interactions.js';
+
+export const BIN = fileURLToPath(new URL('../../bin/citebot.js', import.meta.url));
+/** An empty folder to run in, so a developer's own .env cannot leak into these runs. */
+export const CWD = mkdtempSync(join(tmpdir(), 'citebot-http-'));
+export const REFUSED_401 = '{"error":"invalid request signature"}';
+
+// ── Keys and signatures ─────────────────────────────────────────────────────
+
+export interface KeyPair {
+  /** What Discord shows as the application's Public Key: the raw 32 bytes in hex. */
+  publicKeyHex: string;
+  privateKey: KeyObject;
+}
+
+export function makeKeyPair(): KeyPair {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const x = publicKey.export({ format: 'jwk' }).x!;
+  return { publicKeyHex: Buffer.from(x, 'base64url').toString('hex'), privateKey };
+}
+
+export const nowSeconds = (offsetSeconds = 0): string => String(Math.floor(Date.now() / 1000) + offsetSeconds);
+
+/** The two headers Discord adds: Ed25519 over timestamp + body, hex. */
+export function signatureHeaders(keys: KeyPair, body: string | Buffer, timestamp = nowSeconds()): Record<string, string> {
+  const signature = sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), keys.privateKey).toString('hex');
+  return { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
+}
+
+// ── Plain HTTP ──────────────────────────────────────────────────────────────
+
+export interface HttpResult {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** One request on its own connection (no keep-alive pool to outlive a test). */
+export function httpRequest(url: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+// ── The server process ──────────────────────────────────────────────────────
+
+/** Signs and POSTs an interaction (or any body) to /interactions, as Discord would. */
+export type SignedPost = (payload: unknown, options?: { timestamp?: string; headers?: Record<string, string> }) => Promise<HttpResult>;
+
+export function signedPost(url: string, keys: KeyPair): SignedPost {
+  return (payload, { timestamp, headers = {} } = {}) => {
+    const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    return httpRequest(`${url}/interactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signatureHeaders(keys, body, timestamp), ...headers },
+      body,
+    });
+  };
+}
+
+/** Anything that answers signed interactions: the real process, or startServer in-process. */
+export interface SignedEndpoint {
+  url: string;
+  keys: KeyPair;
+  post: SignedPost;
+}
+
+export interface ServeProcess extends SignedEndpoint {
+  child: ChildProcessWithoutNullStreams;
+  /** Everything written to stderr so far (JSON log lines). */
+  stderr(): string;
+  logs(): { level: string; msg: string; [field: string]: unknown }[];
+  /** SIGTERM (unless already exited) and the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Only what the test sets: no DISCORD_*, CITEBOT_* or LOG_LEVEL from the developer's shell. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('CITEBOT_') || key === 'LOG_LEVEL') delete env[key];
+  return { ...env, ...extra };
+}
+
+export async function startServe(options: { env?: Record<string, string>; keys?: KeyPair; waitReady?: boolean } = {}): Promise<ServeProcess> {
+  const keys = options.keys ?? makeKeyPair();
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+    cwd: CWD,
+    env: cleanEnv({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, ...options.env }),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not print its address in time\n${stderr}`)), 15_000);
+    const check = () => {
+      const match = /^listening on (http:\/\/\S+)$/m.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then(([code]) => reject(new Error(`serve exited (${code}) before listening\n${stderr}`)));
+  });
+
+  const server: ServeProcess = {
+    url,
+    keys,
+    child,
+    stderr: () => stderr,
+    logs: () => stderr.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: string; msg: string }),
+    post: signedPost(url, keys),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const [code] = await exited;
+      return code;
+    },
+  };
+  if (options.waitReady ?? true) await waitReady(url);
+  return server;
+}
+
+export async function waitReady(url: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const health = await httpRequest(`${url}/healthz`).catch(() => undefined);
+    if (health?.status === 200) return;
+    if (Date.now() > deadline) throw new Error(`serve not ready after ${timeoutMs} ms (last: ${health?.status} ${health?.body})`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+// ── Playing Discord with a FakeDiscord behind ───────────────────────────────
+
+export interface Delivered {
+  http: HttpResult;
+  /** The parsed HTTP response: what Discord would act on. */
+  response: APIInteractionResponse & { data?: Record<string, unknown> };
+  /** Status the FakeDiscord gave the relayed callback (its validation is Discord's). */
+  relayStatus: number;
+}
+
+/**
+ * What Discord does with an HTTP interaction, played against a FakeDiscord: the fake
+ * learns of the interaction (as if it had been sent), the signed POST goes to the
+ * server, and its HTTP response is handed to the fake as the interaction's callback,
+ * which validates it as Discord would and makes the interaction's webhook usable.
+ */
+export async function deliver(server: SignedEndpoint, fake: FakeDiscord, payload: APIInteraction): Promise<Delivered> {
+  // FakeDiscord only offers tracking through its gateway; HTTP mode has no gateway session.
+  (fake as unknown as { interactions: InteractionStore }).interactions.track(payload);
+  // Discord applies the HTTP response before the interaction's webhook can be used; here
+  // the relay below does that, so a webhook call arriving before the relay is held back
+  // (generously: a loaded CI machine can be slow to relay) and then answered for real.
+  let relayed = false;
+  fake.injectFault({ match: (r) => !relayed && r.path.startsWith(`/webhooks/${payload.application_id}/${payload.token}`), delayMs: 1_000, times: Infinity });
+  const http = await server.post(payload);
+  if (http.status !== 200) throw new Error(`server answered ${http.status}: ${http.body}`);
+  const response = JSON.parse(http.body) as Delivered['response'];
+  const relay = await fetch(`${fake.apiUrl}/v10/interactions/${payload.id}/${payload.token}/callback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: http.body,
+  });
+  await relay.arrayBuffer();
+  relayed = true;
+  return { http, response, relayStatus: relay.status };
+}
+
+/** The webhook edit that fills a deferred reply, once it has been answered. */
+export function awaitOriginalEdit(fake: FakeDiscord, payload: APIInteraction, timeoutMs = 5_000) {
+  return fake.waitForRequest(
+    (r) => r.method === 'PATCH' && r.path === `/webhooks/${payload.application_id}/${payload.token}/messages/@original`,
+    timeoutMs,
+    { includePast: true },
+  );
+}
+
+/** Every visible text of a message payload in one string: content, embed titles, descriptions, fields, footers. */
+export function allText(data: { content?: unknown; embeds?: unknown } | undefined): string {
+  const embeds = (data?.embeds ?? []) as { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[];
+  return [
+    typeof data?.content === 'string' ? data.content : '',
+    ...embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? '']),
+  ].join('\n');
+}
+
+export function customIds(data: { components?: unknown } | undefined): string[] {
+  const rows = (data?.components ?? []) as { components: { custom_id?: string }[] }[];
+  return rows.flatMap((r) => r.components.map((c) => c.custom_id)).filter((id): id is string => id !== undefined);
+}

@@ -1,0 +1,126 @@
+// `citebot serve` as operators meet it: a clean shutdown that finishes what is in flight
+// (requests still arriving and deferred replies still to deliver), a clear message for
+// each configuration mistake, and the one piece of per-instance state: the rate limit.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatInputInteraction, FakeDiscord, messageContextMenuInteraction } from '../fake-discord/index.js';
+import { BIN, cleanEnv, CWD, deliver, httpRequest, makeKeyPair, signatureHeaders, startServe, type HttpResult } from './harness.js';
+
+let fake: FakeDiscord;
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+});
+
+afterAll(async () => {
+  await fake?.stop();
+});
+
+describe('graceful shutdown', () => {
+  it('on SIGTERM stops accepting, finishes a request still arriving and a deferred reply still owed, then exits 0', async () => {
+    const server = await startServe({ env: { DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: '0' } });
+    // A deferred reply whose webhook call Discord is slow to accept (registered first, so this delay wins).
+    const deferredPayload = messageContextMenuInteraction(fake.guildScope(), { name: 'Find source', target: { content: 'Wuxi has 3,657 IoT firms' } });
+    fake.injectFault({ match: (r) => r.method === 'PATCH' && r.path.includes(deferredPayload.token), delayMs: 2_000 });
+    const deferred = await deliver(server, fake, deferredPayload);
+    expect(deferred.response.type).toBe(5);
+
+    // A request whose body is only half sent when the signal comes.
+    const body = JSON.stringify({ type: 1, id: 'late', token: 't', application_id: fake.applicationId, version: 1 });
+    // Expect: 100-continue makes the server say when it has the request (Node answers
+    // "100 Continue" as it hands the request to citebot), so the signal comes after that.
+    const req = request(`${server.url}/interactions`, {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length), expect: '100-continue', ...signatureHeaders(server.keys, body) },
+    });
+    const continued = once(req, 'continue');
+    const answer = new Promise<HttpResult>((resolve, reject) => {
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      });
+      req.on('error', reject);
+    });
+    req.flushHeaders();
+    await continued;
+    req.write(body.slice(0, 10));
+
+    const exited = once(server.child, 'exit');
+    server.child.kill('SIGTERM');
+    await expect.poll(() => server.logs().find((l) => l.msg === 'server stopping'), { timeout: 5_000 }).toMatchObject({ inFlight: 2 });
+    // No new connections once stopping.
+    await expect(httpRequest(`${server.url}/healthz`)).rejects.toThrow(/ECONNREFUSED/);
+
+    req.end(body.slice(10));
+    const late = await answer;
+    expect(late.status).toBe(200);
+    expect(JSON.parse(late.body)).toEqual({ type: 1 });
+    expect(late.headers.connection).toBe('close');
+
+    const [code] = await exited;
+    expect(code).toBe(0);
+    // It waited for the slow webhook: the deferred reply was delivered before the exit.
+    const edit = fake.requests.find((r) => r.method === 'PATCH' && r.path.includes(deferredPayload.token));
+    expect(edit?.status).toBe(200);
+    const msgs = server.logs().map((l) => l.msg);
+    expect(msgs.indexOf('server stopping')).toBeLessThan(msgs.indexOf('server stopped'));
+    expect(server.logs().filter((l) => l.level === 'error' || l.level === 'warn')).toEqual([]);
+  });
+});
+
+describe('configuration', () => {
+  const run = (args: string[], env: Record<string, string>) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd: CWD, env: cleanEnv(env) });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('says what is missing or malformed, one line each, and exits without a stack trace', async () => {
+    const [missing, malformed, badPort] = await Promise.all([
+      run([], {}),
+      run([], { DISCORD_PUBLIC_KEY: 'not-a-key', CITEBOT_HTTP_PORT: '70000', CITEBOT_HTTP_MAX_BODY_KB: '0' }),
+      run(['--port', 'eighty'], { DISCORD_PUBLIC_KEY: makeKeyPair().publicKeyHex }),
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^citebot: the configuration is not usable:\n {2}- DISCORD_PUBLIC_KEY is missing: the application's public key, .+General Information → Public Key\)\n/);
+    expect(missing.stderr).not.toContain('DISCORD_TOKEN'); // HTTP mode needs no token
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toContain("  - DISCORD_PUBLIC_KEY must be your application's public key: 64 hexadecimal characters");
+    expect(malformed.stderr).toContain('  - CITEBOT_HTTP_PORT must be a port number from 0 to 65535 (0 picks a free port)');
+    expect(malformed.stderr).toContain('  - CITEBOT_HTTP_MAX_BODY_KB must be 1 or more');
+    expect(badPort.code).toBe(2);
+    expect(badPort.stderr).toBe('citebot: --port must be a port number from 0 to 65535 (0 picks a free port), got "eighty"\n');
+    for (const result of [missing, malformed, badPort]) {
+      expect(result.stdout).toBe('');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('per-instance state: the rate limiter', () => {
+  it('each replica counts on its own, so N replicas allow a user N × the limit', async () => {
+    const keys = makeKeyPair();
+    const env = { DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: '2', CITEBOT_RATE_WINDOW_SECONDS: '60' };
+    const [a, b] = await Promise.all([startServe({ env, keys }), startServe({ env, keys })]);
+    try {
+      const ask = () => chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT firms in Wuxi' } });
+      const limited = async (server: typeof a) => {
+        const answer = JSON.parse((await server.post(ask())).body) as { data: { content?: string; embeds?: unknown[] } };
+        return answer.data.embeds === undefined && /asking faster than I can keep up/.test(answer.data.content ?? '');
+      };
+      expect([await limited(a), await limited(a), await limited(a)]).toEqual([false, false, true]);
+      // The same user on the other replica starts from zero.
+      expect([await limited(b), await limited(b), await limited(b)]).toEqual([false, false, true]);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+});
