@@ -23,28 +23,23 @@ afterAll(async () => {
 
 type Sent = { name: string; type?: number; integration_types?: number[]; contexts?: number[] }[];
 
-/**
- * WORKAROUND: the fake applies the slash-command name pattern to every command type, so it
- * refuses the context-menu name "Find source"; Discord allows mixed case and spaces there
- * (discord.js's ContextMenuCommandBuilder only requires 1-32 characters with a non-space).
- * Until tests/fake-discord/validation.ts checks names by type, answer the PUT as Discord
- * would (the echoed commands with ids) and assert on the request the bot sent.
- */
-function acceptBulkOverwrite(path: string) {
-  const isPut = (r: IncomingRequest) => r.method === 'PUT' && r.path === path;
-  const echoed = registry.definitions.map((d, i) => ({ ...d, id: String(1000 + i), application_id: fake.applicationId, version: '1' }));
-  fake.injectFault({ match: isPut, status: 200, body: echoed });
-  return () => fake.requests.find(isPut);
+/** The bulk-overwrite PUT the bot sent to `path` (the fake answers it as Discord would). */
+function sentTo(path: string) {
+  return () => fake.requests.find((r: IncomingRequest) => r.method === 'PUT' && r.path === path);
 }
 
 describe('deploy-commands', () => {
   it('registers every command globally, installable to servers and users, usable everywhere', async () => {
-    const sent = acceptBulkOverwrite(`/applications/${fake.applicationId}/commands`);
+    const sent = sentTo(`/applications/${fake.applicationId}/commands`);
     const result = await deployCommands(config, registry);
     expect(result.scope).toBe('global');
     expect(result.commands).toHaveLength(6);
     const put = sent();
     expect(put?.headers.authorization).toBe(`Bot ${TOKEN}`);
+    expect(put).toMatchObject({ status: 200, fault: false });
+    // Registered for real: the fake's per-type name check accepts the context-menu "Find source".
+    expect(fake.commands.list().map((c) => `${c.type}:${c.name}`).sort()).toEqual(['1:ask', '1:help', '1:search', '1:source', '1:sources', '3:Find source']);
+    expect(result.commands.every((c) => typeof c.id === 'string' && c.application_id === fake.applicationId)).toBe(true);
     const body = put?.body as Sent;
     expect(body.map((c) => `${c.type ?? 1}:${c.name}`).sort()).toEqual(['1:ask', '1:help', '1:search', '1:source', '1:sources', '3:Find source']);
     for (const command of body) {
@@ -54,10 +49,13 @@ describe('deploy-commands', () => {
   });
 
   it('registers to one guild for development, without the global-only install fields', async () => {
-    const sent = acceptBulkOverwrite(`/applications/${fake.applicationId}/guilds/${fake.guild!.id}/commands`);
+    const sent = sentTo(`/applications/${fake.applicationId}/guilds/${fake.guild!.id}/commands`);
     const result = await deployCommands(config, registry, fake.guild!.id);
     expect(result.scope).toEqual({ guildId: fake.guild!.id });
-    const body = sent()?.body as Sent;
+    const put = sent();
+    expect(put).toMatchObject({ status: 200, fault: false });
+    expect(fake.commands.list(fake.guild!.id).map((c) => `${c.type}:${c.name}`).sort()).toEqual(['1:ask', '1:help', '1:search', '1:source', '1:sources', '3:Find source']);
+    const body = put?.body as Sent;
     expect(body).toHaveLength(6);
     for (const command of body) {
       expect(command.integration_types).toBeUndefined();

@@ -66,22 +66,51 @@ export function checkChoices(data: Json): Reply | null {
   return null;
 }
 
-const COMMAND_NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+/** CHAT_INPUT (slash) command names: Discord's documented pattern, lower case only. */
+const CHAT_INPUT_NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const MAX_CONTEXT_MENU_NAME = 32;
 
-/** Bulk-overwrite bodies for application commands. */
+/**
+ * Bulk-overwrite bodies for application commands. Names are checked per type, as
+ * Discord does: slash commands (type 1) match the lower-case name pattern and need a
+ * 1-100 character description; user and message context-menu commands (types 2, 3)
+ * may use mixed case and spaces, 1-32 characters with something other than spaces,
+ * and have no description (empty when sent).
+ */
 export function checkCommands(body: unknown): Reply | null {
   if (!Array.isArray(body)) return invalidForm('_root', 'Must be an array of commands.');
   for (const [i, raw] of body.entries()) {
     const { name, description, type = 1 } = asObject(raw);
-    if (typeof name !== 'string' || !COMMAND_NAME.test(name)) {
-      return invalidForm(`${i}.name`, 'Command name is invalid.');
-    }
-    if (type === 1 && name !== name.toLowerCase()) {
-      return invalidForm(`${i}.name`, 'Chat input command names must be lower case.');
-    }
-    if (type === 1 && (typeof description !== 'string' || description.length < 1 || description.length > 100)) {
-      return invalidForm(`${i}.description`, 'Must be between 1 and 100 in length.');
-    }
+    const problem =
+      type === 1 ? checkChatInput(i, name, description)
+      : type === 2 || type === 3 ? checkContextMenu(i, name, description)
+      : invalidForm(`${i}.type`, 'Value is not a valid enum value.');
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function checkChatInput(i: number, name: unknown, description: unknown): Reply | null {
+  if (typeof name !== 'string' || !CHAT_INPUT_NAME.test(name)) {
+    return invalidForm(`${i}.name`, 'Command name is invalid.');
+  }
+  if (name !== name.toLowerCase()) {
+    return invalidForm(`${i}.name`, 'Chat input command names must be lower case.');
+  }
+  if (typeof description !== 'string' || description.length < 1 || description.length > 100) {
+    return invalidForm(`${i}.description`, 'Must be between 1 and 100 in length.');
+  }
+  return null;
+}
+
+function checkContextMenu(i: number, name: unknown, description: unknown): Reply | null {
+  // Discord counts characters, not UTF-16 units.
+  const length = typeof name === 'string' ? [...name].length : 0;
+  if (typeof name !== 'string' || length < 1 || length > MAX_CONTEXT_MENU_NAME || !/\S/u.test(name)) {
+    return invalidForm(`${i}.name`, 'Command name is invalid.');
+  }
+  if (description !== undefined && description !== null && description !== '') {
+    return invalidForm(`${i}.description`, 'Context menu commands cannot have a description.');
   }
   return null;
 }

@@ -1,8 +1,11 @@
 // Gateway mode's output half: sends a dispatcher's Reply through the discord.js
-// interaction — reply, autocomplete respond, or defer-then-edit — and nothing more.
-// All deciding (what to say, who may, what went wrong) happened in the dispatcher.
+// interaction — reply, autocomplete respond, or defer-then-edit — and, when Discord fails
+// that delivery, one private apology. All other deciding (what to say, who may, what
+// went wrong in a handler) happened in the dispatcher.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Interaction, RepliableInteraction } from 'discord.js';
+import { DiscordAPIError, RESTJSONErrorCodes, type Interaction, type RepliableInteraction } from 'discord.js';
+import { renderSomethingWentWrong } from '../../discord/render/notices.js';
+import { privateReply } from '../../discord/reply.js';
 import { requestFromDiscordJs } from '../../discord/requestFromDiscordJs.js';
 import { toChoices, toDeferOptions, toEditOptions, toReplyOptions } from '../../discord/respond.js';
 import { answerInTime } from '../deferral.js';
@@ -21,6 +24,24 @@ export interface InteractionAdapter {
   onInteraction(interaction: Interaction): void;
   /** Stop taking interactions and wait (up to `timeoutMs`) for those in flight. */
   close(timeoutMs: number): Promise<void>;
+}
+
+/** Errors after which nothing more can be sent for the interaction: its token is dead or spent. */
+const TOKEN_GONE: readonly number[] = [
+  RESTJSONErrorCodes.UnknownInteraction,
+  RESTJSONErrorCodes.UnknownWebhook,
+  RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+];
+
+/**
+ * After Discord refused or failed the answer (a 5xx that outlasted discord.js's retries,
+ * a 4xx the answer tripped), one best-effort private "something went wrong": as the
+ * reply if nothing was acknowledged yet, else as a follow-up to the "thinking…" one.
+ */
+async function apologise(interaction: RepliableInteraction): Promise<void> {
+  const sorry = toReplyOptions(privateReply(renderSomethingWentWrong()));
+  if (interaction.deferred || interaction.replied) await interaction.followUp(sorry);
+  else await interaction.reply(sorry);
 }
 
 export function createInteractionAdapter({ dispatcher, log, deferAfterMs }: InteractionAdapterOptions): InteractionAdapter {
@@ -63,7 +84,14 @@ export function createInteractionAdapter({ dispatcher, log, deferAfterMs }: Inte
     onInteraction(interaction) {
       if (closing) return;
       const delivery = deliver(interaction)
-        .catch((error: unknown) => log.error('reply failed', { interaction: interaction.id, error: errorFields(error) }))
+        .catch(async (error: unknown) => {
+          log.error('reply failed', { interaction: interaction.id, error: errorFields(error) });
+          const tokenGone = error instanceof DiscordAPIError && typeof error.code === 'number' && TOKEN_GONE.includes(error.code);
+          if (tokenGone || !interaction.isRepliable()) return;
+          await apologise(interaction).catch((apologyError: unknown) =>
+            log.warn('could not tell the user', { interaction: interaction.id, error: errorFields(apologyError) }),
+          );
+        })
         .finally(() => inFlight.delete(delivery));
       inFlight.add(delivery);
     },

@@ -55,7 +55,14 @@ export async function startBot(config: DiscordConfig, options: StartBotOptions =
   client.on(Events.InteractionCreate, (interaction) => adapter.onInteraction(interaction));
   client.on(Events.Error, (error) => log.error('discord.js error', { error: errorFields(error) }));
   client.on(Events.Warn, (message) => log.warn('discord.js warning', { message }));
+  // ShardDisconnect only fires when discord.js gives up (an unrecoverable close code);
+  // a drop it recovers from (1006, 4000, a missed heartbeat ACK) shows as reconnecting
+  // (which discord.js also emits when we close the connection ourselves, on stop).
+  let stopping = false;
   client.on(Events.ShardDisconnect, (event, shard) => log.warn('gateway disconnected', { shard, code: event.code }));
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (!stopping) log.warn('gateway reconnecting', { shard });
+  });
   client.on(Events.ShardResume, (shard, replayed) => log.info('gateway resumed', { shard, replayed }));
 
   const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(options.readyTimeoutMs ?? 30_000) });
@@ -64,6 +71,7 @@ export async function startBot(config: DiscordConfig, options: StartBotOptions =
     await client.login(config.token);
     await ready;
   } catch (error) {
+    stopping = true;
     await client.destroy();
     throw error;
   }
@@ -80,6 +88,7 @@ export async function startBot(config: DiscordConfig, options: StartBotOptions =
     engine,
     stop: () =>
       (stopped ??= (async () => {
+        stopping = true;
         log.info('bot stopping');
         await adapter.close(DRAIN_MS);
         await client.destroy();

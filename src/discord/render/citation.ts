@@ -7,7 +7,7 @@ import type { Answer } from '../../engine/types.js';
 import type { Invoker } from '../interactionRequest.js';
 import type { MessageBody } from '../reply.js';
 import { articleLinkButton, contextButton, row, shareButton } from './buttons.js';
-import { escapeInline, escapeText } from './escape.js';
+import { escapeInline, escapeInlineWithin, escapeText } from './escape.js';
 import { LIMITS, truncate } from './limits.js';
 import { blockQuote, COLORS, sourceAndDate } from './style.js';
 
@@ -47,7 +47,7 @@ function articleTitle(c: Pick<Citation, 'title' | 'url'>): string {
 }
 
 /** "**Asked:** how many IoT firms in Wuxi", the question escaped so it displays as typed. */
-export const askedLine = (question: string): string => `**Asked:** ${truncate(escapeInline(question), 1500)}`;
+export const askedLine = (question: string): string => `**Asked:** ${escapeInlineWithin(question, 1500)}`;
 
 /** /ask's reply: private with Share + Show context, or public (already shared) with Show context. */
 export function renderAnswer(question: string, best: Citation, others: readonly Citation[], visibility: 'private' | 'public'): MessageBody {

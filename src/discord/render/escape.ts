@@ -2,12 +2,19 @@
 // not as formatting, not as a code fence that swallows the rest of the reply, not as a
 // mention. Allowed mentions already stop pings; escaping also stops the *look* of one.
 import { escapeMarkdown } from 'discord.js';
+import { truncate } from './limits.js';
 
 const ZERO_WIDTH_SPACE = '\u200B';
 
-/** `@everyone`, `@here`, `<@123>`, `<@!123>`, `<@&123>` lose their power by a zero-width space after the @. */
+/**
+ * `@everyone`, `@here`, `<@123>`, `<@!123>`, `<@&123>` lose their power by a zero-width space after the @.
+ * Also when glued to more letters ("@everyones") or with invisible format characters or
+ * combining marks between the @ and the word, which Discord has read as the mention.
+ */
 export function escapeMentions(text: string): string {
-  return text.replace(/@(everyone|here)\b/gi, `@${ZERO_WIDTH_SPACE}$1`).replace(/<@([!&]?\d)/g, `<@${ZERO_WIDTH_SPACE}$1`);
+  return text
+    .replace(/@([\p{Cf}\p{Mn}]*(?:everyone|here))/giu, `@${ZERO_WIDTH_SPACE}$1`)
+    .replace(/<@([!&]?\d)/g, `<@${ZERO_WIDTH_SPACE}$1`);
 }
 
 /**
@@ -26,6 +33,17 @@ export function escapeText(text: string): string {
 /** User text for a single line: whitespace (including newlines) folded, then escaped. */
 export function escapeInline(text: string): string {
   return escapeText(text.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * escapeInline, then cut to `max` characters ("…" when cut). User text can be 6,000
+ * characters and discord.js's escapeMarkdown is quadratic on long runs without spaces
+ * (hundreds of ms), so only what can be shown is escaped: escaping never shortens text,
+ * so one character past `max` is enough for the cut to show.
+ */
+export function escapeInlineWithin(text: string, max: number): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  return truncate(escapeText(folded.slice(0, max + 1)), max);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { APIEmbed } from 'discord.js';
 import type { Answer } from '../../engine/types.js';
 import type { MessageBody } from '../reply.js';
 import { contextButton, row, shareButton } from './buttons.js';
-import { escapeInline, escapeText } from './escape.js';
+import { escapeInline, escapeInlineWithin, escapeText } from './escape.js';
 import { truncate } from './limits.js';
 import { blockQuote, COLORS, sourceAndDate } from './style.js';
 
@@ -11,7 +11,7 @@ const CLAIM_ROOM = 300;
 const QUOTE_ROOM = 800;
 
 export function renderFindSource(claim: string, found: readonly Answer[]): MessageBody {
-  const checked = `**Checking:** ${truncate(escapeInline(claim), CLAIM_ROOM)}`;
+  const checked = `**Checking:** ${escapeInlineWithin(claim, CLAIM_ROOM)}`;
   if (found.length === 0) {
     return { content: `${checked}\nI couldn't find anything in the sources that bears on that message.` };
   }

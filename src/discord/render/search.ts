@@ -3,14 +3,14 @@ import type { APIEmbed } from 'discord.js';
 import type { SearchHit } from '../../engine/types.js';
 import type { MessageBody } from '../reply.js';
 import { contextButton, row } from './buttons.js';
-import { escapeInline, escapeText } from './escape.js';
+import { escapeInline, escapeInlineWithin, escapeText } from './escape.js';
 import { truncate } from './limits.js';
 import { blockQuote, COLORS, sourceAndDate } from './style.js';
 
 const QUOTE_ROOM = 800;
 
 export function renderSearch(query: string, hits: readonly SearchHit[]): MessageBody {
-  const heading = `**Search:** ${truncate(escapeInline(query), 1500)}`;
+  const heading = `**Search:** ${escapeInlineWithin(query, 1500)}`;
   if (hits.length === 0) return { content: `${heading}\nNo sentence in the sources matches that. Try other words, or /sources to see what the sources cover.` };
   const embed: APIEmbed = {
     color: COLORS.list,

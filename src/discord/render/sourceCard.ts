@@ -3,7 +3,7 @@ import type { APIEmbedField } from 'discord.js';
 import type { Article } from '../../corpus/schema.js';
 import type { MessageBody } from '../reply.js';
 import { articleLinkButton, contextButton, row } from './buttons.js';
-import { escapeInline, escapeText } from './escape.js';
+import { escapeInline, escapeInlineWithin, escapeText } from './escape.js';
 import { LIMITS, truncate } from './limits.js';
 import { blockQuote, COLORS, pluralize, sourceAndDate } from './style.js';
 import { formatDate } from '../../corpus/articleDate.js';
@@ -36,5 +36,5 @@ export function renderSourceCard(article: Article): MessageBody {
 }
 
 export function renderUnknownSource(id: string): MessageBody {
-  return { content: `No article has the id “${truncate(escapeInline(id), 200)}”. /sources lists them, and /source suggests ids as you type.` };
+  return { content: `No article has the id “${escapeInlineWithin(id, 200)}”. /sources lists them, and /source suggests ids as you type.` };
 }
