@@ -20,7 +20,14 @@ export function corpusFiles(dir: string): string[] {
     .filter((name) => /\.(md|jsonl)$/i.test(name))
     .sort()
     .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile());
+    .filter((path) => {
+      // A link to nowhere, or a file removed while we look, is a corpus problem to name, not a crash.
+      try {
+        return statSync(path).isFile();
+      } catch (error) {
+        throw new CorpusError(shown(path), null, null, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): remove it or restore what it points to`);
+      }
+    });
 }
 
 /**
@@ -49,12 +56,39 @@ export function loadCorpus(dir: string): Corpus {
   return { dir: root, articles };
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 function readText(label: string, file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new CorpusError(label, null, null, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  // Quotes must be the article's words: bytes that are not text are refused, never quoted as U+FFFD.
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    throw new CorpusError(label, lineOfBadByte(bytes), null, 'is not valid UTF-8 text: save it as UTF-8');
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) throw new CorpusError(label, text.slice(0, nul).split('\n').length, null, 'contains a NUL byte: it is not a text file, or it is damaged');
+  return text;
+}
+
+/** The line of the first byte sequence that is not UTF-8, for the error message. */
+function lineOfBadByte(bytes: Buffer): number {
+  let line = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    try {
+      strictUtf8.decode(bytes.subarray(0, i + 1), { stream: true });
+    } catch {
+      return line;
+    }
+    if (bytes[i] === 0x0a) line++;
+  }
+  return line;
 }
 
 function shown(path: string): string {

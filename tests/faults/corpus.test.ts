@@ -122,7 +122,7 @@ const CORRUPTIONS: Corruption[] = [
     // Deterministic "random" bytes.
     breakIt: (d) => writeFileSync(join(d, VICTIM), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24))),
     file: VICTIM,
-    problem: /front matter/,
+    problem: /not valid UTF-8/,
   },
   { what: 'front matter that is not YAML', breakIt: (d) => edit(d, VICTIM, (t) => t.replace(/^title: .*$/m, 'title: [unclosed, "bracket')), file: VICTIM, problem: /not valid YAML/ },
   { what: 'a date that is no date', breakIt: (d) => edit(d, VICTIM, (t) => t.replace(/^date: .*$/m, 'date: "2020-13-45"')), file: VICTIM, problem: /field "date"/ },
@@ -169,23 +169,14 @@ describe('citebot bot with a corrupt corpus file', () => {
     expect(fake.gateway.connectionUrls.length).toBe(connectionsBefore);
   });
 
-  // BUG (src/corpus/loadCorpus.ts, corpusFiles): a dangling symlink (or a file removed
-  // between readdir and stat) makes the unguarded statSync in the filter throw a raw
-  // ENOENT, so `citebot bot` dies with a Node stack trace instead of a CorpusError naming
-  // the file. Shown: exit 1, stderr "Error: ENOENT: no such file or directory, stat
-  // '<dir>/zz-dangling.md'" followed by "    at statSync (node:fs…)". Owned by the lead.
-  it.fails('a dangling symlink among the articles', async () => {
+  // A dangling symlink (or a file removed between readdir and stat) once crashed with a raw ENOENT.
+  it('a dangling symlink among the articles', async () => {
     const run = await runBot(corpusCopy((d) => symlinkSync(join(d, 'no-such-article.md'), join(d, 'zz-dangling.md'))));
     expectRefused(run, 'zz-dangling.md', /./);
   });
 
-  // BUG (src/corpus/loadCorpus.ts, readText): files are decoded with readFileSync(…, 'utf8'),
-  // which never fails: invalid UTF-8 and NUL bytes inside an article body load silently as
-  // U+FFFD/U+0000 and are then quoted verbatim as "the corpus sentence". Shown: with
-  // "\xff\xfe\x00\x00\xc3" written into this article's body, loadCorpus succeeds and one
-  // sentence reads "…from Be\uFFFD\uFFFD\u0000\u0000\uFFFDijing and Wuxi…". A strict decode
-  // (new TextDecoder('utf-8', { fatal: true })) would turn this into a CorpusError. Owned by the lead.
-  it.fails('invalid UTF-8 bytes inside an article body are refused, not quoted', () => {
+  // Invalid UTF-8 once loaded silently as U+FFFD and was quoted as "the corpus sentence".
+  it('invalid UTF-8 bytes inside an article body are refused, not quoted', () => {
     const dir = corpusCopy((d) => {
       const raw = readFileSync(join(d, VICTIM));
       const at = raw.indexOf('Beijing and Wuxi') + 2;
