@@ -228,10 +228,13 @@ function familyOf(term: string, index: SentenceIndex): string[] {
  * must not also count as "live".
  */
 function withoutBorrowedWords(concepts: Concept[]): void {
-  const own = new Set(concepts.flatMap((c) => c.variants.filter((v) => v.via === 'exact' || v.via === 'acronym').flatMap((v) => v.terms)));
+  const literal = (v: Variant) => v.via === 'exact' || v.via === 'acronym';
+  const owner = new Map<string, Concept>();
+  for (const c of concepts) for (const v of c.variants) if (literal(v)) for (const t of v.terms) owner.set(t, c);
   for (const concept of concepts) {
-    const mine = new Set(concept.variants.filter((v) => v.via === 'exact' || v.via === 'acronym').flatMap((v) => v.terms));
-    concept.variants = concept.variants.filter((v) => v.via === 'exact' || v.via === 'acronym' || !v.terms.some((t) => own.has(t) && !mine.has(t)));
+    const borrowed = (v: Variant) => !literal(v) && v.terms.some((t) => owner.has(t) && owner.get(t) !== concept);
+    // Copy the (cached) list only in the rare case that it has to change.
+    if (concept.variants.some(borrowed)) concept.variants = concept.variants.filter((v) => !borrowed(v));
   }
 }
 

@@ -39,18 +39,34 @@ const NAME_PART_FACTOR = 0.5;
 const PARTIAL_NAME_FACTOR = 0.8;
 const isLiteral = (v: Variant) => v.via === 'exact' || v.via === 'acronym';
 
+/** What ranking needs from a concept's variants, worked out once per (cached) variant list. */
+interface PreparedVariants {
+  usable: IdVariant[];
+  strongest: IdVariant[];
+  extras: IdVariant[];
+}
+const prepared = new WeakMap<Variant[], PreparedVariants>();
+
+function prepare(variants: Variant[]): PreparedVariants {
+  let p = prepared.get(variants);
+  if (!p) {
+    const usable = variants.filter((v) => v.ids).map((v) => ({ ids: v.ids!, weight: v.weight, literal: isLiteral(v) }));
+    // Retrieval needs only a concept's strongest forms; the rest can still match a candidate.
+    const strongest = [...usable].sort((a, b) => b.weight - a.weight).slice(0, RANKING.retrievalVariants);
+    // Variants matched other than term by term: phrases, and the word itself in the title or nearby.
+    prepared.set(variants, (p = { usable, strongest, extras: usable.filter((v) => v.ids.length > 1 || v.literal) }));
+  }
+  return p;
+}
+
 export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex): RankedSentence[] {
-  const toIds = (v: Variant): IdVariant | null => (v.ids ? { ids: v.ids, weight: v.weight, literal: isLiteral(v) } : null);
   const boosts = new Map<number, number>();
   const uses = new Map<number, TermUse[]>();
-  // Variants matched other than term by term: phrases, and the word itself in the title or nearby.
   const extras: IdVariant[][] = [];
   question.concepts.forEach((concept, c) => {
-    const variants = concept.variants.map(toIds).filter((v): v is IdVariant => v !== null);
-    // Retrieval needs only a concept's strongest forms; the rest can still match a candidate.
-    const strongest = [...variants].sort((a, b) => b.weight - a.weight).slice(0, RANKING.retrievalVariants);
+    const { usable, strongest, extras: own } = prepare(concept.variants);
     for (const v of strongest) for (const t of v.ids) boosts.set(t, Math.max(boosts.get(t) ?? 0, v.weight));
-    for (const v of variants) {
+    for (const v of usable) {
       if (v.ids.length !== 1) continue;
       const term = v.ids[0]!;
       const use = { concept: c, weight: v.weight, literal: v.literal, common: concept.lowercase && index.commonVocabulary[term] === 1 };
@@ -58,7 +74,7 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex):
       if (list) list.push(use);
       else uses.set(term, [use]);
     }
-    extras.push(variants.filter((v) => v.ids.length > 1 || v.literal));
+    extras.push(own);
   });
   const candidates = retrieveCandidates(index, boosts, RANKING.candidates);
   if (candidates.length === 0) return [];
