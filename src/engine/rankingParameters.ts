@@ -19,7 +19,7 @@ export const RANKING = {
   /** Sentences scored in full after BM25 retrieval. */
   candidates: 50,
   /** Forms of each question concept used for retrieval (all of them are used for matching). */
-  retrievalVariants: 4,
+  retrievalVariants: 2,
   /** BM25 weight of a title or heading match relative to one in the sentence. */
   contextBoost: 0.35,
   bm25: { k1: 1.2, b: 0.75 },

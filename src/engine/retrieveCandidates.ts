@@ -1,7 +1,6 @@
 import { RANKING } from './rankingParameters.js';
 import type { SentenceIndex } from './sentenceIndex.js';
 
-
 export interface Candidate {
   id: number;
   /** BM25 over the sentence text, plus the boosted BM25 of its section's title and heading. */
@@ -13,26 +12,47 @@ export function idf(index: SentenceIndex, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-// Reused between calls (one question at a time): no allocation proportional to the corpus per question.
-const scratch = new WeakMap<SentenceIndex, Float64Array>();
+/** Per index, reused question after question (one at a time): nothing allocated in proportion to the matches. */
+interface Scratch {
+  scores: Float64Array;
+  touched: Uint32Array;
+  heap: Uint32Array;
+}
+const scratch = new WeakMap<SentenceIndex, Scratch>();
+
+function scratchOf(index: SentenceIndex): Scratch {
+  let s = scratch.get(index);
+  if (!s) {
+    const n = index.sentences.length;
+    scratch.set(index, (s = { scores: new Float64Array(n), touched: new Uint32Array(n), heap: new Uint32Array(0) }));
+  }
+  return s;
+}
 
 /**
  * The `limit` sentences with the best BM25 score for weighted query terms (by term number), by
  * accumulating over postings. Sentences are short, so a term counts once per sentence.
  */
 export function retrieveCandidates(index: SentenceIndex, weights: Map<number, number>, limit: number): Candidate[] {
-  let scores = scratch.get(index);
-  if (!scores) scratch.set(index, (scores = new Float64Array(index.sentences.length)));
-  const touched: number[] = [];
+  const s = scratchOf(index);
+  const { scores, touched } = s;
   const { postings, contextPostings, sectionStart, lengthNorm } = index;
+  const ps = postings.start;
+  const pd = postings.data;
+  // Heaviest (rarest) terms first: the best sentences are touched first, so the heap below fills
+  // with strong scores early and turns away the long tail of weak matches cheaply.
+  const terms: { from: number; to: number; w: number }[] = [];
   for (const [term, weight] of weights) {
-    const from = postings.start[term]!;
-    const to = postings.start[term + 1]!;
-    if (from === to) continue;
-    const w = weight * idf(index, to - from);
+    const from = ps[term]!;
+    const to = ps[term + 1]!;
+    if (from !== to) terms.push({ from, to, w: weight * idf(index, to - from) });
+  }
+  terms.sort((a, b) => b.w - a.w);
+  let count = 0;
+  for (const { from, to, w } of terms) {
     for (let k = from; k < to; k++) {
-      const id = postings.data[k]!;
-      if (scores[id] === 0) touched.push(id);
+      const id = pd[k]!;
+      if (scores[id] === 0) touched[count++] = id;
       scores[id]! += w * lengthNorm[id]!;
     }
   }
@@ -41,42 +61,77 @@ export function retrieveCandidates(index: SentenceIndex, weights: Map<number, nu
     const from = contextPostings.start[term]!;
     const to = contextPostings.start[term + 1]!;
     if (from === to) continue;
-    const w = RANKING.contextBoost * weight * idf(index, Math.max(1, postings.start[term + 1]! - postings.start[term]!));
+    const w = RANKING.contextBoost * weight * idf(index, Math.max(1, ps[term + 1]! - ps[term]!));
     for (let k = from; k < to; k++) {
       const section = contextPostings.data[k]!;
-      for (let id = sectionStart[section]!; id < sectionStart[section + 1]!; id++) if (scores[id] !== 0) scores[id]! += w;
+      const end = sectionStart[section + 1]!;
+      for (let id = sectionStart[section]!; id < end; id++) if (scores[id] !== 0) scores[id]! += w;
     }
   }
-  const best = topK(touched, scores, limit);
-  for (const id of touched) scores[id] = 0;
+  const n = fillHeap(touched, count, scores, limit, s);
+  const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const best = Array.from(s.heap.subarray(0, n))
+    .sort((a, b) => (less(a, b) ? 1 : -1))
+    .map((id) => ({ id, score: scores[id]! }));
+  for (let i = 0; i < count; i++) scores[touched[i]!] = 0;
   return best;
 }
 
-/** The k highest-scoring ids, best first, with a small binary min-heap. */
-function topK(ids: number[], scores: Float64Array, k: number): Candidate[] {
-  const heap: number[] = [];
-  const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
-  for (const id of ids) {
-    if (heap.length < k) {
-      heap.push(id);
-      for (let i = heap.length - 1; i > 0; ) {
-        const parent = (i - 1) >> 1;
-        if (!less(heap[i]!, heap[parent]!)) break;
-        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-        i = parent;
+/** The k best ids in a min-heap (lower score first; on equal scores the higher id first), comparisons inlined. */
+function fillHeap(ids: Uint32Array, count: number, scores: Float64Array, k: number, s: Scratch): number {
+  if (s.heap.length < k) s.heap = new Uint32Array(k);
+  const heap = s.heap;
+  let n = 0;
+  for (let j = 0; j < count; j++) {
+    const id = ids[j]!;
+    const sc = scores[id]!;
+    if (n < k) {
+      let i = n++;
+      heap[i] = id;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        const hp = heap[p]!;
+        const sp = scores[hp]!;
+        if (!(sc < sp || (sc === sp && id > hp))) break;
+        heap[i] = hp;
+        heap[p] = id;
+        i = p;
       }
-    } else if (less(heap[0]!, id)) {
+    } else {
+      const h0 = heap[0]!;
+      const s0 = scores[h0]!;
+      if (!(s0 < sc || (s0 === sc && h0 > id))) continue;
       heap[0] = id;
       for (let i = 0; ; ) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1;
+        const r = l + 1;
         let m = i;
-        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
-        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+        let mid = id;
+        let ms = sc;
+        if (l < n) {
+          const a = heap[l]!;
+          const as = scores[a]!;
+          if (as < ms || (as === ms && a > mid)) {
+            m = l;
+            mid = a;
+            ms = as;
+          }
+        }
+        if (r < n) {
+          const a = heap[r]!;
+          const as = scores[a]!;
+          if (as < ms || (as === ms && a > mid)) {
+            m = r;
+            mid = a;
+            ms = as;
+          }
+        }
         if (m === i) break;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        heap[i] = mid;
+        heap[m] = id;
         i = m;
       }
     }
   }
-  return heap.sort((a, b) => (less(a, b) ? 1 : -1)).map((id) => ({ id, score: scores[id]! }));
+  return n;
 }
