@@ -6,6 +6,7 @@ import { loadLexicon, type Lexicon } from '../lexicon/wordnet.js';
 import { analyzeQuestion } from './analyzeQuestion.js';
 import { factHistory } from './factHistory.js';
 import { rankSentences, type RankedSentence } from './rankSentences.js';
+import { resolveRelativeDates, type ResolvedDate } from './resolveRelativeDates.js';
 import { corpusDigest } from './persist/corpusDigest.js';
 import { IndexFileError, readIndexFile } from './persist/indexFile.js';
 import { buildSentenceIndex, type SentenceIndex } from './sentenceIndex.js';
@@ -26,6 +27,8 @@ export interface Engine {
   /** The sentences ask would choose from, best first, with no confidence threshold (for benchmarks). */
   rank(question: string, options?: { limit?: number }): Answer[];
   article(id: string): Article | undefined;
+  /** One sentence as a citation, from the ids a button carries (no confidence: nothing was asked). */
+  answerAt(documentId: string, sentenceIndex: number): Omit<Answer, 'score'> | undefined;
   /** A sentence and its neighbours, for "show context". */
   context(documentId: string, sentenceIndex: number, radius?: number): { article: Article; sentences: Sentence[] } | undefined;
 }
@@ -75,6 +78,11 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
     rank: (question, options) =>
       checkQuestion(question) ? [] : rankSentences(analyzeQuestion(question, index, lexicon), index).slice(0, options?.limit ?? 10).map(toAnswer),
     article: (id) => byId.get(id),
+    answerAt(documentId, sentenceIndex) {
+      const article = byId.get(documentId);
+      const sentence = article?.sentences[sentenceIndex];
+      return article && sentence ? citation(article, sentence, resolveRelativeDates(sentence.text, article.date)) : undefined;
+    },
     context(documentId, sentenceIndex, radius = 2) {
       const article = byId.get(documentId);
       if (!article || !article.sentences[sentenceIndex]) return undefined;
@@ -127,7 +135,11 @@ function nearTitles(ranked: RankedSentence[]): string[] {
 }
 
 function toAnswer({ entry, confidence }: RankedSentence): Answer {
-  const { sentence, article } = entry;
+  return { ...citation(entry.article, entry.sentence, entry.resolvedDates), score: round(confidence) };
+}
+
+/** A sentence with its source, date and the notes on its relative dates: what every shell shows. */
+function citation(article: Article, sentence: Sentence, dates: ResolvedDate[]): Omit<Answer, 'score'> {
   return {
     quote: sentence.text,
     date: article.date,
@@ -137,8 +149,7 @@ function toAnswer({ entry, confidence }: RankedSentence): Answer {
     title: article.title,
     source: article.source,
     url: article.url,
-    score: round(confidence),
-    notes: entry.resolvedDates.map((d) => `"${d.phrase}" = ${d.resolved}`),
+    notes: dates.map((d) => `"${d.phrase}" = ${d.resolved}`),
   };
 }
 

