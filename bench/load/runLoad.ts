@@ -10,6 +10,7 @@
  *
  * Everything it starts listens on 127.0.0.1 and is stopped before it exits.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -198,8 +199,6 @@ export interface RunResult {
   latencyMs: { p50: number; p90: number; p99: number; p999: number; max: number; mean: number };
   /** The p99 of each whole second of the run. */
   p99BySecondMs: number[];
-  /** autocannon's own figures (1 ms resolution, 2xx only), for comparison. */
-  autocannonLatencyMs: { p50: number; p99: number; max: number } | null;
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -234,8 +233,13 @@ interface Driver {
   next: number;
 }
 
-/** What one run saw: every response checked and timed, and the processes' CPU around it. */
-function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[]) {
+/**
+ * What one run saw: every response checked, and timed when its request was sent after the
+ * warm-up; the processes' CPU over the measured part. The warm-up uses the same connections as
+ * the measurement: a saturated Node server accepts one new connection per turn of its event
+ * loop, so the first requests of a fresh set of connections wait much longer than the rest.
+ */
+function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[], warmupS: number) {
   const { pool, expected, sampleEvery } = driver;
   const checks: Checks = { responses: 0, okType4: 0, verified: 0, verifiedQuote: 0, verifiedDecline: 0, mismatched: 0, rateLimited: 0, examples: [] };
   let latencies = new Float64Array(1 << 16);
@@ -250,12 +254,21 @@ function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[]) {
     if (checks.examples.length < 5) checks.examples.push(text.slice(0, 400));
   };
   const refresher = setInterval(() => log(`re-signed the pool in ${round(pool.refresh(), 0)} ms`), 60_000);
-  const procBefore = servers.map((s) => procSample(s.pid));
-  const machineBefore = machineSample();
-  const meBefore = process.cpuUsage();
   const load1 = loadavg()[0]!;
-  const wallStart = performance.now();
-  const monoStart = Number(process.hrtime.bigint() / 1000n);
+  let wallStart = performance.now() + warmupS * 1000;
+  // Taken when the warm-up ends.
+  let procBefore: (ProcSample | undefined)[] = [];
+  let machineBefore: MachineSample | undefined;
+  let meBefore = process.cpuUsage();
+  let monoStart = 0;
+  const begin = () => {
+    procBefore = servers.map((s) => procSample(s.pid));
+    machineBefore = machineSample();
+    meBefore = process.cpuUsage();
+    wallStart = performance.now();
+    monoStart = Number(process.hrtime.bigint() / 1000n);
+  };
+  const warmup = setTimeout(begin, warmupS * 1000);
 
   return {
     /** The next request to send, and its place in the pool. */
@@ -264,12 +277,18 @@ function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[]) {
       const { body, headers } = pool.requests[i]!;
       return { i, body, headers };
     },
-    error(kind: 'error' | 'timeout') {
+    /** A request sent at `sentAt` failed (counted only when sent after the warm-up). */
+    error(kind: 'error' | 'timeout', sentAt: number) {
+      if (sentAt < wallStart) return;
       if (kind === 'timeout') timeouts++;
       else errors++;
     },
-    response(status: number, body: string, i: number, latencyMs: number) {
-      const second = Math.floor((performance.now() - wallStart) / 1000);
+    /** The response to pool request `i`, sent (or, open loop, due) at `sentAt`. */
+    response(status: number, body: string, i: number, sentAt: number) {
+      const now = performance.now();
+      if (sentAt < wallStart) return;
+      const latencyMs = now - sentAt;
+      const second = Math.floor((now - wallStart) / 1000);
       perSecond[second] = (perSecond[second] ?? 0) + 1;
       checks.responses++;
       if (count === latencies.length) {
@@ -286,7 +305,8 @@ function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[]) {
       // A deferred answer ("thinking…", type 5) would also be a failure here: /ask answers inline.
       if (status !== 200 || !body.startsWith('{"type":4,')) return mismatch(`status ${status}: ${body}`);
       checks.okType4++;
-      if (!expected || checks.responses % sampleEvery !== 0) return;
+      // A random sample: responses arrive nearly in pool order, so every n-th would keep hitting the same questions.
+      if (!expected || Math.random() * sampleEvery >= 1) return;
       const signed = pool.requests[i]!;
       const want = expected[signed.question]!;
       let reply: Reply;
@@ -304,8 +324,9 @@ function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[]) {
       if (got === null) checks.verifiedDecline++;
       else checks.verifiedQuote++;
     },
-    finish(judge: boolean, measuredS: number, autocannonResult?: Result): RunResult {
+    finish(judge: boolean, measuredS: number): RunResult {
       clearInterval(refresher);
+      clearTimeout(warmup);
       const monoEnd = Number(process.hrtime.bigint() / 1000n);
       const wallS = (performance.now() - wallStart) / 1000;
       const me = process.cpuUsage(meBefore);
@@ -345,11 +366,6 @@ function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[]) {
         max: round(sorted[sorted.length - 1] ?? NaN),
         mean: round(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)),
       };
-      if (autocannonResult) {
-        // autocannon counts a timeout as an error too.
-        errors = autocannonResult.errors - autocannonResult.timeouts;
-        timeouts = autocannonResult.timeouts;
-      }
       // Whole seconds only: the last, partial one would always look slow.
       const whole = perSecond.slice(0, Math.floor(measuredS));
       const clean = non2xx === 0 && errors === 0 && timeouts === 0 && checks.mismatched === 0;
@@ -365,7 +381,6 @@ function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[]) {
         rpsMinSecond: whole.length ? Math.min(...whole.map((n) => n ?? 0)) : requests,
         latencyMs,
         p99BySecondMs: p99BySecond,
-        autocannonLatencyMs: autocannonResult ? { p50: autocannonResult.latency.p50, p99: autocannonResult.latency.p99, max: autocannonResult.latency.max } : null,
         non2xx,
         errors,
         timeouts,
@@ -381,19 +396,20 @@ function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[]) {
   };
 }
 
-function runOnce(driver: Driver, spec: RunSpec, servers: ServeChild[], judge: boolean): Promise<RunResult> {
-  return spec.rate ? openLoopRun(driver, { ...spec, rate: spec.rate }, servers, judge) : autocannonRun(driver, spec, servers, judge);
+/** A warm-up of `warmupS` then `spec.durationS` measured, on the same connections. */
+function runOnce(driver: Driver, spec: RunSpec, servers: ServeChild[], judge: boolean, warmupS: number): Promise<RunResult> {
+  return spec.rate ? openLoopRun(driver, { ...spec, rate: spec.rate }, servers, judge, warmupS) : autocannonRun(driver, spec, servers, judge, warmupS);
 }
 
 /** Closed loop: autocannon with `connections` keep-alive connections (several URLs: connection k → URL k mod n). */
-function autocannonRun(driver: Driver, spec: RunSpec, servers: ServeChild[], judge: boolean): Promise<RunResult> {
-  const rec = recorder(driver, spec, servers);
+function autocannonRun(driver: Driver, spec: RunSpec, servers: ServeChild[], judge: boolean, warmupS: number): Promise<RunResult> {
+  const rec = recorder(driver, spec, servers, warmupS);
   return new Promise((resolvePromise, reject) => {
-    autocannon(
+    const instance = autocannon(
       {
         url: spec.urls.length === 1 ? spec.urls[0]! : spec.urls,
         connections: spec.connections,
-        duration: spec.durationS,
+        duration: warmupS + spec.durationS,
         timeout: TIMEOUT_S,
         requests: [
           {
@@ -407,16 +423,19 @@ function autocannonRun(driver: Driver, spec: RunSpec, servers: ServeChild[], jud
               return { ...request, headers: next.headers, body: next.body };
             },
             onResponse(status, body, context) {
-              rec.response(status, body, context.i as number, performance.now() - (context.sent as number));
+              rec.response(status, body, context.i as number, context.sent as number);
             },
           },
         ],
       },
       (error, result: Result) => {
         if (error) return reject(error);
-        resolvePromise(rec.finish(judge, result.duration, result));
+        resolvePromise(rec.finish(judge, result.duration - warmupS));
       },
     );
+    // Timeouts and connection errors, as they happen (autocannon's totals would include the warm-up;
+    // a timed-out request was sent about TIMEOUT_S before).
+    instance.on('reqError', (error: Error) => rec.error(/timed out/.test(error.message) ? 'timeout' : 'error', performance.now() - TIMEOUT_S * 1000));
   });
 }
 
@@ -426,10 +445,10 @@ function autocannonRun(driver: Driver, spec: RunSpec, servers: ServeChild[], jud
  * latency counts from the due time. autocannon's own rate option sends each connection's
  * quota at the start of every second and then waits, which measures bursts, not a steady rate.
  */
-function openLoopRun(driver: Driver, spec: RunSpec & { rate: number }, servers: ServeChild[], judge: boolean): Promise<RunResult> {
-  const rec = recorder(driver, spec, servers);
+function openLoopRun(driver: Driver, spec: RunSpec & { rate: number }, servers: ServeChild[], judge: boolean, warmupS: number): Promise<RunResult> {
+  const rec = recorder(driver, spec, servers, warmupS);
   const agents = spec.urls.map(() => new Agent({ keepAlive: true, maxSockets: 512 }));
-  const total = Math.round(spec.rate * spec.durationS);
+  const total = Math.round(spec.rate * (warmupS + spec.durationS));
   const gapMs = 1000 / spec.rate;
   const started = performance.now();
   let sent = 0;
@@ -448,7 +467,7 @@ function openLoopRun(driver: Driver, spec: RunSpec & { rate: number }, servers: 
       const fail = (kind: 'error' | 'timeout') => {
         if (finished) return;
         finished = true;
-        rec.error(kind);
+        rec.error(kind, due);
         req.destroy();
         done();
       };
@@ -460,7 +479,7 @@ function openLoopRun(driver: Driver, spec: RunSpec & { rate: number }, servers: 
         res.on('end', () => {
           if (finished) return;
           finished = true;
-          rec.response(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), i, performance.now() - due);
+          rec.response(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), i, due);
           done();
         });
         res.on('error', () => fail('error'));
@@ -530,6 +549,16 @@ function profileMarkdown(summary: ProfileSummary, run: RunResult): string {
     ...summary.topInclusive.map((c) => `| \`${c.name}\` | ${c.ms} | ${c.percent} | ${perReq(c.ms)} |`),
   ];
   return lines.join('\n');
+}
+
+/** The commit measured, and whether src/ had uncommitted changes (the figures then describe those). */
+function codeState(root: string): { commit: string | null; srcModified: boolean | null } {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    return { commit: git('rev-parse', 'HEAD'), srcModified: git('status', '--porcelain', '--', 'src') !== '' };
+  } catch {
+    return { commit: null, srcModified: null };
+  }
 }
 
 // ── Main ────────────────────────────────────────────────────────────────────
@@ -623,13 +652,8 @@ async function main(): Promise<void> {
     const urls = servers.map((s) => s.url);
     // The target (≥ 1,000 req/s, p99 < 25 ms, no errors) is for the five-article corpus; an open-loop run below 1,000/s cannot meet it.
     const judge = compare && record && grownSentences === null && !values.corpus && (!spec.rate || spec.rate >= TARGET.rps);
-    if (warmupS > 0) {
-      const d = { ...driver(), expected: compare ? expected : undefined };
-      await runOnce(d, { ...spec, urls, durationS: warmupS }, servers, false);
-      driverNext = d.next;
-    }
     const d = { ...driver(), expected: compare ? expected : undefined };
-    const result = await runOnce(d, { ...spec, urls, durationS }, servers, judge);
+    const result = await runOnce(d, { ...spec, urls, durationS }, servers, judge, warmupS);
     result.waitedForQuietS = waited;
     driverNext = d.next;
     log(`${result.label}: ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}, mismatches ${result.checks.mismatched}`);
@@ -704,6 +728,7 @@ async function main(): Promise<void> {
   const report = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', node: process.version },
+    code: codeState(root),
     corpus: { dir: corpusDir, label: corpusLabel, ...corpusNote },
     setup: {
       durationS,
@@ -714,7 +739,7 @@ async function main(): Promise<void> {
       rateLimit: rateLimit === 0 ? 'off (CITEBOT_RATE_LIMIT=0)' : "citebot's default (5 per 10 s per user), every pooled request from its own user",
       signing: `${pool.requests.length} requests signed before the runs (${round(poolMs, 0)} ms), re-signed with a fresh timestamp when older than 60 s; each request is sent with its own user, interaction id and token`,
       questions: { distinct: questions.length, evalAndVariations: evalCount, selqa, probe: probeSummary ?? null },
-      verification: `every response: status 200 and an inline answer (type 4); every ${sampleEvery}th: parsed and compared with the answer the same question got when asked alone before the load`,
+      verification: `every response: status 200 and an inline answer (type 4); a random 1 in ${sampleEvery}: parsed and compared with the answer the same question got when asked alone before the load`,
       timeoutS: TIMEOUT_S,
       note: 'the load generator (autocannon, or node:http for the open-loop run) runs in this process on the same cores as the server; latency is send→response as this process sees it (open loop: from when the request was due)',
     },
