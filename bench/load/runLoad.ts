@@ -620,7 +620,7 @@ async function main(): Promise<void> {
 
   const start = async (extraNodeArgs: string[] = []): Promise<ServeChild> => {
     let server = await startServe({ publicKeyHex: keys.publicKeyHex, corpusDir, rateLimit, nodeArgs: [...nodeArgs, ...extraNodeArgs], readyTimeoutMs: 600_000 });
-    if (/indexing the corpus instead/.test(server.stderr())) {
+    if (/indexing the corpus instead|prebuilt index not used/.test(server.stderr())) {
       // A prebuilt index from another corpus or an older format: rebuild it, so start-up is a load.
       log(`serve re-indexed at start-up (${server.stderr().trim()}): rebuilding the prebuilt index and starting again`);
       await server.stop();

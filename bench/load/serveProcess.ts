@@ -63,7 +63,8 @@ export async function startServe(options: ServeOptions): Promise<ServeChild> {
   const env: Record<string, string> = {
     DISCORD_PUBLIC_KEY: options.publicKeyHex,
     CITEBOT_CORPUS: options.corpusDir,
-    LOG_LEVEL: 'warn',
+    // warn: no log line per request. LOAD_SERVE_LOG_LEVEL=info shows serve's start-up timings.
+    LOG_LEVEL: process.env.LOAD_SERVE_LOG_LEVEL ?? 'warn',
     // A deferred answer would be delivered through Discord's REST API: point it at a closed local
     // port, so nothing a load test triggers can leave the machine (/ask answers inline anyway).
     DISCORD_API_URL: 'http://127.0.0.1:9',
