@@ -23,12 +23,25 @@ export function escapeMentions(text: string): string {
  * of a line, so every line start is escaped too.
  */
 export function escapeText(text: string): string {
+  // discord.js's escapeMarkdown grows with the square of the length, and replies escape the same
+  // corpus sentences again and again: remember recent results (pure function of the text).
+  const known = escapedCache.get(text);
+  if (known !== undefined) return known;
   const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
-  return escapeMentions(escaped)
+  const result = escapeMentions(escaped)
     .split('\n')
     .map((line) => line.replace(/^(\s*)(>|-#)/, '$1\\$2'))
     .join('\n');
+  if (text.length <= CACHEABLE_LENGTH) {
+    if (escapedCache.size >= CACHE_ENTRIES) escapedCache.clear();
+    escapedCache.set(text, result);
+  }
+  return result;
 }
+
+const escapedCache = new Map<string, string>();
+const CACHE_ENTRIES = 10_000;
+const CACHEABLE_LENGTH = 2_000;
 
 /** User text for a single line: whitespace (including newlines) folded, then escaped. */
 export function escapeInline(text: string): string {
