@@ -3,30 +3,12 @@
  * (the server gets the public half as DISCORD_PUBLIC_KEY), a guild `/ask` chat-input interaction
  * of Discord's real shape and size, and a pool of such requests signed ahead of time.
  *
- * Mirrors tests/http/harness.ts (makeKeyPair, signatureHeaders) and tests/fake-discord/payloads.ts
- * (a guild interaction), which are not part of the compiled tree bench/ builds into.
+ * Signing comes from tests/support/discordSigning.ts, shared with the HTTP tests.
  */
-import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
-export interface KeyPair {
-  /** What Discord shows as the application's Public Key: the raw 32 bytes in hex. */
-  publicKeyHex: string;
-  privateKey: KeyObject;
-}
-
-export function makeKeyPair(): KeyPair {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const x = publicKey.export({ format: 'jwk' }).x!;
-  return { publicKeyHex: Buffer.from(x, 'base64url').toString('hex'), privateKey };
-}
-
-export const nowSeconds = (): string => String(Math.floor(Date.now() / 1000));
-
-/** The two headers Discord adds: Ed25519 over timestamp + raw body, hex. */
-export function signatureHeaders(keys: KeyPair, body: Buffer, timestamp = nowSeconds()): { 'x-signature-ed25519': string; 'x-signature-timestamp': string } {
-  const signature = sign(null, Buffer.concat([Buffer.from(timestamp), body]), keys.privateKey).toString('hex');
-  return { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
-}
+import { makeKeyPair, nowSeconds, signatureHeaders, type KeyPair } from '../../tests/support/discordSigning.js';
+export { makeKeyPair, nowSeconds, signatureHeaders, type KeyPair };
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
 let increment = 0n;

@@ -3,7 +3,6 @@
 // as DISCORD_PUBLIC_KEY), and can relay the server's answers into a FakeDiscord so
 // deferred replies, which come back through Discord's REST, have somewhere to land.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
@@ -21,25 +20,8 @@ export const REFUSED_401 = '{"error":"invalid request signature"}';
 
 // ── Keys and signatures ─────────────────────────────────────────────────────
 
-export interface KeyPair {
-  /** What Discord shows as the application's Public Key: the raw 32 bytes in hex. */
-  publicKeyHex: string;
-  privateKey: KeyObject;
-}
-
-export function makeKeyPair(): KeyPair {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const x = publicKey.export({ format: 'jwk' }).x!;
-  return { publicKeyHex: Buffer.from(x, 'base64url').toString('hex'), privateKey };
-}
-
-export const nowSeconds = (offsetSeconds = 0): string => String(Math.floor(Date.now() / 1000) + offsetSeconds);
-
-/** The two headers Discord adds: Ed25519 over timestamp + body, hex. */
-export function signatureHeaders(keys: KeyPair, body: string | Buffer, timestamp = nowSeconds()): Record<string, string> {
-  const signature = sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), keys.privateKey).toString('hex');
-  return { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
-}
+import { makeKeyPair, nowSeconds, signatureHeaders, type KeyPair } from '../support/discordSigning.js';
+export { makeKeyPair, nowSeconds, signatureHeaders, type KeyPair };
 
 // ── Plain HTTP ──────────────────────────────────────────────────────────────
 
