@@ -20,7 +20,9 @@ export function toJsonlLine(section: SelqaSection): string {
 export function buildCorpus(sections: SelqaSection[]): Corpus {
   const dir = mkdtempSync(join(tmpdir(), 'citebot-selqa-'));
   try {
-    writeFileSync(join(dir, 'selqa.jsonl'), sections.map(toJsonlLine).join('\n') + '\n');
+    // A question without candidates (TrecQA has some) keeps its empty section out of the corpus.
+    const withText = sections.filter((s) => s.candidates.some((c) => normalizeSpace(c)));
+    writeFileSync(join(dir, 'selqa.jsonl'), withText.map(toJsonlLine).join('\n') + '\n');
     return loadCorpus(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,10 +5,10 @@ import { packageRoot } from '../../src/paths/packageRoot.js';
 
 export type Split = 'dev' | 'test';
 
-/** One SelQA answer-sentence-selection item, as the JSON files store it. */
-interface SelqaItem {
-  article: string;
-  section: string;
+/** One answer-sentence-selection item, as SelQA's JSON files store it (TrecQA's lack article and section). */
+export interface SelqaItem {
+  article?: string;
+  section?: string;
   question: string;
   answers: number[];
   candidates: string[];
@@ -46,11 +46,16 @@ export const normalizeSpace = (text: string) => text.replace(/\s+/g, ' ').trim()
  * several questions are asked of the same text, and a pooled corpus must hold it once.
  */
 export function loadSplit(split: Split): SelqaSplit {
-  const items = JSON.parse(readFileSync(dataFile(split), 'utf8')) as SelqaItem[];
+  return foldSections(JSON.parse(readFileSync(dataFile(split), 'utf8')) as SelqaItem[]);
+}
+
+/** Items that share a section become one section; items without a title get a neutral one. */
+export function foldSections(items: SelqaItem[], defaults = { article: 'News', section: 'Newswire' }): SelqaSplit {
   const byKey = new Map<string, SelqaSection>();
   const usedIds = new Set<string>();
   const questions: SelqaQuestion[] = [];
-  for (const item of items) {
+  for (const given of items) {
+    const item = { ...given, article: given.article ?? defaults.article, section: given.section ?? defaults.section };
     const key = JSON.stringify([item.article, item.section, item.candidates]);
     let section = byKey.get(key);
     if (!section) {

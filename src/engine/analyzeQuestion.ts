@@ -1,6 +1,7 @@
 import type { Lexicon, RelatedLemma } from '../lexicon/wordnet.js';
 import { tokenize, type Token } from '../text/tokenize.js';
 import { detectAnswerType, type AnswerType } from './answerType.js';
+import { CHAT_WORDS, normalizeQuestion } from './normalizeQuestion.js';
 import { idf } from './retrieveCandidates.js';
 import { documentFrequency, impliedTerms, type SentenceIndex } from './sentenceIndex.js';
 
@@ -34,10 +35,13 @@ export interface Concept {
    */
   missingImportance: number;
   variants: Variant[];
-  /** A capitalised name the corpus never mentions, in any spelling: the sources cannot be about it. */
+  /** A name the corpus never mentions, in any spelling: the sources cannot be about it. */
   unknownName: boolean;
-  /** Written in lower case in the question: a common word, not part of a name. */
-  lowercase: boolean;
+  /**
+   * Written in lower case in a question that uses capitals for names: a common word, not part of
+   * a name. In a question typed all in lower case nothing is known either way.
+   */
+  commonWord: boolean;
 }
 
 export interface AnalyzedQuestion {
@@ -45,8 +49,12 @@ export interface AnalyzedQuestion {
   concepts: Concept[];
   /** For "how many X": the concepts of X, the thing counted; a count answer puts its number before them. */
   counted: Concept[];
-  /** Every term the question uses, stop words included: an answer must add something beyond them. */
-  questionTerms: Set<string>;
+  /** The question's terms (stop words included) that the index has, by number: an answer must add something beyond them. */
+  termIds: Set<number>;
+  /** Years the question names ("in 2020"). */
+  years: number[];
+  /** Only greetings, thanks, requests for help or function words: talk, not a question about the sources. */
+  isChat: boolean;
 }
 
 // How far a lexicon relation is trusted: synonyms nearly as the word itself, two hops much less.
@@ -60,11 +68,13 @@ const KNOWN_WORD_DAMPING = 0.6;
 const MAX_SENSES = 2;
 
 export function analyzeQuestion(question: string, index: SentenceIndex, lexicon: Lexicon): AnalyzedQuestion {
-  const tokens = tokenize(question);
-  const questionTerms = new Set(tokens.map((t) => t.term));
+  const normalized = normalizeQuestion(question);
+  const tokens = tokenize(normalized);
   const concepts: Concept[] = [];
   const content = tokens.filter((t) => !t.isStopWord);
   const known = (term: string) => index.termIds.has(term);
+  // Capitals past the first letter: the asker writes names with capitals, so lower case means a common word.
+  const cased = /\p{Lu}/u.test(normalized.trim().slice(1));
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -85,14 +95,28 @@ export function analyzeQuestion(question: string, index: SentenceIndex, lexicon:
     // "How fast", "how large", "how long": the degree asked for is the answer's, not a topic.
     if (tokens[i - 1]?.lower === 'how') continue;
     const concept = makeConcept(token.lower, [token.term], index, lexicon, token);
-    // Only past the first word: every question starts with a capital.
-    concept.lowercase = !token.capitalized;
-    concept.unknownName = i > 0 && token.capitalized && !token.isNumber && !known(token.term) && !concept.variants.some((v) => v.via === 'typo' || v.via === 'acronym');
+    // A name: capitalised past the first word (every question starts with a capital), or a word
+    // English does not have, typed in lower case. Not a typo of a corpus word, not an acronym.
+    const nameLike = (i > 0 && token.capitalized) || (token.lower.length >= 3 && lexicon.lemmatize(token.lower).length === 0);
+    concept.commonWord = cased && !token.capitalized;
+    concept.unknownName = nameLike && !token.isNumber && !known(token.term) && !concept.variants.some((v) => v.via === 'typo' || v.via === 'acronym');
     concepts.push(concept);
   }
   mergeLongForms(concepts, content, index);
   withoutBorrowedWords(concepts);
-  return { answerType: detectAnswerType(question), concepts, counted: countedConcepts(tokens, concepts), questionTerms };
+  const termIds = new Set<number>();
+  for (const t of tokens) {
+    const id = index.termIds.get(t.term);
+    if (id !== undefined) termIds.add(id);
+  }
+  return {
+    answerType: detectAnswerType(normalized),
+    concepts,
+    counted: countedConcepts(tokens, concepts),
+    termIds,
+    years: tokens.filter((t) => t.isNumber && /^(1[89]|20|21)\d{2}$/.test(t.lower)).map((t) => Number(t.lower)),
+    isChat: content.every((t) => CHAT_WORDS.has(t.lower)),
+  };
 }
 
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'away']);
@@ -156,7 +180,7 @@ function buildConcept(surface: string, terms: string[], index: SentenceIndex, le
   addWordFamilies(variants, index);
   const importance = importanceOf(variants, index);
   const missingImportance = known || token?.isNumber ? importance : Math.max(importance, Math.sqrt(idf(index, 0)));
-  return { surface, importance, missingImportance, variants: numbered(dedupe(variants), index), unknownName: false, lowercase: true };
+  return { surface, importance, missingImportance, variants: numbered(dedupe(variants), index), unknownName: false, commonWord: false };
 }
 
 /**
@@ -252,7 +276,7 @@ function mergeLongForms(concepts: Concept[], content: Token[], index: SentenceIn
       missingImportance: Math.max(...merged.map((c) => c.importance)),
       variants: numbered([{ terms: longForm, weight: 1, via: 'exact' }, { terms: [acronym], weight: 1, via: 'acronym' }], index),
       unknownName: false,
-      lowercase: false,
+      commonWord: false,
     });
   }
 }

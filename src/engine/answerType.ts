@@ -78,7 +78,7 @@ export const MONTH_FLAG = 2;
 /** What the question already says, as term numbers and years: an answer must add something. */
 export interface QuestionTerms {
   termIds: Set<number>;
-  years: Set<number>;
+  years: readonly number[];
 }
 
 /**
@@ -96,7 +96,7 @@ export function offersAnswer(type: AnswerType, index: SentenceIndex, id: number,
     case 'amount':
       return (index.answerFlags[id]! & MONEY_FLAG) !== 0 && anyNew(index.numbers);
     case 'date':
-      return (index.answerFlags[id]! & MONTH_FLAG) !== 0 || row(index.years, id).some((y) => !question.years.has(y));
+      return (index.answerFlags[id]! & MONTH_FLAG) !== 0 || row(index.years, id).some((y) => !question.years.includes(y));
     case 'person':
     case 'organization':
       return anyNew(index.names);

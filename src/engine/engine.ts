@@ -10,13 +10,14 @@ import { resolveRelativeDates, type ResolvedDate } from './resolveRelativeDates.
 import { corpusDigest } from './persist/corpusDigest.js';
 import { IndexFileError, readIndexFile } from './persist/indexFile.js';
 import { buildSentenceIndex, type SentenceIndex } from './sentenceIndex.js';
-import type { Answer, AskResult, SearchHit } from './types.js';
+import type { Answer, AskResult, DeclineReason, SearchHit } from './types.js';
+import { answerModel, answerProbability } from './model/answerModel.js';
+import { RANKING } from './rankingParameters.js';
 
 export const MAX_QUESTION_LENGTH = 500;
-/** Below this confidence the engine says it does not know rather than quote a near miss. */
-export const ANSWER_THRESHOLD = 0.6;
-
 export const NO_ANSWER = "I couldn't find that in the sources.";
+/** The reply to greetings, thanks and the like: how to ask, not a quote. */
+export const CHAT_POINTER = 'I answer questions about the news articles in my sources with a quote and its date. Ask me something like "how many IoT firms in Wuxi", or type /help.';
 
 export interface Engine {
   readonly corpus: Corpus;
@@ -24,6 +25,8 @@ export interface Engine {
   readonly index: SentenceIndex;
   ask(question: string, options?: { limit?: number }): AskResult;
   search(query: string, options?: { limit?: number }): SearchHit[];
+  /** The sentences that bear on a claim (what answers it as a question first, then those that share its substance), best first. */
+  findSupport(claim: string, options?: { limit?: number }): Answer[];
   /** The sentences ask would choose from, best first, with no confidence threshold (for benchmarks). */
   rank(question: string, options?: { limit?: number }): Answer[];
   article(id: string): Article | undefined;
@@ -75,8 +78,9 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
     index,
     ask: (question, options) => ask(index, lexicon, question, options?.limit ?? 3),
     search: (query, options) => search(index, lexicon, query, options?.limit ?? 10),
+    findSupport: (claim, options) => findSupport(index, lexicon, claim, options?.limit ?? 3),
     rank: (question, options) =>
-      checkQuestion(question) ? [] : rankSentences(analyzeQuestion(question, index, lexicon), index).slice(0, options?.limit ?? 10).map(toAnswer),
+      checkQuestion(question) ? [] : rankOnly(index, lexicon, question).slice(0, options?.limit ?? 10).map((r) => toAnswer(r, answerProbability(answerModel(), r.score, 0, r.features))),
     article: (id) => byId.get(id),
     answerAt(documentId, sentenceIndex) {
       const article = byId.get(documentId);
@@ -92,32 +96,49 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
 }
 
 /** Why a question cannot be looked up at all, or null when it can. */
-export function checkQuestion(question: string): string | null {
+export function checkQuestion(question: string): Decline | null {
   const trimmed = question.trim();
-  if (!trimmed) return 'The question is empty: ask about something in the sources, e.g. "how many IoT firms in Wuxi".';
-  if (trimmed.length > MAX_QUESTION_LENGTH) return `The question is too long (${trimmed.length} characters): ask in under ${MAX_QUESTION_LENGTH}.`;
-  if (!/[\p{L}\p{N}]/u.test(trimmed)) return 'The question has no words to look up: ask in words, e.g. "who is the vice-mayor of Wuxi".';
+  if (!trimmed) return { reason: 'empty', message: 'The question is empty: ask about something in the sources, e.g. "how many IoT firms in Wuxi".' };
+  if (trimmed.length > MAX_QUESTION_LENGTH) return { reason: 'too-long', message: `The question is too long (${trimmed.length} characters): ask in under ${MAX_QUESTION_LENGTH}.` };
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) return { reason: 'no-words', message: 'The question has no words to look up: ask in words, e.g. "who is the vice-mayor of Wuxi".' };
   return null;
 }
 
+interface Decline {
+  reason: DeclineReason;
+  message: string;
+}
+
+const declined = (question: string, { reason, message }: Decline, nearTitles: string[] = []): AskResult => ({ question, answered: false, answers: [], reason, message, nearTitles });
+
 function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: number): AskResult {
   const problem = checkQuestion(question);
-  if (problem) return { question, answered: false, answers: [], message: problem, nearTitles: [] };
+  if (problem) return declined(question, problem);
   const analyzed = analyzeQuestion(question, index, lexicon);
+  if (analyzed.isChat) return declined(question, { reason: 'chat', message: CHAT_POINTER });
   const unknown = analyzed.concepts.find((c) => c.unknownName);
   if (unknown) {
-    const name = question.match(new RegExp(`\\b${unknown.surface}\\b`, 'i'))?.[0] ?? unknown.surface;
-    return { question, answered: false, answers: [], message: `${NO_ANSWER} The sources never mention ${name}.`, nearTitles: [] };
+    const name = question.match(new RegExp(`\\b${escapeRegExp(unknown.surface)}\\b`, 'i'))?.[0] ?? unknown.surface;
+    return declined(question, { reason: 'unknown-name', message: `${NO_ANSWER} The sources never mention ${name}.` });
   }
-  const ranked = rankSentences(analyzed, index);
-  const best = ranked[0];
-  if (!best || best.confidence < ANSWER_THRESHOLD || !best.offersAnswer) {
-    return { question, answered: false, answers: [], message: NO_ANSWER, nearTitles: nearTitles(ranked) };
-  }
-  // The best sentence leads; other sources' dated answers to the same question follow as its history.
-  const history = factHistory(analyzed, ranked, best, ANSWER_THRESHOLD, lexicon);
-  const answers = [best, ...history].slice(0, Math.max(1, limit)).map(toAnswer);
+  const model = answerModel();
+  const ranked = rankSentences(analyzed, index, model);
+  const top = ranked[0];
+  if (!top) return declined(question, { reason: 'no-match', message: NO_ANSWER });
+  const confidence = answerProbability(model, top.score, top.score - (ranked[1]?.score ?? -Infinity), top.features);
+  if (confidence < model.threshold) return declined(question, { reason: 'low-confidence', message: NO_ANSWER }, nearTitles(ranked));
+  // Other sources' dated answers to the same question follow as its history; the newest equally good one leads.
+  const history = factHistory(analyzed, ranked, top, lexicon);
+  const newer = history.find((r) => (r.entry.article.date ?? '') > (top.entry.article.date ?? '') && r.score >= top.score - RANKING.answering.newestLeadGap);
+  const best = newer ?? top;
+  const rest = newer ? [top, ...history.filter((r) => r !== newer)] : history;
+  const answers = [toAnswer(best, confidence), ...rest.map((r) => toAnswer(r, answerProbability(model, r.score, 0, r.features)))].slice(0, Math.max(1, limit));
   return { question, answered: true, answers, nearTitles: [] };
+}
+
+/** What ask chooses from, best first, before any confidence threshold (the benchmarks' ranking). */
+function rankOnly(index: SentenceIndex, lexicon: Lexicon, question: string): RankedSentence[] {
+  return rankSentences(analyzeQuestion(question, index, lexicon), index);
 }
 
 function search(index: SentenceIndex, lexicon: Lexicon, query: string, limit: number): SearchHit[] {
@@ -125,18 +146,33 @@ function search(index: SentenceIndex, lexicon: Lexicon, query: string, limit: nu
   const analyzed = analyzeQuestion(query, index, lexicon);
   return rankSentences({ ...analyzed, answerType: 'any' }, index)
     .slice(0, limit)
-    .map((r) => ({ ...toAnswer(r), rank: round(r.rank) }));
+    .map((r) => ({ ...toAnswer(r, answerProbability(answerModel(), r.score, 0, r.features)), rank: round(r.score) }));
 }
 
+/** A search hit bears on a claim when the model gives it at least this share of the answer threshold. */
+const BEARS_ON_SHARE = 0.75;
+
+function findSupport(index: SentenceIndex, lexicon: Lexicon, claim: string, limit: number): Answer[] {
+  const asked = ask(index, lexicon, claim, limit).answers;
+  const bar = answerModel().threshold * BEARS_ON_SHARE;
+  const searched = search(index, lexicon, claim, limit * 2).filter((h) => h.score >= bar);
+  const found: Answer[] = [];
+  for (const a of [...asked, ...searched]) {
+    if (found.length < limit && !found.some((f) => f.documentId === a.documentId && f.sentenceIndex === a.sentenceIndex)) found.push(a);
+  }
+  return found;
+}
+
+/** The articles of the best few candidates, when none was good enough to quote. */
 function nearTitles(ranked: RankedSentence[]): string[] {
-  const titles = new Set<string>();
-  for (const r of ranked) if (r.confidence >= ANSWER_THRESHOLD / 2 && titles.size < 3) titles.add(r.entry.article.title);
-  return [...titles];
+  return [...new Set(ranked.slice(0, 5).map((r) => r.entry.article.title))].slice(0, 3);
 }
 
-function toAnswer({ entry, confidence }: RankedSentence): Answer {
+function toAnswer({ entry }: RankedSentence, confidence: number): Answer {
   return { ...citation(entry.article, entry.sentence, entry.resolvedDates), score: round(confidence) };
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A sentence with its source, date and the notes on its relative dates: what every shell shows. */
 function citation(article: Article, sentence: Sentence, dates: ResolvedDate[]): Omit<Answer, 'score'> {

@@ -1,26 +1,26 @@
 /**
- * The numbers ranking weighs its evidence with, in one place. Chosen on the SelQA dev split
- * and the project's dev questions (see bench/selqa), never on the test split. Mutable only so
- * that benchmarks can explore them; the engine never changes them.
+ * Everything tunable about retrieval, matching and answering, in one typed object with its
+ * defaults (as minisearch keeps its options). How much each piece of evidence counts is not here:
+ * that is the answer model's job (`model/answer-model.json`, from `npm run train`).
  */
 export const RANKING = {
-  /** How the final rank mixes question coverage, BM25, proximity and word order. */
-  weights: { coverage: 0.7, retrieval: 0.2, proximity: 0.05, order: 0.05 },
-  /** A question word found only in the article title or section heading counts this much for ordering... */
-  contextFactor: 1,
-  /** ...and this much for confidence: a sentence must say enough itself to be quoted as the answer. */
-  confidenceContextFactor: 0.6,
-  /** A question word found only in the sentence before or after counts this much. */
-  neighbourFactor: 0.5,
-  /** A sentence without the kind of answer asked for ("how many" and no number) is kept, but far behind. */
-  wrongTypeFactor: 0.7,
-  /** A count whose number does not sit before the thing counted may still answer, in other words. */
-  uncountedFactor: 0.85,
-  /** Sentences scored in full after BM25 retrieval. */
+  /** Sentences retrieved by BM25 and described in full for the answer model. */
   candidates: 50,
   /** Forms of each question concept used for retrieval (all of them are used for matching). */
   retrievalVariants: 2,
   /** BM25 weight of a title or heading match relative to one in the sentence. */
   contextBoost: 0.35,
   bm25: { k1: 1.2, b: 0.75 },
+  matching: {
+    /** A common word of the question found only inside a name ("people" in "People's Government") counts this much. */
+    namePartFactor: 0.5,
+    /** A long name cut short by one word ("China Electronics Technology Group" for "... Corporation") counts this much. */
+    partialNameFactor: 0.8,
+  },
+  answering: {
+    /** Another source's answer is part of the fact's history when its score is at most this far (log-odds) below the best. */
+    historyScoreGap: 1.5,
+    /** When an answer from a newer article scores at most this far below the best, the newer one leads. */
+    newestLeadGap: 0.35,
+  },
 };

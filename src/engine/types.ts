@@ -11,7 +11,7 @@ export interface Answer {
   title: string;
   source: string | null;
   url: string | null;
-  /** Confidence 0..1: how much of the question the sentence accounts for. */
+  /** Confidence 0..1: the answer model's calibrated probability that the quote answers the question. */
   score: number;
   /** Relative dates in the quote, resolved against the article date. */
   notes: string[];
@@ -22,6 +22,8 @@ export interface AskResult {
   answered: boolean;
   /** Best first; when more than one, the others are the same fact as other sources dated it. */
   answers: Answer[];
+  /** Why there is no answer, as a code for programs (only when `answered` is false). */
+  reason?: DeclineReason;
   /** Why there is no answer, in words for the user (only when `answered` is false). */
   message?: string;
   /** Titles of articles that came closest, when nothing answered. */
@@ -31,3 +33,11 @@ export interface AskResult {
 export interface SearchHit extends Answer {
   rank: number;
 }
+
+/**
+ * Why the engine declined: `empty`, `too-long`, `no-words` (nothing to look up); `chat` (a greeting,
+ * thanks or request for help, not a question about the sources); `unknown-name` (a name the
+ * sources never mention); `no-match` (no sentence shares a word with the question);
+ * `low-confidence` (the best sentence is more likely wrong than worth quoting).
+ */
+export type DeclineReason = 'empty' | 'too-long' | 'no-words' | 'chat' | 'unknown-name' | 'no-match' | 'low-confidence';
