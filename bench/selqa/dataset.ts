@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths/packageRoot.js';
+import { normalizeSpace, type Pool, type PoolQuestion, type PoolSection } from './pool.js';
+
+export { normalizeSpace };
 
 export type Split = 'dev' | 'test';
 
@@ -14,32 +17,17 @@ interface SelqaItem {
   candidates: string[];
 }
 
-/** A Wikipedia section: becomes one corpus article. */
-export interface SelqaSection {
-  id: string;
-  article: string;
-  section: string;
-  candidates: string[];
-}
+/** A Wikipedia section: becomes one corpus article (title: the Wikipedia article, heading: the section). */
+export type SelqaSection = PoolSection;
+export type SelqaQuestion = PoolQuestion;
+export type SelqaSplit = Pool;
 
-export interface SelqaQuestion {
-  question: string;
-  sectionId: string;
-  /** The gold answer sentences, whitespace-normalised for containment checks. */
-  gold: string[];
-}
-
-export interface SelqaSplit {
-  sections: SelqaSection[];
-  questions: SelqaQuestion[];
-}
+const SOURCE = 'Wikipedia (SelQA)';
 
 /** The copy kept in the repository (bench/selqa/data), so a fresh clone runs without ../shared. */
 export function dataFile(split: Split): string {
   return join(packageRoot(), 'bench', 'selqa', 'data', `selqa-ass-${split}.json`);
 }
-
-export const normalizeSpace = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * Loads a split, folding the questions that share a section into one section each:
@@ -54,7 +42,7 @@ export function loadSplit(split: Split): SelqaSplit {
     const key = JSON.stringify([item.article, item.section, item.candidates]);
     let section = byKey.get(key);
     if (!section) {
-      section = { id: uniqueId(sectionId(item.article, item.section), usedIds), article: item.article, section: item.section, candidates: item.candidates };
+      section = { id: uniqueId(sectionId(item.article, item.section), usedIds), title: item.article, heading: item.section, source: SOURCE, candidates: item.candidates };
       byKey.set(key, section);
     }
     questions.push({ question: item.question, sectionId: section.id, gold: item.answers.map((i) => normalizeSpace(item.candidates[i] ?? '')) });
