@@ -17,11 +17,15 @@ export function toJsonlLine(section: PoolSection): string {
   return JSON.stringify({ id: section.id, title: section.title, date: null, source: section.source, url: null, text });
 }
 
-/** Goes through the real corpus format and loader: a JSONL file in a temporary folder. */
+/**
+ * Goes through the real corpus format and loader: a JSONL file in a temporary folder. A section
+ * with no sentence (a TrecQA question with no candidates) has no article: the loader refuses empty text.
+ */
 export function buildCorpus(sections: PoolSection[]): Corpus {
   const dir = mkdtempSync(join(tmpdir(), 'citebot-pool-'));
   try {
-    writeFileSync(join(dir, 'pool.jsonl'), sections.map(toJsonlLine).join('\n') + '\n');
+    const lines = sections.filter((s) => s.candidates.some((c) => normalizeSpace(c) !== '')).map(toJsonlLine);
+    writeFileSync(join(dir, 'pool.jsonl'), lines.join('\n') + '\n');
     return loadCorpus(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });

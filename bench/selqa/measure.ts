@@ -96,12 +96,14 @@ export async function measureSystem(system: SystemName, pool: Pool, maxMisses: n
 /** Judges the ranking and what ask() says; a system without ask() answers with its top hit. */
 function outcome(q: PoolQuestion, hits: Hit[], system: System): Outcome {
   const answer = system.ask ? system.ask(q.question) : (hits[0] ?? null);
+  const askRight = answer !== null && isCorrect(q, answer);
   return {
     answerable: q.gold.length > 0,
     rank: firstCorrectRank(q, hits, DEPTH),
     topScore: hits[0]?.score ?? null,
     answered: answer !== null,
-    askRight: answer !== null && isCorrect(q, answer),
+    askRight,
+    askCopyElsewhere: answer !== null && !askRight && isCorrect(q, { ...answer, documentId: q.sectionId }),
   };
 }
 

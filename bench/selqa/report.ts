@@ -58,6 +58,13 @@ export function noAnswerLine(systems: SystemFigures[]): string | null {
   return `${n} question(s) have no right sentence among their candidates; they are left out of the figures above, and the right reply is a decline: ${each}.`;
 }
 
+/** Pooled lists that share sentences make a right sentence's copy elsewhere count as wrong: say how often. */
+export function copyElsewhereLine(systems: SystemFigures[]): string | null {
+  if (!systems.some((s) => s.askCopyElsewhere)) return null;
+  const each = systems.map((s) => `${s.system} ${s.askCopyElsewhere}`).join(', ');
+  return `Counted wrong although the quote is a gold sentence's text, because it was taken from another question's candidate list: ${each}.`;
+}
+
 export function missesText(misses: Miss[]): string {
   return misses
     .map((m, i) => {

@@ -12,7 +12,7 @@ import { codeVersion, finishMachine, machine } from '../runInfo.js';
 import { buildCorpus, splitterStats } from './buildCorpus.js';
 import { measureSystem, type SystemResult } from './measure.js';
 import { evenSample, type Pool } from './pool.js';
-import { markdownTable, missesText, noAnswerLine, summary, type BenchReport } from './report.js';
+import { copyElsewhereLine, markdownTable, missesText, noAnswerLine, summary, type BenchReport } from './report.js';
 import { curvesJson, operatingPoint, outcomeCurve, riskCoverageChart, thin, type SystemCurve } from './riskCoverage.js';
 import { SYSTEMS, type SystemName } from './systems.js';
 
@@ -132,8 +132,8 @@ export async function runPooled(bench: PooledBenchmark): Promise<void> {
     process.stdout.write(JSON.stringify(cli.misses ? { ...report, citebotMisses } : report, null, 2) + '\n');
     return;
   }
-  const noAnswer = noAnswerLine(report.systems);
-  process.stdout.write(`${summary(bench.label, report)}\n\n${markdownTable(report.systems)}\n${noAnswer ? `\n${noAnswer}\n` : ''}`);
+  const notes = [noAnswerLine(report.systems), copyElsewhereLine(report.systems)].filter((line) => line !== null);
+  process.stdout.write(`${summary(bench.label, report)}\n\n${markdownTable(report.systems)}\n${notes.map((line) => `\n${line}\n`).join('')}`);
   if (cli.misses) process.stdout.write(`\ncitebot's top-1 misses (first ${citebotMisses.length}):\n\n${missesText(citebotMisses)}\n`);
 }
 

@@ -35,6 +35,8 @@ export interface Outcome {
   /** Whether ask() gave an answer (baselines always do when they find anything), and whether it was right. */
   answered: boolean;
   askRight: boolean;
+  /** The answer is the text of a gold sentence, but its copy in another question's list (TrecQA's lists overlap): counted wrong. */
+  askCopyElsewhere: boolean;
 }
 
 export interface Quality {
@@ -50,6 +52,8 @@ export interface Quality {
   precision: number;
   /** Questions none of whose candidates answers them (the right reply is a decline), and how many were declined. */
   noAnswer: { questions: number; declined: number };
+  /** Answers counted wrong that quote a gold sentence's copy from another list. */
+  askCopyElsewhere: number;
   /** Questions for which the ranking was empty. */
   empty: number;
 }
@@ -69,6 +73,7 @@ export function quality(outcomes: Outcome[]): Quality {
     answered: share(answered, n),
     precision: share(right, answered),
     noAnswer: { questions: unanswerable.length, declined: unanswerable.filter((o) => !o.answered).length },
+    askCopyElsewhere: answerable.filter((o) => o.askCopyElsewhere).length,
     empty: outcomes.filter((o) => o.topScore === null).length,
   };
 }
