@@ -26,6 +26,8 @@ export interface PooledBenchmark {
   load(split: string): Pool;
   /** The benchmark's own compiled script (import.meta.url), forked once per system. */
   script: string;
+  /** Whether the data's licence lets results files quote its sentences (examples of re-split ones). */
+  mayQuoteData: boolean;
 }
 
 const COLOURS: Record<SystemName, string> = { citebot: '#1f6fb4', fts5: '#2a9d4b', minisearch: '#e07b00' };
@@ -105,7 +107,7 @@ export async function runPooled(bench: PooledBenchmark): Promise<void> {
   const code = codeVersion(); // before the runs: the tree may move while they go on
   const env = machine();
   const pool = loadPool(bench, cli);
-  const splitter = splitterStats(pool.sections, buildCorpus(pool.sections));
+  const splitter = splitterStats(pool.sections, buildCorpus(pool.sections), bench.mayQuoteData ? 3 : 0);
   process.stderr.write(`${bench.label} ${cli.split}: ${pool.questions.length} of ${pool.questionsInSplit} questions, ${pool.sections.length} candidate lists, ${splitter.corpusSentences} sentences\n`);
 
   // One at a time, so no run competes with another for the CPU.

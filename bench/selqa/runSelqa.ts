@@ -15,4 +15,5 @@ runPooled({
   defaultSplit: 'test',
   load: (split) => loadSplit(split as Split),
   script: fileURLToPath(import.meta.url),
+  mayQuoteData: true,
 }).catch((error: unknown) => exit(`selqa benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1));

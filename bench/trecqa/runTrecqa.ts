@@ -16,6 +16,7 @@ runPooled({
   defaultSplit: 'dev',
   load: (split) => loadTrecqa(split as TrecqaSplit),
   script: fileURLToPath(import.meta.url),
+  mayQuoteData: false, // NIST and LDC text: figures only (README)
 }).catch((error: unknown) => {
   if (error instanceof MissingData) exit(error.message, 1);
   exit(`trecqa benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);
