@@ -129,7 +129,7 @@ function drawPanel(panel: Panel, ox: number, oy: number, w: number, h: number): 
   }
   for (const mark of panel.marks ?? []) {
     out.push(`<circle cx="${x(mark.x).toFixed(1)}" cy="${y(mark.y).toFixed(1)}" r="7" fill="white" stroke="${mark.colour}" stroke-width="3"><title>${escapeXml(mark.tooltip)}</title></circle>`);
-    if (mark.label) out.push(`<text x="${(x(mark.x) - 10).toFixed(1)}" y="${(y(mark.y) + 22).toFixed(1)}" text-anchor="end" fill="${mark.colour}" font-weight="bold">${escapeXml(mark.label)}</text>`);
+    if (mark.label) out.push(`<text x="${(x(mark.x) - 10).toFixed(1)}" y="${(y(mark.y) + 22).toFixed(1)}" text-anchor="end" fill="${mark.colour}" font-weight="bold" stroke="white" stroke-width="4" paint-order="stroke">${escapeXml(mark.label)}</text>`);
   }
   return out;
 }

@@ -58,11 +58,18 @@ export function noAnswerLine(systems: SystemFigures[]): string | null {
   return `${n} question(s) have no right sentence among their candidates; they are left out of the figures above, and the right reply is a decline: ${each}.`;
 }
 
-/** Pooled lists that share sentences make a right sentence's copy elsewhere count as wrong: say how often. */
+/**
+ * Pooled lists that share sentences make a right sentence's copy elsewhere count as wrong: say how
+ * often, and what ask P@1 would be if the text alone were judged (how issue 12 measured TrecQA).
+ */
 export function copyElsewhereLine(systems: SystemFigures[]): string | null {
   if (!systems.some((s) => s.askCopyElsewhere)) return null;
   const each = systems.map((s) => `${s.system} ${s.askCopyElsewhere}`).join(', ');
-  return `Counted wrong although the quote is a gold sentence's text, because it was taken from another question's candidate list: ${each}.`;
+  const byText = systems.map((s) => `${s.system} ${(s.askP1 + (s.questions ? s.askCopyElsewhere / s.questions : 0)).toFixed(3)}`).join(', ');
+  return (
+    `Counted wrong although the quote is a gold sentence's text, because it was taken from another question's candidate list: ${each}. ` +
+    `Judging the text alone, ask P@1 would be ${byText}.`
+  );
 }
 
 export function missesText(misses: Miss[]): string {
