@@ -1,4 +1,6 @@
 import type { ChildOutcome } from './child.js';
+import type { Machine, CodeVersion } from '../runInfo.js';
+import { svgChart, type Axis, type Series } from '../svgChart.js';
 import type { BuildResult, LoadResult, PartsResult, SystemName } from './phases.js';
 
 export interface SystemRun {
@@ -22,8 +24,8 @@ export interface SizeRun {
 export interface ScaleReport {
   benchmark: string;
   measuredAt: string;
-  code: { commit: string; srcModified: boolean } | null;
-  machine: { node: string; cpu: string; cores: number; memoryGb: number; platform: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  code: CodeVersion | null;
+  machine: Machine;
   limits: { maxOldSpaceMb: number; maxRssMb: number; timeoutMin: number };
   questions: string;
   targets: Targets;
@@ -108,14 +110,7 @@ export function targetLines(sizes: SizeRun[], targets = TARGETS): string[] {
 
 // ---------------------------------------------------------------- chart
 
-interface Series {
-  system: SystemName;
-  /** [sentences, value] for the sizes that finished, and the sizes that did not. */
-  points: [number, number][];
-  missing: number[];
-}
-
-interface Panel {
+interface ScalePanel {
   title: string;
   unit: 'ms' | 'MB';
   series: Series[];
@@ -124,11 +119,11 @@ interface Panel {
 
 const COLOURS: Record<SystemName, string> = { citebot: '#1f6fb4', minisearch: '#e07b00' };
 
-function panels(sizes: SizeRun[], targets: Targets): Panel[] {
+function panels(sizes: SizeRun[], targets: Targets): ScalePanel[] {
   const systems = [...new Set(sizes.flatMap((s) => s.systems.map((r) => r.system)))];
   const seriesOf = (value: (run: SystemRun) => number | null): Series[] =>
     systems.map((system) => {
-      const series: Series = { system, points: [], missing: [] };
+      const series = { name: system, colour: COLOURS[system], points: [] as [number, number][], missing: [] as number[] };
       for (const size of sizes) {
         const run = size.systems.find((r) => r.system === system);
         const x = size.sentences ?? size.target;
@@ -152,80 +147,41 @@ function tickLabel(value: number, unit: 'ms' | 'MB'): string {
   return value >= 1024 && value % 1024 === 0 ? `${value / 1024} GB` : `${value.toLocaleString('en')} MB`;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Powers of ten from lo to hi. */
+function decades(lo: number, hi: number): number[] {
+  const ticks: number[] = [];
+  for (let d = lo; d <= hi * 1.0001; d *= 10) ticks.push(d);
+  return ticks;
+}
 
 /** Log-log chart, one panel per measure, both systems as lines; dashed lines are the issue's targets. */
-export function svgChart(report: ScaleReport): string {
-  const cols = 2;
-  const panelW = 420;
-  const panelH = 250;
-  const margin = { left: 78, top: 112, right: 24, bottom: 48 };
-  const gapX = 90;
-  const gapY = 84;
-  const W = margin.left + cols * panelW + (cols - 1) * gapX + margin.right;
-  const H = margin.top + 2 * panelH + gapY + margin.bottom;
-  const all = panels(report.sizes, report.targets);
+export function scaleChart(report: ScaleReport): string {
   const xs = report.sizes.map((s) => s.sentences ?? s.target);
   // Always out to the size the targets are set for, so a partial run shows how far it got.
   // (1,002,915 sentences is "1M": a little over a power of ten does not open another decade.)
   const xMin = Math.pow(10, Math.floor(Math.log10(Math.min(...xs, report.targets.sentences)) + 0.05));
   const xMax = Math.max(xMin * 10, Math.pow(10, Math.ceil(Math.log10(Math.max(...xs, report.targets.sentences)) - 0.05)));
-  const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif" font-size="12">`);
-  out.push(`<rect width="${W}" height="${H}" fill="white"/>`);
-  out.push(`<text x="${W / 2}" y="28" text-anchor="middle" font-size="17" font-weight="bold">citebot vs minisearch as the corpus grows (log–log)</text>`);
+  const x: Axis = { scale: 'log', min: xMin, max: xMax, ticks: decades(xMin, xMax), format: sizeLabel, label: 'sentences' };
   const m = report.machine;
-  out.push(
-    `<text x="${W / 2}" y="48" text-anchor="middle" fill="#555">${escapeXml(`SelQA sections replicated; ${m.cores} cores, ${m.cpu}, Node ${m.node}; ${report.measuredAt.slice(0, 10)}; dashed: targets at 1M`)}</text>`,
-  );
-  // Legend
-  let lx = W / 2 - 150;
-  for (const system of Object.keys(COLOURS) as SystemName[]) {
-    out.push(`<line x1="${lx}" y1="70" x2="${lx + 28}" y2="70" stroke="${COLOURS[system]}" stroke-width="2.5"/><circle cx="${lx + 14}" cy="70" r="3.5" fill="${COLOURS[system]}"/>`);
-    out.push(`<text x="${lx + 34}" y="74">${system}</text>`);
-    lx += 120;
-  }
-  out.push(`<text x="${lx}" y="74" fill="#444">× did not finish</text>`);
-
-  all.forEach((panel, i) => {
-    const ox = margin.left + (i % cols) * (panelW + gapX);
-    const oy = margin.top + Math.floor(i / cols) * (panelH + gapY);
-    const values = [...panel.series.flatMap((s) => s.points.map((p) => p[1])), ...(panel.target ? [panel.target] : [])];
-    const yMin = Math.pow(10, Math.floor(Math.log10(Math.min(...values, Infinity) || 1)));
-    const yMax = Math.pow(10, Math.ceil(Math.log10(Math.max(...values, 1) * 1.0001)));
-    const lo = values.length ? yMin : 1;
-    const hi = values.length ? Math.max(yMax, lo * 10) : 10;
-    const x = (v: number) => ox + (Math.log10(v / xMin) / Math.log10(xMax / xMin)) * panelW;
-    const y = (v: number) => oy + panelH - (Math.log10(v / lo) / Math.log10(hi / lo)) * panelH;
-    out.push(`<text x="${ox}" y="${oy - 10}" font-size="14" font-weight="bold">${escapeXml(panel.title)}</text>`);
-    out.push(`<rect x="${ox}" y="${oy}" width="${panelW}" height="${panelH}" fill="none" stroke="#999"/>`);
-    for (let d = lo; d <= hi * 1.0001; d *= 10) {
-      out.push(`<line x1="${ox}" x2="${ox + panelW}" y1="${y(d)}" y2="${y(d)}" stroke="#e4e4e4"/>`);
-      out.push(`<text x="${ox - 6}" y="${y(d) + 4}" text-anchor="end" fill="#444">${tickLabel(d, panel.unit)}</text>`);
-    }
-    for (let d = xMin; d <= xMax * 1.0001; d *= 10) {
-      out.push(`<line x1="${x(d)}" x2="${x(d)}" y1="${oy}" y2="${oy + panelH}" stroke="#e4e4e4"/>`);
-      out.push(`<text x="${x(d)}" y="${oy + panelH + 16}" text-anchor="middle" fill="#444">${sizeLabel(d)}</text>`);
-    }
-    out.push(`<text x="${ox + panelW / 2}" y="${oy + panelH + 34}" text-anchor="middle" fill="#444">sentences</text>`);
-    if (panel.target) {
-      const ty = y(panel.target);
-      out.push(`<line x1="${ox}" x2="${ox + panelW}" y1="${ty}" y2="${ty}" stroke="#c00" stroke-dasharray="6 4" stroke-width="1.2"/>`);
-      out.push(`<text x="${ox + 6}" y="${ty - 5}" fill="#c00">target ${tickLabel(panel.target, panel.unit)}</text>`);
-    }
-    for (const [s, series] of panel.series.entries()) {
-      const colour = COLOURS[series.system];
-      if (series.points.length > 1) {
-        out.push(`<polyline fill="none" stroke="${colour}" stroke-width="2.5" points="${series.points.map(([px, py]) => `${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ')}"/>`);
-      }
-      for (const [px, py] of series.points) {
-        out.push(`<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="4" fill="${colour}"><title>${series.system} ${sizeLabel(px)}: ${tickLabel(py, panel.unit)}</title></circle>`);
-      }
-      for (const px of series.missing) {
-        out.push(`<text x="${x(px).toFixed(1)}" y="${oy + 18 + 16 * s}" text-anchor="middle" fill="${colour}" font-size="16" font-weight="bold">×<title>${series.system} ${sizeLabel(px)}: did not finish</title></text>`);
-      }
-    }
+  return svgChart({
+    title: 'citebot vs minisearch as the corpus grows (log–log)',
+    subtitle: `SelQA sections replicated; ${m.cores} cores, ${m.cpu}, Node ${m.node}; ${report.measuredAt.slice(0, 10)}; dashed: targets at 1M`,
+    legend: (Object.keys(COLOURS) as SystemName[]).map((name) => ({ name, colour: COLOURS[name] })),
+    legendNote: '× did not finish',
+    panels: panels(report.sizes, report.targets).map((panel) => {
+      const values = [...panel.series.flatMap((s) => s.points.map((p) => p[1])), ...(panel.target ? [panel.target] : [])];
+      const yMin = Math.pow(10, Math.floor(Math.log10(Math.min(...values, Infinity) || 1)));
+      const yMax = Math.pow(10, Math.ceil(Math.log10(Math.max(...values, 1) * 1.0001)));
+      const lo = values.length ? yMin : 1;
+      const hi = values.length ? Math.max(yMax, lo * 10) : 10;
+      const format = (v: number) => tickLabel(v, panel.unit);
+      return {
+        title: panel.title,
+        x,
+        y: { scale: 'log', min: lo, max: hi, ticks: decades(lo, hi), format },
+        series: panel.series,
+        ...(panel.target ? { target: { value: panel.target, label: `target ${format(panel.target)}` } } : {}),
+      };
+    }),
   });
-  out.push('</svg>');
-  return out.join('\n') + '\n';
 }

@@ -11,18 +11,18 @@
  * Every (size, system, phase) runs in its own child process (this script with --phase), one at a
  * time, under a V8 heap limit, an RSS bound and a timeout; one that does not finish is a result.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../../src/paths/packageRoot.js';
+import { codeVersion, finishMachine, loadAverage, machine } from '../runInfo.js';
 import { runChild, type ChildLimits } from './child.js';
 import { growCorpus, sectionPool } from './growCorpus.js';
 import { runPhase, SYSTEMS, type BuildResult, type LoadResult, type PartsResult, type PhaseName, type SystemName } from './phases.js';
-import { markdownTable, sizeLabel, svgChart, targetLines, TARGETS, type ScaleReport, type SizeRun, type SystemRun } from './report.js';
+import { markdownTable, scaleChart, sizeLabel, targetLines, TARGETS, type ScaleReport, type SizeRun, type SystemRun } from './report.js';
 
 const USAGE = `usage: node dist/bench/scale/runScale.js [--sizes 10000,100000,1000000] [--questions N] [--question-budget-s 600]
        [--systems citebot,minisearch] [--timeout-min 30] [--max-old-space-mb 6144] [--max-rss-gb 10] [--out FILE.json] [--keep] [--tmp DIR] [--profile]
@@ -117,24 +117,12 @@ async function runChildPhase(cli: Cli): Promise<void> {
   process.send(message, () => process.disconnect());
 }
 
-/** The engine changes under the benchmark: record which commit was measured, and whether src/ had edits on top. */
-function codeVersion(): { commit: string; srcModified: boolean } | null {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: packageRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return { commit: git('rev-parse', 'HEAD'), srcModified: git('status', '--porcelain', '--', 'src') !== '' };
-  } catch {
-    return null;
-  }
-}
-
-const loads = () => loadavg().map((x) => Math.round(x * 100) / 100);
-
 async function main(): Promise<void> {
   const cli = parseCli();
   if (cli.phase) return runChildPhase(cli);
   if (cli.render) {
     const report = JSON.parse(readFileSync(cli.out, 'utf8')) as ScaleReport;
-    writeFileSync(cli.out.replace(/\.json$/, '') + '.svg', svgChart(report));
+    writeFileSync(cli.out.replace(/\.json$/, '') + '.svg', scaleChart(report));
     const targets = targetLines(report.sizes);
     process.stdout.write(`${markdownTable(report.sizes)}\n${targets.length ? `\n${targets.join('\n')}\n` : ''}`);
     return;
@@ -155,15 +143,7 @@ async function main(): Promise<void> {
     benchmark: 'Corpus size: SelQA sections (test then dev) replicated under new ids; citebot vs plain minisearch',
     measuredAt: new Date().toISOString(),
     code: codeVersion(),
-    machine: {
-      node: process.version,
-      cpu: cpus()[0]?.model.trim() ?? 'unknown',
-      cores: cpus().length,
-      memoryGb: Math.round(totalmem() / 2 ** 30),
-      platform: `${process.platform}-${process.arch}`,
-      loadAverageAtStart: loads(),
-      loadAverageAtEnd: [],
-    },
+    machine: machine(),
     limits: { maxOldSpaceMb: cli.limits.maxOldSpaceMb, maxRssMb: cli.limits.maxRssMb, timeoutMin: cli.limits.timeoutMs / 60_000 },
     questions:
       cli.questions === null
@@ -173,71 +153,75 @@ async function main(): Promise<void> {
     sizes: [],
   };
   const save = () => {
-    report.machine.loadAverageAtEnd = loads();
+    finishMachine(report.machine);
     mkdirSync(dirname(cli.out), { recursive: true });
     writeFileSync(cli.out, JSON.stringify(report, null, 2) + '\n');
-    writeFileSync(cli.out.replace(/\.json$/, '') + '.svg', svgChart(report));
+    writeFileSync(cli.out.replace(/\.json$/, '') + '.svg', scaleChart(report));
   };
 
   say(`corpus-size benchmark: sizes ${cli.sizes.map(sizeLabel).join(', ')}; systems ${cli.systems.join(', ')}; work folder ${work}`);
-  say(`limits per child: V8 heap ${cli.limits.maxOldSpaceMb} MB, RSS ${cli.limits.maxRssMb} MB, ${cli.limits.timeoutMs / 60_000} min; load average ${loads().join(' ')}`);
+  say(`limits per child: V8 heap ${cli.limits.maxOldSpaceMb} MB, RSS ${cli.limits.maxRssMb} MB, ${cli.limits.timeoutMs / 60_000} min; load average ${loadAverage().join(' ')}`);
   const pool = sectionPool();
 
-  for (const [n, target] of cli.sizes.entries()) {
-    const label = sizeLabel(target);
-    say(`== ${label} sentences (${n + 1}/${cli.sizes.length}) ==`);
-    const dir = join(work, `size-${target}`);
-    const corpusDir = join(dir, 'corpus');
-    rmSync(dir, { recursive: true, force: true });
-    const started = performance.now();
-    const grown = growCorpus(corpusDir, target, pool, (text) => say(`${label}: ${text}`));
-    const writeMs = Math.round(performance.now() - started);
-    say(`${label}: corpus written: ${grown.articles.toLocaleString('en')} articles, ${grown.selqaSentences.toLocaleString('en')} SelQA sentences, ${grown.replicas} replica(s), ${grown.files} files, ${(grown.bytes / 2 ** 20).toFixed(0)} MB in ${writeMs} ms`);
-    const questions = cli.questions ?? (target >= LARGE ? LARGE_SAMPLE : ALL_QUESTIONS);
+  // The grown corpora are gigabytes at 1M: remove them even when a run fails.
+  try {
+    for (const [n, target] of cli.sizes.entries()) {
+      const label = sizeLabel(target);
+      say(`== ${label} sentences (${n + 1}/${cli.sizes.length}) ==`);
+      const dir = join(work, `size-${target}`);
+      const corpusDir = join(dir, 'corpus');
+      rmSync(dir, { recursive: true, force: true });
+      const started = performance.now();
+      const grown = growCorpus(corpusDir, target, pool, (text) => say(`${label}: ${text}`));
+      const writeMs = Math.round(performance.now() - started);
+      say(`${label}: corpus written: ${grown.articles.toLocaleString('en')} articles, ${grown.selqaSentences.toLocaleString('en')} SelQA sentences, ${grown.replicas} replica(s), ${grown.files} files, ${(grown.bytes / 2 ** 20).toFixed(0)} MB in ${writeMs} ms`);
+      const questions = cli.questions ?? (target >= LARGE ? LARGE_SAMPLE : ALL_QUESTIONS);
 
-    const size: SizeRun = {
-      target,
-      corpus: { articles: grown.articles, replicas: grown.replicas, selqaSentences: grown.selqaSentences, files: grown.files, jsonlMb: Math.round(grown.bytes / 2 ** 20), writeMs },
-      sentences: null,
-      systems: [],
-    };
-    report.sizes.push(size);
-    for (const system of cli.systems) {
-      const indexFile = join(dir, system === 'citebot' ? 'citebot.index' : 'minisearch.json');
-      const phaseArgs = (phase: PhaseName) => ['--phase', phase, '--system', system, '--dir', corpusDir, '--index-file', indexFile, '--questions', String(questions), '--question-budget-s', String(cli.questionBudgetMs / 1000), '--label', `${label} ${system} ${phase}`];
-      const profile = (phase: PhaseName) => (cli.profile && system === 'citebot' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${target}-${system}-${phase}.cpuprofile`] : []);
+      const size: SizeRun = {
+        target,
+        corpus: { articles: grown.articles, replicas: grown.replicas, selqaSentences: grown.selqaSentences, files: grown.files, jsonlMb: Math.round(grown.bytes / 2 ** 20), writeMs },
+        sentences: null,
+        systems: [],
+      };
+      report.sizes.push(size);
+      for (const system of cli.systems) {
+        const indexFile = join(dir, system === 'citebot' ? 'citebot.index' : 'minisearch.json');
+        const phaseArgs = (phase: PhaseName) => ['--phase', phase, '--system', system, '--dir', corpusDir, '--index-file', indexFile, '--questions', String(questions), '--question-budget-s', String(cli.questionBudgetMs / 1000), '--label', `${label} ${system} ${phase}`];
+        const profile = (phase: PhaseName) => (cli.profile && system === 'citebot' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${target}-${system}-${phase}.cpuprofile`] : []);
 
-      say(`${label} ${system}: build (fresh process)`);
-      const buildOutcome = await runChild<BuildResult>(script, phaseArgs('build'), cli.limits, `${label} ${system} build`, profile('build'));
-      say(`${label} ${system}: build ${buildOutcome.ok ? `done: ${(buildOutcome.result.buildMs / 1000).toFixed(1)} s, peak ${buildOutcome.result.peakMb.toFixed(0)} MB` : buildOutcome.reason}`);
-      const run: SystemRun = { system, build: buildOutcome, load: { ok: false, reason: 'not run: the build did not finish', skipped: true } };
-      if (buildOutcome.ok) {
-        size.sentences ??= buildOutcome.result.sentences;
-        if (buildOutcome.result.indexBytes === null) {
-          run.load = { ok: false, reason: `not run: the index could not be saved (${buildOutcome.result.saveError ?? '?'})`, skipped: true };
-        } else {
-          say(`${label} ${system}: load the saved index and ask ${questions === ALL_QUESTIONS ? 'all' : questions} questions (fresh process)`);
-          run.load = await runChild<LoadResult>(script, phaseArgs('load'), cli.limits, `${label} ${system} load`, profile('load'));
-          if (system === 'citebot' && run.load.ok) {
-            say(`${label} ${system}: loadEngine step by step (fresh process)`);
-            run.loadParts = await runChild<PartsResult>(script, phaseArgs('parts'), cli.limits, `${label} ${system} parts`);
+        say(`${label} ${system}: build (fresh process)`);
+        const buildOutcome = await runChild<BuildResult>(script, phaseArgs('build'), cli.limits, `${label} ${system} build`, profile('build'));
+        say(`${label} ${system}: build ${buildOutcome.ok ? `done: ${(buildOutcome.result.buildMs / 1000).toFixed(1)} s, peak ${buildOutcome.result.peakMb.toFixed(0)} MB` : buildOutcome.reason}`);
+        const run: SystemRun = { system, build: buildOutcome, load: { ok: false, reason: 'not run: the build did not finish', skipped: true } };
+        if (buildOutcome.ok) {
+          size.sentences ??= buildOutcome.result.sentences;
+          if (buildOutcome.result.indexBytes === null) {
+            run.load = { ok: false, reason: `not run: the index could not be saved (${buildOutcome.result.saveError ?? '?'})`, skipped: true };
+          } else {
+            say(`${label} ${system}: load the saved index and ask ${questions === ALL_QUESTIONS ? 'all' : questions} questions (fresh process)`);
+            run.load = await runChild<LoadResult>(script, phaseArgs('load'), cli.limits, `${label} ${system} load`, profile('load'));
+            if (system === 'citebot' && run.load.ok) {
+              say(`${label} ${system}: loadEngine step by step (fresh process)`);
+              run.loadParts = await runChild<PartsResult>(script, phaseArgs('parts'), cli.limits, `${label} ${system} parts`);
+            }
+            say(
+              `${label} ${system}: load ${
+                run.load.ok
+                  ? `done: ${(run.load.result.loadMs / 1000).toFixed(2)} s, p50 ${run.load.result.queries.p50Ms} ms, p99 ${run.load.result.queries.p99Ms} ms, peak ${run.load.result.peakMb.toFixed(0)} MB`
+                  : run.load.reason
+              }`,
+            );
           }
-          say(
-            `${label} ${system}: load ${
-              run.load.ok
-                ? `done: ${(run.load.result.loadMs / 1000).toFixed(2)} s, p50 ${run.load.result.queries.p50Ms} ms, p99 ${run.load.result.queries.p99Ms} ms, peak ${run.load.result.peakMb.toFixed(0)} MB`
-                : run.load.reason
-            }`,
-          );
         }
+        size.systems.push(run);
+        if (!cli.keep) rmSync(indexFile, { force: true });
+        save();
       }
-      size.systems.push(run);
-      if (!cli.keep) rmSync(indexFile, { force: true });
-      save();
+      if (!cli.keep) rmSync(dir, { recursive: true, force: true });
     }
-    if (!cli.keep) rmSync(dir, { recursive: true, force: true });
+  } finally {
+    if (!cli.keep && !cli.tmp && !cli.profile) rmSync(work, { recursive: true, force: true });
   }
-  if (!cli.keep && !cli.tmp && !cli.profile) rmSync(work, { recursive: true, force: true });
   save();
   say(`wrote ${cli.out} and ${basename(cli.out.replace(/\.json$/, ''))}.svg`);
   if (cli.profile) say(`CPU profiles in ${profileDir}`);

@@ -2,64 +2,47 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths/packageRoot.js';
+import { normalizeSpace, type Pool, type PoolQuestion, type PoolSection } from './pool.js';
+
+export { normalizeSpace };
 
 export type Split = 'dev' | 'test';
 
-/** One answer-sentence-selection item, as SelQA's JSON files store it (TrecQA's lack article and section). */
-export interface SelqaItem {
-  article?: string;
-  section?: string;
+/** One SelQA answer-sentence-selection item, as the JSON files store it. */
+interface SelqaItem {
+  article: string;
+  section: string;
   question: string;
   answers: number[];
   candidates: string[];
 }
 
-/** A Wikipedia section: becomes one corpus article. */
-export interface SelqaSection {
-  id: string;
-  article: string;
-  section: string;
-  candidates: string[];
-}
+/** A Wikipedia section: becomes one corpus article (title: the Wikipedia article, heading: the section). */
+export type SelqaSection = PoolSection;
+export type SelqaQuestion = PoolQuestion;
+export type SelqaSplit = Pool;
 
-export interface SelqaQuestion {
-  question: string;
-  sectionId: string;
-  /** The gold answer sentences, whitespace-normalised for containment checks. */
-  gold: string[];
-}
-
-export interface SelqaSplit {
-  sections: SelqaSection[];
-  questions: SelqaQuestion[];
-}
+const SOURCE = 'Wikipedia (SelQA)';
 
 /** The copy kept in the repository (bench/selqa/data), so a fresh clone runs without ../shared. */
 export function dataFile(split: Split): string {
   return join(packageRoot(), 'bench', 'selqa', 'data', `selqa-ass-${split}.json`);
 }
 
-export const normalizeSpace = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 /**
  * Loads a split, folding the questions that share a section into one section each:
  * several questions are asked of the same text, and a pooled corpus must hold it once.
  */
 export function loadSplit(split: Split): SelqaSplit {
-  return foldSections(JSON.parse(readFileSync(dataFile(split), 'utf8')) as SelqaItem[]);
-}
-
-/** Items that share a section become one section; items without a title get a neutral one. */
-export function foldSections(items: SelqaItem[], defaults = { article: 'News', section: 'Newswire' }): SelqaSplit {
+  const items = JSON.parse(readFileSync(dataFile(split), 'utf8')) as SelqaItem[];
   const byKey = new Map<string, SelqaSection>();
   const usedIds = new Set<string>();
   const questions: SelqaQuestion[] = [];
-  for (const given of items) {
-    const item = { ...given, article: given.article ?? defaults.article, section: given.section ?? defaults.section };
+  for (const item of items) {
     const key = JSON.stringify([item.article, item.section, item.candidates]);
     let section = byKey.get(key);
     if (!section) {
-      section = { id: uniqueId(sectionId(item.article, item.section), usedIds), article: item.article, section: item.section, candidates: item.candidates };
+      section = { id: uniqueId(sectionId(item.article, item.section), usedIds), title: item.article, heading: item.section, source: SOURCE, candidates: item.candidates };
       byKey.set(key, section);
     }
     questions.push({ question: item.question, sectionId: section.id, gold: item.answers.map((i) => normalizeSpace(item.candidates[i] ?? '')) });

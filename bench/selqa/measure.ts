@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { buildCorpus } from './buildCorpus.js';
-import { loadSplit, type SelqaQuestion, type Split } from './dataset.js';
-import { firstCorrectRank, quality, type Hit, type Quality } from './score.js';
-import { buildSystem, type SystemName } from './systems.js';
+import type { Pool, PoolQuestion } from './pool.js';
+import { firstCorrectRank, isCorrect, quality, type Hit, type Outcome, type Quality } from './score.js';
+import { buildSystem, type System, type SystemName } from './systems.js';
 
 const DEPTH = 10;
 const WARM_UP = 50;
@@ -20,9 +20,9 @@ export interface Miss {
 
 export interface SystemResult extends Quality {
   system: SystemName;
-  split: Split;
   sentences: number;
   buildMs: number;
+  /** Speed of the ranking pass (ask() is run in a second, untimed pass). */
   qps: number;
   p50Ms: number;
   p99Ms: number;
@@ -32,6 +32,8 @@ export interface SystemResult extends Quality {
   rssBeforeBuildMb: number;
   /** V8 heap in use right after the build, after a full GC when --expose-gc is on. */
   heapAfterBuildMb: number;
+  /** One per question, in question order: what the risk–coverage curve is drawn from. */
+  outcomes: Outcome[];
   misses: Miss[];
 }
 
@@ -41,44 +43,44 @@ const progress = (text: string) => process.stderr.write(`  ${text}\n`);
 
 /**
  * Everything one system is measured on, meant to run alone in its own process so that
- * maxRSS is that system's peak and not the sum of both.
+ * maxRSS is that system's peak and not the sum of all of them.
  */
-export function measureSystem(system: SystemName, split: Split, maxMisses: number): SystemResult {
-  const { sections, questions } = loadSplit(split);
+export async function measureSystem(system: SystemName, pool: Pool, maxMisses: number): Promise<SystemResult> {
+  const { sections, questions } = pool;
   const corpus = buildCorpus(sections);
   const sentences = corpus.articles.reduce((n, a) => n + a.sentences.length, 0);
 
   const rssBeforeBuildMb = mb(process.resourceUsage().maxRSS * 1024);
   progress(`${system}: building the index over ${sentences} sentences`);
   const started = performance.now();
-  const search = buildSystem(system, corpus);
+  const built = await buildSystem(system, corpus);
   const buildMs = performance.now() - started;
   globalThis.gc?.();
   const heapAfterBuildMb = mb(process.memoryUsage().heapUsed);
 
   // Warm-up: let V8 optimise the hot paths before the clock runs.
-  for (const q of questions.slice(0, WARM_UP)) search(q.question, DEPTH);
+  for (const q of questions.slice(0, WARM_UP)) built.rank(q.question, DEPTH);
 
-  progress(`${system}: asking ${questions.length} questions`);
+  progress(`${system}: ranking for ${questions.length} questions`);
   const latencies: number[] = [];
   const results: Hit[][] = [];
   const all = performance.now();
   for (const [i, q] of questions.entries()) {
     const t = performance.now();
-    results.push(search(q.question, DEPTH));
+    results.push(built.rank(q.question, DEPTH));
     latencies.push(performance.now() - t);
     if ((i + 1) % 500 === 0) progress(`${system}: ${i + 1}/${questions.length}`);
   }
   const totalMs = performance.now() - all;
+  const outcomes = questions.map((q, i) => outcome(q, results[i]!, built));
+  built.close?.();
   const peakRssMb = mb(process.resourceUsage().maxRSS * 1024);
 
-  const ranks = questions.map((q, i) => firstCorrectRank(q, results[i]!, DEPTH));
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     system,
-    split,
     sentences,
-    ...quality(ranks, results.filter((r) => r.length === 0).length),
+    ...quality(outcomes),
     buildMs: Math.round(buildMs),
     qps: Math.round(questions.length / (totalMs / 1000)),
     p50Ms: round(percentile(sorted, 0.5), 3),
@@ -86,7 +88,22 @@ export function measureSystem(system: SystemName, split: Split, maxMisses: numbe
     peakRssMb,
     rssBeforeBuildMb,
     heapAfterBuildMb,
-    misses: collectMisses(questions, results, ranks, maxMisses),
+    outcomes,
+    misses: collectMisses(questions, results, outcomes, maxMisses),
+  };
+}
+
+/** Judges the ranking and what ask() says; a system without ask() answers with its top hit. */
+function outcome(q: PoolQuestion, hits: Hit[], system: System): Outcome {
+  const answer = system.ask ? system.ask(q.question) : (hits[0] ?? null);
+  const askRight = answer !== null && isCorrect(q, answer);
+  return {
+    answerable: q.gold.length > 0,
+    rank: firstCorrectRank(q, hits, DEPTH),
+    topScore: hits[0]?.score ?? null,
+    answered: answer !== null,
+    askRight,
+    askCopyElsewhere: answer !== null && !askRight && isCorrect(q, { ...answer, documentId: q.sectionId }),
   };
 }
 
@@ -95,10 +112,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
 }
 
-function collectMisses(questions: SelqaQuestion[], results: Hit[][], ranks: number[], max: number): Miss[] {
+/** The first answerable questions whose top-ranked sentence is not right. */
+function collectMisses(questions: PoolQuestion[], results: Hit[][], outcomes: Outcome[], max: number): Miss[] {
   const misses: Miss[] = [];
   for (let i = 0; i < questions.length && misses.length < max; i++) {
-    if (ranks[i] === 1) continue;
+    if (outcomes[i]!.rank === 1 || !outcomes[i]!.answerable) continue;
     const q = questions[i]!;
     const top = results[i]![0];
     misses.push({
@@ -107,7 +125,7 @@ function collectMisses(questions: SelqaQuestion[], results: Hit[][], ranks: numb
       chose: top?.quote ?? null,
       choseFrom: top?.documentId ?? null,
       ownSection: top?.documentId === q.sectionId,
-      correctRank: ranks[i]!,
+      correctRank: outcomes[i]!.rank,
     });
   }
   return misses;

@@ -47,7 +47,7 @@ export function extractRows(set: TrainingSet): QuestionRows[] {
       return {
         set: name,
         question: n,
-        labels: ranked.map((r) => (isCorrect(q, { documentId: r.entry.article.id, quote: r.entry.sentence.text }) ? 1 : 0)),
+        labels: ranked.map((r) => (isCorrect(q, { documentId: r.entry.article.id, quote: r.entry.sentence.text, score: 0 }) ? 1 : 0)),
         features: ranked.map((r) => Array.from(r.features, roundFeature)),
       };
     };
