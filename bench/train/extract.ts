@@ -37,22 +37,26 @@ export const WITHOUT_SOURCE = '/without-source';
  * whose best candidates are the near misses a model must learn to decline.
  */
 export function extractRows(set: TrainingSet): QuestionRows[] {
-  const index = buildSentenceIndex(set.corpus);
   const lexicon = loadLexicon();
-  const articleNumber = new Map(index.articles.map((a, i) => [a.id, i]));
-  return set.questions.flatMap((q, n) => {
-    const analyzed = analyzeQuestion(q.question, index, lexicon);
-    const rows = (name: string, withoutArticle?: number): QuestionRows => {
-      const ranked = rankSentences(analyzed, index, FEATURES_ONLY, { withoutArticle });
-      return {
-        set: name,
-        question: n,
-        labels: ranked.map((r) => (isCorrect(q, { documentId: r.entry.article.id, quote: r.entry.sentence.text, score: 0 }) ? 1 : 0)),
-        features: ranked.map((r) => Array.from(r.features, roundFeature)),
+  return set.pools.flatMap((pool) => {
+    const index = buildSentenceIndex(pool.corpus);
+    const articleNumber = new Map(index.articles.map((a, i) => [a.id, i]));
+    return pool.questions.flatMap(({ number, question: q }) => {
+      const analyzed = analyzeQuestion(q.question, index, lexicon);
+      const rows = (name: string, withoutArticle?: number): QuestionRows => {
+        const ranked = rankSentences(analyzed, index, FEATURES_ONLY, { withoutArticle });
+        return {
+          set: name,
+          question: number,
+          labels: ranked.map((r) => (isCorrect(q, { documentId: r.entry.article.id, quote: r.entry.sentence.text, score: 0 }) ? 1 : 0)),
+          features: ranked.map((r) => Array.from(r.features, roundFeature)),
+        };
       };
-    };
-    const own = articleNumber.get(q.sectionId);
-    return n % UNANSWERABLE_EVERY === 0 && own !== undefined ? [rows(set.name), rows(set.name + WITHOUT_SOURCE, own)] : [rows(set.name)];
+      const own = articleNumber.get(q.sectionId);
+      // Without its source a question needs other articles to be asked over.
+      const unanswerable = number % UNANSWERABLE_EVERY === 0 && own !== undefined && index.articles.length > 1;
+      return unanswerable ? [rows(set.name), rows(set.name + WITHOUT_SOURCE, own)] : [rows(set.name)];
+    });
   });
 }
 

@@ -95,9 +95,9 @@ export function analyzeQuestion(question: string, index: SentenceIndex, lexicon:
     // "How fast", "how large", "how long": the degree asked for is the answer's, not a topic.
     if (tokens[i - 1]?.lower === 'how') continue;
     const concept = makeConcept(token.lower, [token.term], index, lexicon, token);
-    // A name: capitalised past the first word (every question starts with a capital), or a word
-    // English does not have, typed in lower case. Not a typo of a corpus word, not an acronym.
-    const nameLike = (i > 0 && token.capitalized) || (token.lower.length >= 3 && lexicon.lemmatize(token.lower).length === 0);
+    // A name: capitalised past the first word (every question starts with a capital). In lower
+    // case nothing tells a name from a word the lexicon lacks ("goalscorer"): the model weighs it.
+    const nameLike = i > 0 && token.capitalized;
     concept.commonWord = cased && !token.capitalized;
     concept.unknownName = nameLike && !token.isNumber && !known(token.term) && !concept.variants.some((v) => v.via === 'typo' || v.via === 'acronym');
     concepts.push(concept);

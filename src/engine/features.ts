@@ -27,6 +27,10 @@ export const FEATURES = {
   typoShare: 'share of matched concepts matched through a typo correction',
   /** BM25 (with title and heading boost) relative to the best candidate of the question. */
   bm25: 'BM25 score relative to the best retrieved candidate',
+  /** How much of the retrieved evidence comes from the candidate's own article: the article that is about the question. */
+  articleSupport: "share of the candidates' BM25 mass from the candidate's article",
+  /** The same for its section (the run of sentences under one heading). */
+  sectionSupport: "share of the candidates' BM25 mass from the candidate's section",
   /** 1 when the matched words sit together, towards 0 as they spread. */
   proximity: 'closeness of the matched words in the sentence',
   /** Share of the question's adjacent concept pairs found side by side, in order. */
@@ -60,6 +64,9 @@ export interface CandidateEvidence {
   matches: Match[];
   /** BM25 over the best retrieved candidate's. */
   relativeBm25: number;
+  /** Shares of all candidates' BM25 from its article and from its section. */
+  articleSupport: number;
+  sectionSupport: number;
   offersAnswer: boolean;
   countedNumber: boolean;
 }
@@ -115,6 +122,8 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
     lexiconShare: matched ? lexicon / matched : 0,
     typoShare: matched ? typo / matched : 0,
     bm25: c.relativeBm25,
+    articleSupport: c.articleSupport,
+    sectionSupport: c.sectionSupport,
     proximity: proximity(positions),
     order: inOrder(positions),
     typeAsked: question.answerType === 'any' ? 0 : 1,

@@ -45,6 +45,14 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
   const top = candidates[0]!.score;
   const countedVariants = question.counted.map((c) => countedIds(question, question.concepts.indexOf(c), index));
   const maxImportance = Math.sqrt(idf(index, 0));
+  const byArticle = new Map<number, number>();
+  const bySection = new Map<number, number>();
+  let mass = 0;
+  for (const { id, score } of candidates) {
+    mass += score;
+    byArticle.set(index.articleOf[id]!, (byArticle.get(index.articleOf[id]!) ?? 0) + score);
+    bySection.set(index.sectionOf[id]!, (bySection.get(index.sectionOf[id]!) ?? 0) + score);
+  }
   const ranked = candidates.map(({ id, score }) => {
     const matches = matchConcepts(index, id, plan);
     const offers = offersAnswer(question.answerType, index, id, question);
@@ -52,6 +60,8 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
       id,
       matches,
       relativeBm25: score / top,
+      articleSupport: byArticle.get(index.articleOf[id]!)! / mass,
+      sectionSupport: bySection.get(index.sectionOf[id]!)! / mass,
       offersAnswer: offers,
       countedNumber: countPrecedesCounted(index, id, countedVariants),
     });
