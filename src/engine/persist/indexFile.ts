@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Article, Sentence } from '../../corpus/schema.js';
 import type { Csr } from '../csr.js';
 import { attachVocabulary, longFormsOf, type SentenceIndex } from '../sentenceIndex.js';
@@ -85,9 +85,14 @@ export function writeIndexFile(path: string, index: SentenceIndex, digest: strin
   const checksum = Buffer.alloc(CHECKSUM_BYTES);
   checksum.writeUInt32LE(parts.reduce((crc, part) => crc32(part, crc), 0));
   parts.push(checksum);
-  // Write beside and rename, so a reader never sees half a file.
-  writeFileSync(`${path}.tmp`, Buffer.concat(parts));
-  renameSync(`${path}.tmp`, path);
+  // Write beside and rename, so a reader never sees half a file; and no half file is left behind.
+  try {
+    writeFileSync(`${path}.tmp`, Buffer.concat(parts));
+    renameSync(`${path}.tmp`, path);
+  } catch (error) {
+    rmSync(`${path}.tmp`, { force: true });
+    throw error;
+  }
 }
 
 /**
