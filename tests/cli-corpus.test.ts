@@ -130,6 +130,6 @@ describe('citebot show', () => {
   it('without an id: usage, exit code non-zero', () => {
     const run = citebot(['show']);
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(/give one article id\nusage: citebot show ID/);
+    expect(run.stderr).toMatch(/give one article id\nusage: citebot show \[--corpus DIR\] \[--json\] ID/);
   });
 });

@@ -123,7 +123,7 @@ describe('ingest refuses what it cannot date or would overwrite', () => {
     const dir = emptyCorpus();
     const run = citebot('ingest', '--corpus', dir, '--date', '18 Dec 2020', seed('003'));
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(/--date must be YYYY-MM-DD, YYYY-MM or YYYY/);
+    expect(run.stderr).toMatch(/--date "18 Dec 2020": expected a date as "YYYY-MM-DD", "YYYY-MM", "YYYY"/);
     expect(readdirSync(dir)).toEqual([]);
   });
 

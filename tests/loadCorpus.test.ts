@@ -96,6 +96,12 @@ describe('a bad file stops loading with an error naming file, line, field and wh
     expect(error.line).toBeGreaterThanOrEqual(3);
   });
 
+  it('a YAML alias bomb in the front matter', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)];
+    const error = loadError(corpusWith({ 'bomb.md': `---\nid: bomb\ntitle: Bomb\ndate: null\nsource: null\nurl: null\n${levels.join('\n')}\n---\n\nIt grew.\n` }));
+    expect(error.message).toMatch(/bomb\.md:2: the front matter cannot be read: Excessive alias count/);
+  });
+
   it('missing title', () => {
     const { title: _title, ...rest } = good;
     const error = loadError(corpusWith({ 'bad.md': frontMatter(rest) }));

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../config/configError.js';
 import { CorpusError } from '../corpus/corpusError.js';
+import { packageRoot } from '../paths/packageRoot.js';
 import { CliError } from './cliError.js';
 import * as ask from './commands/ask.js';
 import * as bot from './commands/bot.js';
@@ -10,18 +14,20 @@ import * as search from './commands/search.js';
 import * as serve from './commands/serve.js';
 import * as show from './commands/show.js';
 import * as sources from './commands/sources.js';
+import { helpOf, usageOf, type CommandSpec } from './parseCliArgs.js';
 
 interface CliCommand {
-  usage: string;
-  summary: string;
+  spec: CommandSpec;
   run(argv: string[]): void | Promise<void>;
 }
 
-const commands: Record<string, CliCommand> = { ask, search, sources, show, ingest, console: consoleCommand, bot, serve, 'deploy-commands': deployCommands, 'build-index': buildIndex };
+const commands = Object.fromEntries(
+  [ask, search, sources, show, ingest, consoleCommand, bot, serve, deployCommands, buildIndex].map((c: CliCommand) => [c.spec.name, c]),
+);
 
 function help(): string {
-  const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return `citebot: answers questions with one quoted, dated sentence from a news corpus\n\n${lines.join('\n')}\n`;
+  const lines = Object.values(commands).map((c) => `  ${usageOf(c.spec)}\n      ${c.spec.summary}`);
+  return `citebot: answers questions with one quoted, dated sentence from a news corpus\n\n${lines.join('\n')}\n\n\`citebot <command> --help\` lists a command's flags and their defaults; \`citebot --version\` prints the version.\n`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -30,10 +36,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(help());
     return 0;
   }
+  if (name === '--version' || name === '-v') {
+    console.log((JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version);
+    return 0;
+  }
   const command = commands[name];
   if (!command) throw new CliError(`unknown command "${name}"\n\n${help()}`);
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(`usage: ${command.usage}\n${command.summary}`);
+    process.stdout.write(helpOf(command.spec));
     return 0;
   }
   await command.run(rest);
@@ -46,6 +56,9 @@ try {
   if (error instanceof CliError) {
     console.error(`citebot: ${error.message}`);
     process.exitCode = error.exitCode;
+  } else if (error instanceof ConfigError) {
+    console.error(`citebot: ${error.message}`);
+    process.exitCode = 1;
   } else if (error instanceof CorpusError) {
     console.error(`citebot: the corpus does not load: ${error.message}`);
     process.exitCode = 1;

@@ -1,8 +1,10 @@
-// Configuration from the environment and an optional .env file (the environment wins),
-// checked all at once so every problem is reported in one go.
+// Configuration from the command line, the environment and an optional .env file in the
+// repository root (in that order of precedence), the same for every command, and checked all
+// at once so every problem is reported in one go.
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import * as util from 'node:util';
-import { resolveCorpusDir } from '../paths/packageRoot.js';
+import { defaultCorpusDir, packageRoot } from '../paths/packageRoot.js';
 import type { LogLevel } from '../bot/logger.js';
 import { ConfigError } from './configError.js';
 import { DEFAULTS, envSchema, REQUIRED_HELP } from './schema.js';
@@ -14,6 +16,8 @@ export interface Config {
   /** REST base for discord.js (a proxy or a test server); undefined = Discord's own. */
   apiUrl?: string;
   corpusDir: string;
+  /** A prebuilt index given with --index; else the engine looks in the corpus folder. */
+  indexFile?: string;
   logLevel: LogLevel;
   rateLimit: { max: number; windowMs: number };
   /** Hex public key that signs interactions (HTTP mode). */
@@ -28,12 +32,16 @@ export type DiscordConfig = Config & { token: string; applicationId: string };
 /** What `citebot serve` needs on top: no token at all, since replies travel as HTTP responses and webhook calls authorised by each interaction's own token. */
 export type HttpConfig = Config & { publicKey: string };
 
-export type ConfigNeeds = 'discord' | 'http' | 'local';
+/** What a command runs: the gateway bot, the HTTP server, the console, or a plain command that only reads the corpus. */
+export type ConfigNeeds = 'discord' | 'http' | 'local' | 'corpus';
 
 export interface ConfigSource {
   env?: NodeJS.ProcessEnv | Record<string, string | undefined>;
-  /** Path of a .env file to read if it exists; null reads none. Default: .env in the working directory. */
+  /** Path of a .env file to read if it exists; null reads none. Default: .env in the repository root. */
   envFile?: string | null;
+  /** --corpus and --index from the command line: they win over CITEBOT_CORPUS. */
+  corpus?: string;
+  indexFile?: string;
   /** Values used when neither the environment nor .env sets them (a command's own defaults). */
   defaults?: Record<string, string>;
 }
@@ -59,19 +67,36 @@ export function parseEnvBasic(text: string): Record<string, string> {
 }
 
 function readEnv(source: ConfigSource): Record<string, string | undefined> {
-  const file = source.envFile === undefined ? '.env' : source.envFile;
+  const file = source.envFile === undefined ? join(packageRoot(), '.env') : source.envFile;
   const fromFile = file && existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
+  // A relative folder in .env means the same folder from wherever citebot is started: relative to .env's own.
+  if (file && fromFile.CITEBOT_CORPUS?.trim()) fromFile.CITEBOT_CORPUS = resolve(dirname(file), fromFile.CITEBOT_CORPUS);
   const merged: Record<string, string | undefined> = { ...source.defaults, ...fromFile, ...(source.env ?? process.env) };
   // A variable set to nothing is unset: `DISCORD_GUILD_ID=` means "no guild".
   for (const [key, value] of Object.entries(merged)) if (value === undefined || value.trim() === '') delete merged[key];
   return merged;
 }
 
+/**
+ * Only the settings a command reads are validated (and used), so a malformed setting it never
+ * uses cannot stop it: the console starts whatever DISCORD_TOKEN holds. The bot and the HTTP
+ * server read everything but the other one's own settings.
+ */
+function reads(needs: ConfigNeeds, key: string): boolean {
+  if (needs === 'corpus') return key === 'CITEBOT_CORPUS';
+  if (needs === 'local') return key === 'CITEBOT_CORPUS' || key === 'LOG_LEVEL';
+  const httpOnly = key === 'DISCORD_PUBLIC_KEY' || key.startsWith('CITEBOT_HTTP_');
+  const gatewayOnly = key === 'DISCORD_TOKEN' || key === 'DISCORD_APPLICATION_ID' || key === 'DISCORD_GUILD_ID';
+  return needs === 'discord' ? !httpOnly : !gatewayOnly;
+}
+
 export function loadConfig(needs: 'discord', source?: ConfigSource): DiscordConfig;
 export function loadConfig(needs: 'http', source?: ConfigSource): HttpConfig;
-export function loadConfig(needs: 'local', source?: ConfigSource): Config;
+export function loadConfig(needs: 'local' | 'corpus', source?: ConfigSource): Config;
 export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Config {
-  const env = readEnv(source);
+  // --corpus replaces CITEBOT_CORPUS: a stale one in .env must not stop a command told where to look.
+  const overridden = (key: string) => key === 'CITEBOT_CORPUS' && source.corpus !== undefined;
+  const env = Object.fromEntries(Object.entries(readEnv(source)).filter(([key]) => reads(needs, key) && !overridden(key)));
   const parsed = envSchema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
   if (needs === 'discord') {
@@ -89,7 +114,8 @@ export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Confi
     ...(raw.DISCORD_APPLICATION_ID ? { applicationId: raw.DISCORD_APPLICATION_ID } : {}),
     ...(raw.DISCORD_GUILD_ID ? { guildId: raw.DISCORD_GUILD_ID } : {}),
     ...(raw.DISCORD_API_URL ? { apiUrl: raw.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
-    corpusDir: resolveCorpusDir(raw.CITEBOT_CORPUS),
+    corpusDir: source.corpus === undefined ? (raw.CITEBOT_CORPUS ?? defaultCorpusDir()) : resolve(source.corpus),
+    ...(source.indexFile === undefined ? {} : { indexFile: resolve(source.indexFile) }),
     logLevel: raw.LOG_LEVEL ?? DEFAULTS.logLevel,
     rateLimit: {
       max: raw.CITEBOT_RATE_LIMIT ?? DEFAULTS.rateLimitMax,

@@ -41,9 +41,7 @@ export function loadCorpus(dir: string): Corpus {
   const seen = new Map<string, string>();
   for (const file of files) {
     const label = shown(file);
-    const source = readText(label, file);
-    const parsed = file.toLowerCase().endsWith('.jsonl') ? parseJsonl(label, source) : [markdownArticle(label, source)];
-    for (const { article, line } of parsed) {
+    for (const { article, line } of loadArticleFile(file, label)) {
       const first = seen.get(article.id);
       if (first) throw new CorpusError(label, line, 'id', `duplicate id "${article.id}": ${first} already uses it; ids must be unique across the corpus`);
       seen.set(article.id, line === null ? label : `${label}:${line}`);
@@ -56,9 +54,16 @@ export function loadCorpus(dir: string): Corpus {
   return { dir: root, articles };
 }
 
+/** The articles of one corpus file (a .jsonl file holds several; any other file is Markdown). CorpusError when it does not load. */
+export function loadArticleFile(file: string, label = shown(file)): { article: Article; line: number | null }[] {
+  const source = readText(label, file);
+  return file.toLowerCase().endsWith('.jsonl') ? parseJsonl(label, source) : [markdownArticle(label, source)];
+}
+
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function readText(label: string, file: string): string {
+/** A file's text, refused (CorpusError naming `label`) unless it is readable, UTF-8 and free of NUL bytes. */
+export function readText(label: string, file: string): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

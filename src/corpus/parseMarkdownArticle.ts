@@ -36,7 +36,14 @@ export function parseMarkdownArticle(file: string, source: string): ParsedArticl
       keyLines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line + 1);
     }
   }
-  const parsed = markdownFrontMatterSchema.safeParse(doc.toJS(), { reportInput: true });
+  let fields: unknown;
+  try {
+    fields = doc.toJS();
+  } catch (error) {
+    // yaml refuses what would expand without bound (an alias bomb): still this file's problem, said with its name.
+    throw new CorpusError(file, 2, null, `the front matter cannot be read: ${(error as Error).message}`);
+  }
+  const parsed = markdownFrontMatterSchema.safeParse(fields, { reportInput: true });
   if (!parsed.success) {
     throw zodIssueToError(file, parsed.error.issues[0]!, (field) => (field === null ? undefined : keyLines.get(field)) ?? 1);
   }

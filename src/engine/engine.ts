@@ -46,8 +46,9 @@ export interface LoadOptions {
 export const defaultIndexFile = (corpusDir: string) => join(corpusDir, '.citebot-index');
 
 /**
- * The engine for a corpus folder: from its prebuilt index when that was built from exactly these
- * files, otherwise by loading and indexing the corpus (saying why, when an index was there).
+ * The engine for a corpus folder: from its prebuilt index when that is intact, was built by this
+ * code and from exactly these files; otherwise by loading and indexing the corpus (saying why,
+ * naming the file, when an index was there or was asked for).
  */
 export function loadEngine(corpusDir: string, options: LoadOptions = {}): Engine {
   const file = options.indexFile ?? defaultIndexFile(corpusDir);
@@ -60,8 +61,10 @@ export function loadEngine(corpusDir: string, options: LoadOptions = {}): Engine
       notice(`the prebuilt index ${file} was built from other corpus files: indexing the corpus instead (\`npx citebot build-index\` refreshes it)`);
     } catch (error) {
       if (!(error instanceof IndexFileError)) throw error;
-      notice(`the prebuilt index cannot be used (${error.message}): indexing the corpus instead (\`npx citebot build-index\` rewrites it)`);
+      notice(`the prebuilt index ${file} cannot be used: ${error.message}; indexing the corpus instead (\`npx citebot build-index\` rewrites it)`);
     }
+  } else if (options.indexFile) {
+    notice(`the prebuilt index ${file} does not exist: indexing the corpus instead (\`npx citebot build-index --out ${file}\` writes it)`);
   }
   return createEngine(loadCorpus(corpusDir));
 }

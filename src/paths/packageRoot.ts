@@ -17,7 +17,5 @@ export function packageRoot(): string {
   }
 }
 
-/** The corpus folder: an explicit choice, else CITEBOT_CORPUS, else the repository's own corpus/. */
-export function resolveCorpusDir(explicit?: string): string {
-  return explicit || process.env.CITEBOT_CORPUS || join(packageRoot(), 'corpus');
-}
+/** The repository's own corpus/, used when neither --corpus nor CITEBOT_CORPUS names one (see loadConfig). */
+export const defaultCorpusDir = () => join(packageRoot(), 'corpus');

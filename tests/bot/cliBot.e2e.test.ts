@@ -2,6 +2,7 @@
 // the fake Discord, and shutting down cleanly on SIGTERM. Plus the CLI's start-up errors.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatInputInteraction, FakeDiscord } from '../fake-discord/index.js';
@@ -60,6 +61,22 @@ describe('citebot bot', () => {
     expect(result.stderr).toMatch(/^citebot: the configuration is not usable:\n {2}- DISCORD_TOKEN is missing: .+\n {2}- DISCORD_APPLICATION_ID is missing: .+\nSet these in the environment or in \.env/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('bot --shards 2 that cannot reach Discord ends at once, saying Discord could not be reached', async () => {
+    // A port nothing listens on: connections are refused.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const env = cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: `http://127.0.0.1:${port}/api` });
+    const started = Date.now();
+    const result = spawnSync(process.execPath, [BIN, 'bot', '--shards', '2'], { cwd: CWD, env, encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000); // not the manager's 60 s ready timeout
+    expect(result.stderr).toMatch(/citebot: cannot reach Discord: connect ECONNREFUSED/);
+    expect(result.stderr).toMatch(/citebot: Shard 0's process exited before its Client became ready\. The shard's own message above says why: usually that Discord could not be reached/);
+    expect(result.stderr).not.toMatch(/unexpected error|\n\s+at /);
+  }, 40_000);
 
   it('deploy-commands refuses a malformed --guild', () => {
     const result = spawnSync(process.execPath, [BIN, 'deploy-commands', '--guild', 'general'], { cwd: CWD, env: cleanEnv(), encoding: 'utf8', timeout: 15_000 });

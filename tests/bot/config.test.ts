@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/configError.js';
 import { loadConfig, parseEnvBasic } from '../../src/config/loadConfig.js';
 import { envSchema } from '../../src/config/schema.js';
+import { tempFolders } from '../support/cli.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.abcd.efghij';
 const APP = '123456789012345678';
@@ -95,5 +97,41 @@ describe('configuration', () => {
     for (const key of Object.keys(envSchema.shape)) expect(example).toMatch(new RegExp(`^${key}=`, 'm'));
     expect(loadConfig('local', { env: {}, envFile: '.env.example' }).rateLimit.max).toBe(5);
     expect(problemsOf(() => loadConfig('discord', { env: {}, envFile: '.env.example' }))).toHaveLength(2);
+  });
+});
+
+describe('settings, read the same way by every command', () => {
+  const folders = tempFolders('citebot-config-');
+  afterAll(() => folders.removeAll());
+  const KEY = 'ab'.repeat(32);
+  const names = (problems: string[]) => problems.map((p) => p.split(' ')[0]);
+
+  it('only the settings a command reads are validated: a malformed token or key stops only the mode that uses it', () => {
+    const env = { DISCORD_TOKEN: 'hunter2', DISCORD_PUBLIC_KEY: 'not-hex', CITEBOT_HTTP_PORT: 'eighty', CITEBOT_RATE_LIMIT: '-1', LOG_LEVEL: 'loud' };
+    const local = () => loadConfig('local', { env: { ...env, LOG_LEVEL: 'warn' }, envFile: null });
+    expect(local).not.toThrow();
+    expect(local()).not.toHaveProperty('token');
+    expect(local()).not.toHaveProperty('publicKey');
+    expect(loadConfig('corpus', { env, envFile: null }).corpusDir).toMatch(/corpus$/);
+    expect(names(problemsOf(() => loadConfig('http', { env, envFile: null })))).toEqual(['LOG_LEVEL', 'CITEBOT_RATE_LIMIT', 'DISCORD_PUBLIC_KEY', 'CITEBOT_HTTP_PORT']);
+    expect(names(problemsOf(() => loadConfig('discord', { env: { ...env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP }, envFile: null })))).toEqual(['LOG_LEVEL', 'CITEBOT_RATE_LIMIT']);
+  });
+
+  it('CITEBOT_CORPUS from .env, relative to the folder of .env, for every kind of command; the environment over it; --corpus over both', () => {
+    const root = folders.make();
+    mkdirSync(join(root, 'my-corpus'));
+    const envFile = join(root, '.env');
+    writeFileSync(envFile, 'CITEBOT_CORPUS=my-corpus\n');
+    const secrets = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_PUBLIC_KEY: KEY };
+    for (const needs of ['corpus', 'local', 'discord', 'http'] as const) {
+      expect(loadConfig(needs as 'local', { env: secrets, envFile }).corpusDir, needs).toBe(join(root, 'my-corpus'));
+    }
+    const other = folders.make();
+    expect(loadConfig('corpus', { env: { CITEBOT_CORPUS: other }, envFile }).corpusDir).toBe(other);
+    // --corpus replaces a CITEBOT_CORPUS that no longer exists rather than stopping at it.
+    expect(loadConfig('discord', { env: { ...secrets, CITEBOT_CORPUS: '/no/such/folder' }, envFile, corpus: 'elsewhere', indexFile: 'x.idx' })).toMatchObject({
+      corpusDir: resolve('elsewhere'),
+      indexFile: resolve('x.idx'),
+    });
   });
 });

@@ -31,7 +31,7 @@ function consoleUser(): Invoker {
 export async function runConsole(config: Config, io: ConsoleIo, injected: { engine?: Engine; registry?: Registry } = {}): Promise<void> {
   const interactive = Boolean(io.input.isTTY && io.output.isTTY);
   const log = createLogger(config.logLevel);
-  const engine = injected.engine ?? loadEngine(config.corpusDir);
+  const engine = injected.engine ?? loadEngine(config.corpusDir, { indexFile: config.indexFile });
   const registry = injected.registry ?? (await loadCommands());
   // One person at a keyboard: no rate limit.
   const dispatcher = createDispatcher({ registry, context: createHandlerContext(engine, registry), log, rateLimiter: null });

@@ -35,7 +35,7 @@ const DRAIN_MS = 5_000;
 /** Loads the engine and commands (unless given), logs in, and resolves once the gateway is ready. */
 export async function startBot(config: DiscordConfig, options: StartBotOptions = {}): Promise<RunningBot> {
   const log = options.log ?? createLogger(config.logLevel);
-  const engine = options.engine ?? timed(log, 'engine loaded', () => loadEngine(config.corpusDir));
+  const engine = options.engine ?? timed(log, 'engine loaded', () => loadEngine(config.corpusDir, { indexFile: config.indexFile }));
   const registry = options.registry ?? (await loadCommands());
   const dispatcher = createDispatcher({
     registry,

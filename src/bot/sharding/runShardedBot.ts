@@ -30,13 +30,16 @@ export async function runShardedBot(config: DiscordConfig, { shards, log, spawnD
   const manager = new ShardingManager(join(packageRoot(), 'bin', 'citebot.js'), {
     totalShards: total,
     token: config.token,
-    shardArgs: ['bot'],
+    // Every shard answers from the corpus and index this process was given, however it was given them.
+    shardArgs: ['bot', '--corpus', config.corpusDir, ...(config.indexFile ? ['--index', config.indexFile] : [])],
     mode: 'process',
     respawn: true,
   });
   let stopping = false;
   manager.on('shardCreate', (shard) => {
     log.info('shard starting', { shard: shard.id, of: total });
+    // A respawned shard that fails to start reports it here (unheard, the 'error' event would crash the manager).
+    shard.on('error', (error) => log.warn('shard failed to start', { shard: shard.id, message: error.message }));
     shard.on('death', () => {
       if (!stopping) log.warn('shard process exited; restarting it', { shard: shard.id, code: shard.process?.exitCode });
     });

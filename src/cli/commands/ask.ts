@@ -1,20 +1,32 @@
 import { createInterface } from 'node:readline';
-import { loadEngine, type Engine } from '../../engine/engine.js';
+import { loadConfig } from '../../config/loadConfig.js';
+import { checkQuestion, loadEngine, type Engine } from '../../engine/engine.js';
 import type { AskResult } from '../../engine/types.js';
-import { resolveCorpusDir } from '../../paths/packageRoot.js';
 import { CliError } from '../cliError.js';
-import { parseCliArgs, parsePositiveInt } from '../parseCliArgs.js';
+import { CORPUS_FLAG, INDEX_FLAG, JSON_FLAG, parseCommand, parsePositiveInt, usageOf, type CommandSpec } from '../parseCliArgs.js';
 import { renderAskLine, renderAskResult } from '../renderTerminal.js';
 
-export const usage = 'citebot ask [--corpus DIR] [--json] [--limit N] [QUESTION]';
-export const summary = 'answer a question with one quoted, dated sentence (or one question per stdin line)';
+export const spec = {
+  name: 'ask',
+  summary: 'answer a question with one quoted, dated sentence (or one question per stdin line)',
+  operands: '[QUESTION]',
+  flags: {
+    corpus: CORPUS_FLAG,
+    index: INDEX_FLAG,
+    json: JSON_FLAG,
+    limit: { type: 'string', value: 'N', default: '3', help: "answers at most: the answer, then other sources' dated answers" },
+  },
+} satisfies CommandSpec;
 
 export async function run(argv: string[]): Promise<void> {
-  const { values, positionals } = parseCliArgs(argv, { corpus: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' } }, usage);
-  const limit = parsePositiveInt(values.limit, '--limit', 3);
+  const { values, positionals } = parseCommand(spec, argv);
+  const limit = parsePositiveInt(values.limit, '--limit');
   const question = positionals.join(' ');
-  if (!question && process.stdin.isTTY) throw new CliError(`give a question, or pipe questions one per line\nusage: ${usage}`);
-  const engine = loadEngine(resolveCorpusDir(values.corpus));
+  // An empty question typed as such ("") is a slip to point out, not a line of piped input to skip.
+  if (positionals.length > 0 && !question.trim()) throw new CliError(`${checkQuestion(question)}\nusage: ${usageOf(spec)}`);
+  if (!question && process.stdin.isTTY) throw new CliError(`give a question, or pipe questions one per line\nusage: ${usageOf(spec)}`);
+  const { corpusDir, indexFile } = loadConfig('corpus', { corpus: values.corpus, indexFile: values.index });
+  const engine = loadEngine(corpusDir, { indexFile });
   const json = (r: AskResult) => JSON.stringify(toContract(r));
   if (question) {
     console.log(values.json ? json(engine.ask(question, { limit })) : renderAskResult(engine.ask(question, { limit })));

@@ -7,18 +7,24 @@ import { currentShardProcess, stopWhenManagerSays } from '../../bot/sharding/sha
 import { stopOnSignals } from '../../bot/shutdown.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
-import { parseCliArgs } from '../parseCliArgs.js';
+import { CORPUS_FLAG, INDEX_FLAG, parseCommand, type CommandSpec } from '../parseCliArgs.js';
 
-export const usage = 'citebot bot [--shards N|auto]';
-export const summary =
-  "run the Discord bot on the gateway (DISCORD_TOKEN etc. from the environment or .env; see .env.example); --shards runs discord.js's ShardingManager: N processes, one gateway shard each (auto: as many as Discord recommends)";
+export const spec = {
+  name: 'bot',
+  summary: 'run the Discord bot on the gateway (DISCORD_TOKEN etc. from the environment or .env; see .env.example)',
+  flags: {
+    corpus: CORPUS_FLAG,
+    index: INDEX_FLAG,
+    shards: { type: 'string', value: 'N|auto', help: "run discord.js's ShardingManager: N processes, one gateway shard each (auto: as many as Discord recommends)", defaultText: 'one process, no sharding' },
+  },
+} satisfies CommandSpec;
 
 export async function run(argv: string[]): Promise<void> {
-  const { values } = parseCliArgs(argv, { shards: { type: 'string' } }, usage);
+  const { values } = parseCommand(spec, argv);
   const shards = values.shards === undefined ? undefined : parseShardCount(values.shards);
   if (values.shards !== undefined && shards === undefined) throw new CliError(`--shards must be a whole number of 1 or more, or auto; got "${values.shards}"`);
   try {
-    const config = loadConfig('discord');
+    const config = loadConfig('discord', { corpus: values.corpus, indexFile: values.index });
     if (shards !== undefined) {
       await runShardedBot(config, { shards, log: createLogger(config.logLevel).child({ role: 'shard-manager' }) });
       return;
@@ -29,6 +35,8 @@ export async function run(argv: string[]): Promise<void> {
     const bot = await startBot(config, { log });
     await (shard ? stopWhenManagerSays(log, bot.stop) : stopOnSignals(log, bot.stop));
   } catch (error) {
+    // A shard that cannot start must exit for its manager to hear of it: the IPC channel would keep it alive.
+    if (currentShardProcess() && process.connected) process.disconnect();
     const message = friendlyStartError(error);
     if (message) throw new CliError(message, 1);
     throw error;

@@ -3,14 +3,20 @@ import { friendlyStartError } from '../../bot/friendlyStartError.js';
 import { loadCommands } from '../../bot/loadCommands.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
-import { parseCliArgs } from '../parseCliArgs.js';
+import { parseCommand, usageOf, type CommandSpec } from '../parseCliArgs.js';
 
-export const usage = 'citebot deploy-commands [--guild ID | --global]';
-export const summary = 'register the slash and context-menu commands with Discord: in one server (--guild, or DISCORD_GUILD_ID) for development, else globally';
+export const spec = {
+  name: 'deploy-commands',
+  summary: 'register the slash and context-menu commands with Discord: in one server for development, else globally',
+  flags: {
+    guild: { type: 'string', value: 'ID', help: 'register in this server only (instant)', defaultText: 'DISCORD_GUILD_ID, else globally' },
+    global: { type: 'boolean', help: 'register globally, even when DISCORD_GUILD_ID is set (may take minutes to appear)' },
+  },
+} satisfies CommandSpec;
 
 export async function run(argv: string[]): Promise<void> {
-  const { values } = parseCliArgs(argv, { guild: { type: 'string' }, global: { type: 'boolean' } }, usage);
-  if (values.guild !== undefined && values.global) throw new CliError(`give --guild or --global, not both\nusage: ${usage}`);
+  const { values } = parseCommand(spec, argv);
+  if (values.guild !== undefined && values.global) throw new CliError(`give --guild or --global, not both\nusage: ${usageOf(spec)}`);
   if (values.guild !== undefined && !/^\d{17,20}$/.test(values.guild)) throw new CliError(`--guild must be a server id (17-20 digits), got "${values.guild}"`);
   try {
     const config = loadConfig('discord');

@@ -1,37 +1,49 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { DATE_PATTERN, type ArticleMeta } from '../../corpus/schema.js';
+import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { loadConfig } from '../../config/loadConfig.js';
 import { CorpusError } from '../../corpus/corpusError.js';
-import { loadCorpus } from '../../corpus/loadCorpus.js';
+import { loadArticleFile, loadCorpus, readText } from '../../corpus/loadCorpus.js';
+import { articleMetaSchema, markdownFrontMatterSchema, type ArticleMeta } from '../../corpus/schema.js';
 import { writeMarkdownArticle } from '../../corpus/writeMarkdownArticle.js';
 import { ingestRawArticle, ingestedSentences, type RemovedText } from '../../ingest/ingestRawArticle.js';
 import { slugId } from '../../ingest/slugId.js';
-import { resolveCorpusDir } from '../../paths/packageRoot.js';
 import { splitSentences } from '../../text/splitSentences.js';
 import { CliError } from '../cliError.js';
-import { parseCliArgs } from '../parseCliArgs.js';
+import { fsFailure, fsStep, isFolder } from '../fsError.js';
+import { CORPUS_FLAG, parseCommand, usageOf, type CommandSpec } from '../parseCliArgs.js';
 
-export const usage = 'citebot ingest [--corpus DIR] [--date YYYY[-MM[-DD]] | --undated] [--title T] [--source S] [--id ID] FILE...';
-export const summary = 'turn scraped news pages into corpus articles (furniture removed, metadata found)';
+export const spec = {
+  name: 'ingest',
+  summary: 'turn scraped news pages into corpus articles (furniture removed, metadata found)',
+  operands: 'FILE...',
+  flags: {
+    corpus: CORPUS_FLAG,
+    create: { type: 'boolean', help: 'create the corpus folder if it does not exist (without it, a folder that does not exist is refused)' },
+    date: { type: 'string', value: 'YYYY[-MM[-DD]]', help: 'the publication date, when the page prints none; recorded with a note that you gave it', defaultText: 'found in the page' },
+    undated: { type: 'boolean', help: 'store the article without a date when the page prints none' },
+    title: { type: 'string', value: 'T', help: 'the headline', defaultText: 'found in the page' },
+    source: { type: 'string', value: 'S', help: 'the publisher', defaultText: 'found in the page' },
+    id: { type: 'string', value: 'ID', help: 'the article id and file name: 1-64 letters, digits, _ - . (one FILE only)', defaultText: 'made from the title' },
+  },
+} satisfies CommandSpec;
+
+interface Overrides {
+  date?: string;
+  undated?: boolean;
+  title?: string;
+  source?: string;
+  id?: string;
+}
+
+type Existing = Map<string, { file: string; text: string }>;
 
 export function run(argv: string[]): void {
-  const { values, positionals } = parseCliArgs(
-    argv,
-    {
-      corpus: { type: 'string' },
-      date: { type: 'string' },
-      undated: { type: 'boolean' },
-      title: { type: 'string' },
-      source: { type: 'string' },
-      id: { type: 'string' },
-    },
-    usage,
-  );
-  if (positionals.length === 0) throw new CliError(`give at least one scraped article file\nusage: ${usage}`);
+  const { values, positionals } = parseCommand(spec, argv);
+  if (positionals.length === 0) throw new CliError(`give at least one scraped article file\nusage: ${usageOf(spec)}`);
   if (values.date && values.undated) throw new CliError('give either --date or --undated, not both');
-  if (values.date && !DATE_PATTERN.test(values.date)) throw new CliError(`--date must be YYYY-MM-DD, YYYY-MM or YYYY, got "${values.date}"`);
-  if (values.id && positionals.length > 1) throw new CliError('--id names one article: give one FILE with it');
-  const dir = resolveCorpusDir(values.corpus);
+  if (values.id !== undefined && positionals.length > 1) throw new CliError('--id names one article: give one FILE with it');
+  checkFlags(values);
+  const dir = corpusFolder(loadConfig('corpus', { corpus: values.corpus }).corpusDir, Boolean(values.create));
   const existing = existingArticles(dir);
   let failures = 0;
   for (const file of positionals) {
@@ -46,20 +58,31 @@ export function run(argv: string[]): void {
   if (failures > 0) throw new CliError(`${failures} of ${positionals.length} file(s) not ingested`, 1);
 }
 
-interface Overrides {
-  date?: string;
-  undated?: boolean;
-  title?: string;
-  source?: string;
-  id?: string;
+/** Each field a flag gives, checked with the loader's own schema before any file is read or path made. */
+function checkFlags(values: Overrides): void {
+  for (const field of ['id', 'title', 'date', 'source'] as const) {
+    const value = values[field];
+    const checked = value === undefined ? undefined : articleMetaSchema.shape[field].safeParse(value);
+    if (checked && !checked.success) throw new CliError(`--${field} ${JSON.stringify(value)}: ${checked.error.issues[0]!.message}`);
+  }
 }
 
-function ingestFile(file: string, dir: string, existing: Map<string, { file: string; text: string }>, overrides: Overrides): void {
+/** The folder to add to: it must exist, unless --create asks for it (a mistyped --corpus is not a new corpus). */
+function corpusFolder(dir: string, create: boolean): string {
+  if (isFolder(dir)) return dir;
+  if (!create) throw new CliError(`the corpus folder ${dir} does not exist or is not a folder: check the path, or give --create to make it`, 1);
+  fsStep('cannot create the corpus folder', dir, () => mkdirSync(dir, { recursive: true }));
+  return dir;
+}
+
+function ingestFile(file: string, dir: string, existing: Existing, overrides: Overrides): void {
   let raw: string;
   try {
-    raw = readFileSync(file, 'utf8');
-  } catch {
-    throw new CliError('cannot read this file', 1);
+    // The loader's own reading: a page it would refuse (not UTF-8, a NUL byte) is refused here.
+    raw = readText(file, file);
+  } catch (error) {
+    if (!(error instanceof CorpusError)) throw error;
+    throw new CliError(`${error.line ? `line ${error.line}: ` : ''}${error.problem}: nothing was written`, 1);
   }
   const found = ingestRawArticle(raw);
   if (found.paragraphs.length === 0) throw new CliError('no article prose found in it (expected paragraphs of full sentences)', 1);
@@ -70,7 +93,7 @@ function ingestFile(file: string, dir: string, existing: Map<string, { file: str
   }
   const firstSentence = splitSentences(found.paragraphs[0]!)[0]!;
   const title = overrides.title ?? found.title ?? firstSentence.split(' ').slice(0, 12).join(' ').replace(/[.,;:]?$/, '…');
-  const meta: ArticleMeta = {
+  const checked = markdownFrontMatterSchema.safeParse({
     id: overrides.id ?? slugId(title),
     title,
     date: date ?? null,
@@ -78,20 +101,68 @@ function ingestFile(file: string, dir: string, existing: Map<string, { file: str
     url: null,
     ...(overrides.date ? { dateNote: curatorDateNote(overrides.date, found.date) } : found.dateNote ? { dateNote: found.dateNote } : {}),
     ...(!overrides.title && !found.title ? { titleNote: 'The scraped text prints no title: this one is the opening of its first sentence.' } : {}),
-  };
-  const text = writeMarkdownArticle(meta, found.paragraphs);
-  const target = join(dir, `${meta.id}.md`);
-  const clash = existing.get(meta.id) ?? (existsSync(target) ? { file: target, text: readFileSync(target, 'utf8') } : undefined);
-  if (clash && clash.text !== text) {
-    throw new CliError(`the corpus already has a different article with the id "${meta.id}" (${clash.file}): nothing was written; give another id with --id`, 1);
+  });
+  // Every field as the loader will check it, before the id becomes a path.
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new CliError(`the article would not load (${issue.path.join('.')}: ${issue.message}): nothing was written`, 1);
   }
-  mkdirSync(dir, { recursive: true });
-  if (!clash) writeFileSync(target, text, { flag: 'wx' });
+  const meta = checked.data;
+  const text = writeMarkdownArticle(meta, found.paragraphs);
+  const clash = existing.get(meta.id);
+  if (clash && clash.text !== text) throw differentArticle(meta.id, clash.file);
+  const target = join(dir, `${meta.id}.md`);
+  // The id pattern allows no separators or leading dots; say here too that the file stays in the folder.
+  if (dirname(target) !== dir) throw new CliError(`the id "${meta.id}" would leave the corpus folder: nothing was written`, 1);
+  const unchanged = Boolean(clash) || placeArticle(target, text, meta.id) === 'unchanged';
   existing.set(meta.id, { file: target, text });
-  report(file, target, meta, ingestedSentences(found).length, found.removed, found.unknown, Boolean(clash), overrides);
+  report(file, target, meta, ingestedSentences(found).length, found.removed, found.unknown, unchanged, overrides);
 }
 
-/** A date the curator gave must say so, and what the text itself said, so a reader can weigh it. */
+const differentArticle = (id: string, file: string) =>
+  new CliError(`the corpus already has a different article with the id "${id}" (${file}): nothing was written; give another id with --id`, 1);
+
+/**
+ * Puts an article into the corpus without ever leaving a file the loader refuses or replacing
+ * another article: written to a temporary file in the folder, loaded back by the loader itself,
+ * then linked into place (a link, unlike a rename, fails when an ingest running at the same time
+ * has just placed an article under the same id).
+ */
+export function placeArticle(target: string, text: string, id: string): 'written' | 'unchanged' {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  fsStep('cannot write', temp, () => writeFileSync(temp, text, { flag: 'wx' }));
+  try {
+    let loadedId: string | undefined;
+    try {
+      loadedId = loadArticleFile(temp)[0]?.article.id;
+    } catch (error) {
+      if (!(error instanceof CorpusError)) throw error;
+      throw new CliError(`the article would not load (${error.problem}): nothing was written`, 1);
+    }
+    if (loadedId !== id) throw new CliError(`the article would load with the id "${loadedId}", not "${id}": nothing was written`, 1);
+    return link(temp, target, text, id);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+function link(temp: string, target: string, text: string, id: string): 'written' | 'unchanged' {
+  try {
+    linkSync(temp, target);
+    return 'written';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if (fsStep('cannot read', target, () => readFileSync(target, 'utf8')) === text) return 'unchanged';
+      throw differentArticle(id, target);
+    }
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw fsFailure('cannot write', target, error);
+  }
+  // A file system without hard links: an exclusive copy still never replaces another article.
+  fsStep('cannot write', target, () => copyFileSync(temp, target, constants.COPYFILE_EXCL));
+  return 'written';
+}
+
 function curatorDateNote(given: string, found: string | null): string {
   return `Date given by the curator (--date ${given}); ${found ? `the scraped text gives ${found}` : 'the scraped text prints none'}.`;
 }
@@ -112,9 +183,8 @@ function report(file: string, target: string, meta: ArticleMeta, sentences: numb
 }
 
 /** The ids already in the target corpus; a corpus that does not load is fixed before adding to it. */
-function existingArticles(dir: string): Map<string, { file: string; text: string }> {
-  const ids = new Map<string, { file: string; text: string }>();
-  if (!existsSync(dir)) return ids;
+function existingArticles(dir: string): Existing {
+  const ids: Existing = new Map();
   try {
     for (const a of loadCorpus(dir).articles) ids.set(a.id, { file: a.file, text: readFileSync(a.file, 'utf8') });
   } catch (error) {

@@ -4,11 +4,18 @@ import { stopOnSignals } from '../../bot/shutdown.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { ListenError, startServer } from '../../http/startServer.js';
 import { CliError } from '../cliError.js';
-import { parseCliArgs } from '../parseCliArgs.js';
+import { CORPUS_FLAG, parseCommand, type CommandSpec } from '../parseCliArgs.js';
 
-export const usage = 'citebot serve [--port P] [--host H]';
-export const summary =
-  "answer Discord interactions over HTTP at POST /interactions (DISCORD_PUBLIC_KEY from the environment or .env; set the application's Interactions Endpoint URL to it), GET /healthz for load balancers";
+export const spec = {
+  name: 'serve',
+  summary:
+    "answer Discord interactions over HTTP at POST /interactions (DISCORD_PUBLIC_KEY from the environment or .env; set the application's Interactions Endpoint URL to it), GET /healthz for load balancers",
+  flags: {
+    corpus: CORPUS_FLAG,
+    port: { type: 'string', value: 'P', help: 'the port to listen on (0 picks a free one)', defaultText: 'CITEBOT_HTTP_PORT, else 8080' },
+    host: { type: 'string', value: 'H', help: 'the address to listen on', defaultText: 'CITEBOT_HTTP_HOST, else 127.0.0.1' },
+  },
+} satisfies CommandSpec;
 
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -17,10 +24,10 @@ function parsePort(value: string | undefined): number | undefined {
 }
 
 export async function run(argv: string[]): Promise<void> {
-  const { values } = parseCliArgs(argv, { port: { type: 'string' }, host: { type: 'string' } }, usage);
+  const { values } = parseCommand(spec, argv);
   const port = parsePort(values.port);
   try {
-    const config = loadConfig('http');
+    const config = loadConfig('http', { corpus: values.corpus });
     const log = createLogger(config.logLevel);
     const server = await startServer(config, { log, ...(port !== undefined ? { port } : {}), ...(values.host ? { host: values.host } : {}) });
     // stdout carries only this line: scripts and tests read the bound address (useful with --port 0).

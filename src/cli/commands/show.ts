@@ -1,17 +1,16 @@
 import { formatDate } from '../../corpus/articleDate.js';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
-import { resolveCorpusDir } from '../../paths/packageRoot.js';
+import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
-import { parseCliArgs } from '../parseCliArgs.js';
+import { CORPUS_FLAG, JSON_FLAG, parseCommand, usageOf, type CommandSpec } from '../parseCliArgs.js';
 
-export const usage = 'citebot show ID [--corpus DIR] [--json]';
-export const summary = 'print one article: its metadata and its sentences';
+export const spec = { name: 'show', summary: 'print one article: its metadata and its sentences', operands: 'ID', flags: { corpus: CORPUS_FLAG, json: JSON_FLAG } } satisfies CommandSpec;
 
 export function run(argv: string[]): void {
-  const { values, positionals } = parseCliArgs(argv, { corpus: { type: 'string' }, json: { type: 'boolean' } }, usage);
+  const { values, positionals } = parseCommand(spec, argv);
   const [id] = positionals;
-  if (!id || positionals.length > 1) throw new CliError(`give one article id\nusage: ${usage}`);
-  const { articles } = loadCorpus(resolveCorpusDir(values.corpus));
+  if (!id || positionals.length > 1) throw new CliError(`give one article id\nusage: ${usageOf(spec)}`);
+  const { articles } = loadCorpus(loadConfig('corpus', { corpus: values.corpus }).corpusDir);
   const article = articles.find((a) => a.id === id);
   if (!article) throw new CliError(`no article has the id "${id}": \`citebot sources\` lists them`, 1);
   const { sections: _sections, sentences, file: _file, ...meta } = article;

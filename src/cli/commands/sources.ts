@@ -1,14 +1,13 @@
 import { formatDate } from '../../corpus/articleDate.js';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
-import { resolveCorpusDir } from '../../paths/packageRoot.js';
-import { parseCliArgs } from '../parseCliArgs.js';
+import { loadConfig } from '../../config/loadConfig.js';
+import { CORPUS_FLAG, JSON_FLAG, parseCommand, type CommandSpec } from '../parseCliArgs.js';
 
-export const usage = 'citebot sources [--corpus DIR] [--json]';
-export const summary = 'list the articles of the corpus';
+export const spec = { name: 'sources', summary: 'list the articles of the corpus', flags: { corpus: CORPUS_FLAG, json: JSON_FLAG } } satisfies CommandSpec;
 
 export function run(argv: string[]): void {
-  const { values } = parseCliArgs(argv, { corpus: { type: 'string' }, json: { type: 'boolean' } }, usage);
-  const { articles } = loadCorpus(resolveCorpusDir(values.corpus));
+  const { values } = parseCommand(spec, argv);
+  const { articles } = loadCorpus(loadConfig('corpus', { corpus: values.corpus }).corpusDir);
   if (values.json) {
     const list = articles.map((a) => ({ id: a.id, title: a.title, date: a.date, datePrecision: a.datePrecision, source: a.source, url: a.url, sentences: a.sentences.length }));
     console.log(JSON.stringify(list, null, 2));

@@ -1,25 +1,32 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Article, Sentence } from '../../corpus/schema.js';
 import type { Csr } from '../csr.js';
 import { attachVocabulary, longFormsOf, type SentenceIndex } from '../sentenceIndex.js';
+import { crc32 } from './checksum.js';
+import { engineFingerprint, INDEX_FORMAT as FORMAT } from './fingerprint.js';
 
 /**
- * A built index on disk: a JSON header (format, corpus digest, articles without their sentences,
- * the term table, array layout), then every typed array's bytes as they are in memory. Loading
- * is reading one file and making views on it: no tokenising, stemming or sorting.
+ * A built index on disk: a first line (magic, format, header length), a JSON header (the
+ * fingerprint of the code that built it, the corpus digest, articles without their sentences,
+ * the term table, array layout), every typed array's bytes as they are in memory, and last a
+ * CRC-32 of every byte before it. Loading is reading one file, checking it and making views
+ * on it: no tokenising, stemming or sorting.
  */
 const MAGIC = 'citebot-index';
-const FORMAT = 1;
+const CHECKSUM_BYTES = 4;
 
 type ArrayName = 'postings' | 'sentenceTerms' | 'sequence' | 'numbers' | 'names' | 'places' | 'years' | 'contextTerms' | 'contextPostings';
 const CSRS: ArrayName[] = ['postings', 'sentenceTerms', 'sequence', 'numbers', 'names', 'places', 'years', 'contextTerms', 'contextPostings'];
 const FLAT = ['commonFlags', 'answerFlags', 'articleOf', 'sectionOf', 'sectionStart', 'commonVocabulary', 'lengthNorm'] as const;
 type FlatName = (typeof FLAT)[number];
 type Typed = Uint8Array | Uint32Array | Float32Array;
+const BYTES = { u8: 1, u32: 4, f32: 4 } as const;
 
 interface Header {
   magic: string;
   format: number;
+  /** engineFingerprint() of the code that wrote it: an index is only read by the code that would build the same one. */
+  fingerprint: string;
   digest: string;
   terms: string;
   articles: Omit<Article, 'sentences' | 'sections'>[];
@@ -27,14 +34,15 @@ interface Header {
   sentenceShape: { headings: string[] };
   resolvedDates: [number, SentenceIndex['resolvedDates'] extends Map<number, infer D> ? D : never][];
   acronyms: [string, string[]][];
-  arrays: { name: string; type: 'u8' | 'u32' | 'f32'; length: number }[];
+  arrays: { name: string; type: keyof typeof BYTES; length: number }[];
 }
 
+/** Why a prebuilt index cannot be used: damaged, from other code, or not an index at all. */
 export class IndexFileError extends Error {
   override name = 'IndexFileError';
 }
 
-export function writeIndexFile(path: string, index: SentenceIndex, digest: string): void {
+export function writeIndexFile(path: string, index: SentenceIndex, digest: string, fingerprint = engineFingerprint()): void {
   const headings: string[] = [];
   const headingNumber = new Map<string, number>();
   const heading = (h: string | null) => {
@@ -56,6 +64,7 @@ export function writeIndexFile(path: string, index: SentenceIndex, digest: strin
   const header: Header = {
     magic: MAGIC,
     format: FORMAT,
+    fingerprint,
     digest,
     terms: index.terms.join('\n'),
     articles: index.articles.map(({ sentences: _s, sections: _p, ...meta }) => meta),
@@ -73,35 +82,64 @@ export function writeIndexFile(path: string, index: SentenceIndex, digest: strin
     offset += pad + a.byteLength;
     parts.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
   }
-  // Write beside and rename, so a reader never sees half a file.
-  writeFileSync(`${path}.tmp`, Buffer.concat(parts));
-  renameSync(`${path}.tmp`, path);
+  const checksum = Buffer.alloc(CHECKSUM_BYTES);
+  checksum.writeUInt32LE(parts.reduce((crc, part) => crc32(part, crc), 0));
+  parts.push(checksum);
+  // Write beside and rename, so a reader never sees half a file; and no half file is left behind.
+  try {
+    writeFileSync(`${path}.tmp`, Buffer.concat(parts));
+    renameSync(`${path}.tmp`, path);
+  } catch (error) {
+    rmSync(`${path}.tmp`, { force: true });
+    throw error;
+  }
 }
 
-/** A prebuilt index and the digest of the corpus it was built from; IndexFileError when unusable. */
-export function readIndexFile(path: string): { digest: string; index: SentenceIndex } {
+/**
+ * A prebuilt index and the digest of the corpus it was built from. IndexFileError when it cannot
+ * be used: unreadable, damaged (checksum), built by other code (fingerprint), or anything at all
+ * going wrong while decoding it.
+ */
+export function readIndexFile(path: string, fingerprint = engineFingerprint()): { digest: string; index: SentenceIndex } {
   let file: Buffer;
   try {
     file = readFileSync(path);
-  } catch {
-    throw new IndexFileError(`cannot read ${path}`);
+  } catch (error) {
+    throw new IndexFileError(`it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  try {
+    return decode(file, fingerprint);
+  } catch (error) {
+    // Whatever damaged bytes do to the decoder, the caller gets one kind of error and falls back to the corpus.
+    if (error instanceof IndexFileError) throw error;
+    throw new IndexFileError(`it cannot be decoded (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+function decode(file: Buffer, fingerprint: string): { digest: string; index: SentenceIndex } {
   const firstLine = file.subarray(0, Math.min(file.length, 64)).toString('latin1').split('\n')[0] ?? '';
   const [magic, format, headLength] = firstLine.split(' ');
-  if (magic !== MAGIC || Number(format) !== FORMAT || !headLength) throw new IndexFileError(`${path} is not a citebot index of format ${FORMAT}`);
-  const headStart = firstLine.length + 1;
-  let header: Header;
-  try {
-    header = JSON.parse(file.subarray(headStart, headStart + Number(headLength)).toString('utf8')) as Header;
-  } catch {
-    throw new IndexFileError(`${path} has a damaged header`);
+  if (magic !== MAGIC) throw new IndexFileError('it is not a citebot index');
+  if (Number(format) !== FORMAT) throw new IndexFileError(`it has format ${format}, and this citebot reads format ${FORMAT}`);
+  const end = file.length - CHECKSUM_BYTES;
+  if (end < firstLine.length || crc32(file.subarray(0, end)) !== file.readUInt32LE(end)) {
+    throw new IndexFileError('its checksum does not match its contents: the file is damaged or truncated');
   }
-  let offset = headStart + Number(headLength);
+  const headStart = firstLine.length + 1;
+  const headEnd = headStart + Number(headLength);
+  if (!Number.isSafeInteger(headEnd) || headEnd > end) throw new IndexFileError(`its header length ${headLength} is impossible`);
+  const header = JSON.parse(file.subarray(headStart, headEnd).toString('utf8')) as Header;
+  if (header.fingerprint !== fingerprint) {
+    throw new IndexFileError(`it was built by other indexing or ranking code (fingerprint ${header.fingerprint}; this citebot's is ${fingerprint})`);
+  }
+
+  let offset = headEnd;
   const arrays = new Map<string, Typed>();
   for (const { name, type, length } of header.arrays) {
     offset += (4 - (offset % 4)) % 4;
-    const size = type === 'u8' ? 1 : 4;
-    if (offset + length * size > file.length) throw new IndexFileError(`${path} is truncated`);
+    const size = BYTES[type];
+    if (!size || !Number.isSafeInteger(length) || length < 0) throw new IndexFileError(`its array ${name} has an impossible type or length (${type}, ${length})`);
+    if (offset + length * size > end) throw new IndexFileError(`its array ${name} runs past the end of the file`);
     const buffer = file.buffer as ArrayBuffer;
     const at = file.byteOffset + offset;
     // readFileSync's buffer may start anywhere in a shared pool: copy when not aligned.
@@ -112,7 +150,7 @@ export function readIndexFile(path: string): { digest: string; index: SentenceIn
   }
   const get = <T extends Typed>(name: string) => {
     const a = arrays.get(name);
-    if (!a) throw new IndexFileError(`${path} lacks ${name}`);
+    if (!a) throw new IndexFileError(`it lacks the array ${name}`);
     return a as T;
   };
   const csr = (name: ArrayName): Csr => ({ start: get<Uint32Array>(`${name}.start`), data: get<Uint32Array>(`${name}.data`) });
@@ -120,7 +158,7 @@ export function readIndexFile(path: string): { digest: string; index: SentenceIn
   const articles = restoreArticles(header, get<Uint32Array>('articleOf'), get<Uint32Array>('sentenceHeading'), get<Uint32Array>('paragraphs'), get<Uint8Array>('texts'));
   const terms = header.terms.split('\n');
   const acronyms = new Map(header.acronyms);
-  const index = attachVocabulary({
+  const index = {
     articles,
     sentences: articles.flatMap((a) => a.sentences),
     terms,
@@ -144,17 +182,47 @@ export function readIndexFile(path: string): { digest: string; index: SentenceIn
     resolvedDates: new Map(header.resolvedDates),
     acronyms,
     longForms: longFormsOf(acronyms),
-  });
-  return { digest: header.digest, index };
+  };
+  checkShape(index);
+  return { digest: header.digest, index: attachVocabulary(index) };
+}
+
+/**
+ * The arrays must agree in length with what they are per (sentence, term, section), so that a
+ * file that passes the checksum but was not written by writeIndexFile is refused here rather
+ * than met in the middle of a question. (The values themselves are as the writer wrote them.)
+ */
+function checkShape(index: Omit<SentenceIndex, 'vocabulary'>): void {
+  const sentences = index.sentences.length;
+  const terms = index.terms.length;
+  const sections = index.sectionStart.length - 1;
+  const rows: [ArrayName, number][] = [
+    ['postings', terms], ['sentenceTerms', sentences], ['sequence', sentences], ['numbers', sentences], ['names', sentences],
+    ['places', sentences], ['years', sentences], ['contextTerms', sections], ['contextPostings', terms],
+  ];
+  for (const [name, count] of rows) {
+    const { start, data } = index[name];
+    if (start.length !== count + 1 || start[0] !== 0 || start[count] !== data.length) throw new IndexFileError(`its ${name} do not fit its ${count} rows`);
+  }
+  const lengths: [string, number, number][] = [
+    ['answerFlags', index.answerFlags.length, sentences], ['articleOf', index.articleOf.length, sentences], ['sectionOf', index.sectionOf.length, sentences],
+    ['lengthNorm', index.lengthNorm.length, sentences], ['commonFlags', index.commonFlags.length, index.sentenceTerms.data.length],
+    ['commonVocabulary', index.commonVocabulary.length, terms], ['sectionStart', sections < 0 ? -1 : index.sectionStart[sections]!, sentences],
+  ];
+  for (const [name, length, expected] of lengths) if (length !== expected) throw new IndexFileError(`its ${name} has ${length} entries, not ${expected}`);
 }
 
 function restoreArticles(header: Header, articleOf: Uint32Array, headings: Uint32Array, paragraphs: Uint32Array, texts: Uint8Array): Article[] {
   const text = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength).toString('utf8').split('\u0000');
-  if (text.length !== articleOf.length) throw new IndexFileError('the index file does not hold one text per sentence');
+  if (text.length !== articleOf.length || headings.length !== text.length || paragraphs.length !== text.length) {
+    throw new IndexFileError('it does not hold one text, article, heading and paragraph per sentence');
+  }
   const articles: Article[] = header.articles.map((meta) => ({ ...meta, sections: [], sentences: [] }) as Article);
   text.forEach((t, i) => {
-    const article = articles[articleOf[i]!]!;
-    const heading = headings[i] === 0 ? null : header.sentenceShape.headings[headings[i]! - 1]!;
+    const article = articles[articleOf[i]!];
+    if (!article) throw new IndexFileError(`its sentence ${i} belongs to article ${articleOf[i]}, which it does not list`);
+    const heading = headings[i] === 0 ? null : header.sentenceShape.headings[headings[i]! - 1];
+    if (heading === undefined) throw new IndexFileError(`its sentence ${i} is under heading ${headings[i]}, which it does not list`);
     const previous = article.sentences.at(-1);
     const sentence: Sentence = { id: `${article.id}:${article.sentences.length}`, documentId: article.id, index: article.sentences.length, text: t, section: heading, paragraph: paragraphs[i]! };
     article.sentences.push(sentence);
@@ -169,4 +237,3 @@ function restoreArticles(header: Header, articleOf: Uint32Array, headings: Uint3
   });
   return articles;
 }
-
