@@ -212,9 +212,12 @@ function lemmaTerms(lemma: string): string[] {
 
 function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: SentenceIndex, damping: number): void {
   const terms = lemmaTerms(related.lemma);
-  if (terms.length === 0 || !terms.every((t) => index.termIds.has(t))) return;
-  const weight = related.relation === 'synonym' ? RELATION_WEIGHT[0]! : RELATION_WEIGHT[Math.min(related.distance, 2)]!;
-  variants.push({ terms, weight: weight * damping, via: related.relation === 'synonym' ? 'synonym' : 'related' });
+  if (terms.length === 0) return;
+  const weight = (related.relation === 'synonym' ? RELATION_WEIGHT[0]! : RELATION_WEIGHT[Math.min(related.distance, 2)]!) * damping;
+  const via = related.relation === 'synonym' ? 'synonym' : 'related';
+  if (terms.every((t) => index.termIds.has(t))) variants.push({ terms, weight, via });
+  // A one-word stand-in the corpus has only in another form of its family ("employee" → "employs").
+  else if (terms.length === 1 && terms[0]!.length >= 6) for (const other of familyOf(terms[0]!, index)) variants.push({ terms: [other], weight: weight * FAMILY_WEIGHT, via });
 }
 
 /**

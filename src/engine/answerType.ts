@@ -22,12 +22,23 @@ export function detectAnswerType(question: string): AnswerType {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^((and|so|but|ok|okay|please|hey|tell me|do you know|can you tell me|i want to know|i wonder) )+/, '');
-  for (const [pattern, type] of RULES) if (pattern.test(q)) return type;
+  for (const [pattern, type] of RULES) if (pattern.test(q)) return type === 'amount' && /^how much\b/.test(q) ? howMuch(q) : type;
   // "how much" in the middle ("and how much did they invest"), or a money word with "how much"
-  if (/\bhow much\b/.test(q)) return 'amount';
+  if (/\bhow much\b/.test(q)) return howMuch(q);
   if (/\bhow many\b/.test(q)) return 'quantity';
   if (/\bwhen\b/.test(q)) return 'date';
   return 'any';
+}
+
+/** Words that make "how much" a question about money ("how much did it cost", "how much investment"). */
+const MONEY_QUESTION = /\b(cost|costs|costing|price|prices|priced|invest|invested|investment|investments|spend|spent|spending|pay|paid|pays|fund|funds|funding|funded|worth|revenue|revenues|income|profit|profits|sales|budget|fare|fares|salary|salaries|wage|wages|money|earn|earned|earns|raise|raised|sell|sold|charge|charged|yuan|dollars?|euros?|pounds?|rmb|usd|fee|fees|subsidy|subsidies|loan|loans|debt|value|valued|tickets?)\b/;
+
+/**
+ * "How much" asks for money when the question is about money ("how much did the line cost"),
+ * otherwise for a quantity ("how much cargo did the port handle", "how much did it grow").
+ */
+function howMuch(q: string): AnswerType {
+  return MONEY_QUESTION.test(q) ? 'amount' : 'quantity';
 }
 
 const MONEY = /(yuan|dollars?|usd|rmb|euros?|pounds?|\$|¥|€|£)/i;

@@ -13,7 +13,13 @@ export const FEATURES = {
   coverage: 'importance-weighted share of concepts matched in the sentence',
   /** The same, counting only the words themselves (no synonyms, relations or typos). */
   literalCoverage: 'importance-weighted share matched by the word itself in the sentence',
-  /** Found only in the article title or section heading: what the sentence leans on without saying. */
+  /**
+   * Share of the question the article title or section heading names: how much the article is
+   * about the question. The same for every sentence under that title, so it never rewards a
+   * sentence for leaving a word out.
+   */
+  titleCoverage: 'importance-weighted share of concepts named in the title or heading',
+  /** Found only in the title or heading: what a sentence leans on without saying ("He was born…" under "Early life" of a biography). */
   contextCoverage: 'importance-weighted share found only in the title or heading',
   /** Found only in the sentence before or after ("It also leads…" after a sentence naming Wuxi). */
   neighbourCoverage: 'importance-weighted share found only in a neighbouring sentence',
@@ -79,6 +85,7 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
   let total = 0;
   let coverage = 0;
   let literal = 0;
+  let title = 0;
   let context = 0;
   let neighbour = 0;
   let weakest = concepts.length ? 1 : 0;
@@ -95,7 +102,8 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
       if (m.via === 'exact' || m.via === 'acronym') literal += importance * m.weight;
     } else if (m.place === 'context') context += importance * m.weight;
     else if (m.place === 'neighbour') neighbour += importance * m.weight;
-    else missingRarest = Math.max(missingRarest, concept.missingImportance / maxImportance);
+    else if (m.place === 'none') missingRarest = Math.max(missingRarest, concept.missingImportance / maxImportance);
+    if (m.inTitle) title += importance;
     weakest = Math.min(weakest, m.place === 'neighbour' ? 0 : m.weight);
     if (m.place !== 'none') {
       matched++;
@@ -115,6 +123,7 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
   const values: Record<FeatureName, number> = {
     coverage: share(coverage),
     literalCoverage: share(literal),
+    titleCoverage: share(title),
     contextCoverage: share(context),
     neighbourCoverage: share(neighbour),
     weakestMatch: weakest,

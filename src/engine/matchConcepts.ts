@@ -14,6 +14,8 @@ export interface Match {
   position: number;
   place: MatchPlace;
   via: Variant['via'] | null;
+  /** The word itself is in the article title or section heading (whether or not the sentence has it too). */
+  inTitle: boolean;
 }
 
 /** A variant with its terms as term numbers (only variants whose every term the corpus has). */
@@ -91,7 +93,7 @@ export function planMatching(question: AnalyzedQuestion, index: SentenceIndex): 
 export function matchConcepts(index: SentenceIndex, id: number, plan: MatchPlan): Match[] {
   const { uses, extras } = plan;
   const options = RANKING.matching;
-  const matches: Match[] = extras.map(() => ({ weight: 0, position: -1, place: 'none', via: null }));
+  const matches: Match[] = extras.map(() => ({ weight: 0, position: -1, place: 'none', via: null, inTitle: false }));
   const { start, data } = index.sentenceTerms;
   const sequence = row(index.sequence, id);
   const set = (m: Match, weight: number, position: number, place: MatchPlace, via: Variant['via']) => Object.assign(m, { weight, position, place, via });
@@ -116,6 +118,7 @@ export function matchConcepts(index: SentenceIndex, id: number, plan: MatchPlan)
   const neighbours = [id - 1, id + 1].filter(sameArticle).map((n) => row(index.sentenceTerms, n));
   for (let c = 0; c < extras.length; c++) {
     const m = matches[c]!;
+    m.inTitle = extras[c]!.some((v) => v.literal && v.ids.every((t) => sortedHas(context, t)));
     if (m.weight >= 1) continue;
     for (const v of extras[c]!) {
       if (v.weight <= m.weight) continue;

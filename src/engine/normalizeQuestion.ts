@@ -55,6 +55,7 @@ const SHORTHAND: Record<string, string> = {
   wher: 'where',
   wer: 'where',
   hu: 'who',
+  tix: 'tickets',
   pls: 'please',
   plz: 'please',
 };
