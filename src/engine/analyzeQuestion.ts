@@ -1,5 +1,6 @@
 import type { Lexicon, RelatedLemma } from '../lexicon/wordnet.js';
-import { tokenize, type Token } from '../text/tokenize.js';
+import SearchableMap from 'minisearch/SearchableMap';
+import { stemWord, tokenize, type Token } from '../text/tokenize.js';
 import { detectAnswerType, type AnswerType } from './answerType.js';
 import { CHAT_WORDS, normalizeQuestion } from './normalizeQuestion.js';
 import { idf } from './retrieveCandidates.js';
@@ -115,7 +116,8 @@ export function analyzeQuestion(question: string, index: SentenceIndex, lexicon:
     counted: countedConcepts(tokens, concepts),
     termIds,
     years: tokens.filter((t) => t.isNumber && /^(1[89]|20|21)\d{2}$/.test(t.lower)).map((t) => Number(t.lower)),
-    isChat: content.every((t) => CHAT_WORDS.has(t.lower)),
+    // Chat as typed ("gm" = good morning) or once shorthand is written out.
+    isChat: [tokenize(question), content].some((list) => list.every((t) => t.isStopWord || CHAT_WORDS.has(t.lower))),
   };
 }
 
@@ -170,11 +172,16 @@ function buildConcept(surface: string, terms: string[], index: SentenceIndex, le
     const damping = known ? KNOWN_WORD_DAMPING : 1;
     for (const related of lexicon.related(surface, { maxDistance: 2, maxSenses: MAX_SENSES })) addLexiconVariant(variants, related, index, damping);
   }
-  // Only a word English does not have is a typo: "compnies", not "firms".
+  // Only a word English does not have is a typo: "compnies", not "firms". It may be a misspelt
+  // corpus word (a name, by its stem) or a misspelt English word ("investmnet", "chariman").
   if (!known && token && !token.isNumber && token.lower.length >= 5 && lexicon.lemmatize(token.lower).length === 0) {
     const maxDistance = token.term.length >= 10 ? 2 : 1;
     for (const [term, [, distance]] of index.vocabulary().fuzzyGet(token.term, maxDistance)) {
       if (distance > 0) variants.push({ terms: [term], weight: TYPO_WEIGHT[distance]!, via: 'typo' });
+    }
+    for (const [word, distance] of englishCorrections(token.lower, lexicon)) {
+      const term = stemWord(word);
+      if (index.termIds.has(term)) variants.push({ terms: [term], weight: TYPO_WEIGHT[distance]!, via: 'typo' });
     }
   }
   addWordFamilies(variants, index);
@@ -196,6 +203,24 @@ function importanceOf(variants: Variant[], index: SentenceIndex): number {
   // stands for counts, but less; when none does, the question is about something the sources lack.
   if (best && best.weight >= CLOSE_STAND_IN) return Math.sqrt(rarity(best)) * ABSENT_WORD_FACTOR;
   return Math.sqrt(idf(index, 0));
+}
+
+/** English words (from the lexicon) within one edit of a typo, two for words of 7 letters or more. */
+function englishCorrections(typo: string, lexicon: Lexicon): [string, number][] {
+  const maxDistance = typo.length >= 7 ? 2 : 1;
+  return [...englishVocabulary(lexicon).fuzzyGet(typo, maxDistance)].map(([word, [, distance]]) => [word, distance]);
+}
+
+// Built on the first typo only: most questions have none, and the tree costs ~100 ms.
+const vocabularies = new WeakMap<Lexicon, SearchableMap<true>>();
+function englishVocabulary(lexicon: Lexicon): SearchableMap<true> {
+  let vocabulary = vocabularies.get(lexicon);
+  if (!vocabulary) {
+    vocabulary = new SearchableMap<true>();
+    for (const word of lexicon.words()) vocabulary.set(word, true);
+    vocabularies.set(lexicon, vocabulary);
+  }
+  return vocabulary;
 }
 
 /** Index terms of lexicon lemmas, memoised: the same few thousand lemmas come back question after question. */

@@ -27,6 +27,12 @@ export const FEATURES = {
   weakestMatch: 'lowest match weight over the question concepts',
   /** How rare the rarest concept found nowhere is: missing "born" or "CEO" sinks a sentence. */
   missingRarest: 'importance of the rarest unmatched concept, relative to the rarest possible',
+  /**
+   * Share of the question's importance that the corpus has in no form at all ("cherry blossoms"
+   * in a corpus about industry): the same for every candidate, it tells the calibration the
+   * sources are not about the question.
+   */
+  absentFromCorpus: 'importance-weighted share of concepts the corpus never uses in any form',
   /** Share of concepts matched through the lexicon (synonym, hypernym, derivation) rather than literally. */
   lexiconShare: 'share of matched concepts matched through WordNet relations',
   /** Share of concepts matched only as a corrected typo. */
@@ -93,6 +99,7 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
   let matched = 0;
   let lexicon = 0;
   let typo = 0;
+  let absent = 0;
   c.matches.forEach((m, i) => {
     const concept = concepts[i]!;
     const importance = m.weight > 0 ? concept.importance : concept.missingImportance;
@@ -104,6 +111,7 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
     else if (m.place === 'neighbour') neighbour += importance * m.weight;
     else if (m.place === 'none') missingRarest = Math.max(missingRarest, concept.missingImportance / maxImportance);
     if (m.inTitle) title += importance;
+    if (!concept.variants.some((v) => v.ids)) absent += importance;
     weakest = Math.min(weakest, m.place === 'neighbour' ? 0 : m.weight);
     if (m.place !== 'none') {
       matched++;
@@ -128,6 +136,7 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
     neighbourCoverage: share(neighbour),
     weakestMatch: weakest,
     missingRarest: Math.min(1, missingRarest),
+    absentFromCorpus: share(absent),
     lexiconShare: matched ? lexicon / matched : 0,
     typoShare: matched ? typo / matched : 0,
     bm25: c.relativeBm25,

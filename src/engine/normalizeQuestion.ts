@@ -56,6 +56,7 @@ const SHORTHAND: Record<string, string> = {
   wer: 'where',
   hu: 'who',
   tix: 'tickets',
+  gm: 'general manager',
   pls: 'please',
   plz: 'please',
 };
@@ -68,8 +69,11 @@ const MONTH_RANGE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-
 const SUFFIXED_NUMBER = /\b(\d+(?:\.\d+)?)(k|bn|b|mn|mln|m)\b/gi;
 const MAGNITUDE: Record<string, string> = { bn: 'billion', b: 'billion', mn: 'million', mln: 'million', m: 'million' };
 
+const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
 export function normalizeQuestion(question: string): string {
   return question
+    .replace(/\b(\d{1,2})(st|nd|rd|th)\b/gi, (ordinal, n: string) => ORDINALS[Number(n)] ?? ordinal)
     .replace(MONTH_RANGE, (_, from: string, to: string) => `${month(from.toLowerCase())} to ${month(to.toLowerCase())}`)
     .replace(SUFFIXED_NUMBER, (_, n: string, suffix: string) => {
       const s = suffix.toLowerCase();

@@ -16,6 +16,8 @@ export interface RelatedLemma {
 export interface Lexicon {
   /** Base forms WordNet knows for a surface word (morphy-style suffix detachment: "firms"->"firm", "employed"->"employ", "companies"->"company", "cities"->"city"); [] if unknown. */
   lemmatize(word: string): string[];
+  /** Every one-word lemma (lower case, letters only): the English vocabulary, for correcting typos. */
+  words(): Iterable<string>;
   /** True when the (lowercase, space-separated) phrase is a WordNet lemma, e.g. "set up", "integrated circuit", "party". */
   hasLemma(phrase: string): boolean;
   /** Lemmas related to a word or phrase, nearest first, deduplicated (keep the smallest distance), excluding the word itself; maxDistance default 2. Lemmatizes first. */
@@ -279,6 +281,13 @@ class WordNetLexicon implements Lexicon {
 
   lemmatize(word: string): string[] {
     return this.lemmaIds(word).map((id) => this.lemma(id));
+  }
+
+  *words(): Iterable<string> {
+    for (let id = 0; id + 1 < this.lemmaStart.length; id++) {
+      const lemma = this.lemma(id);
+      if (/^[a-z]+$/.test(lemma)) yield lemma;
+    }
   }
 
   hasLemma(phrase: string): boolean {
