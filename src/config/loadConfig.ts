@@ -18,8 +18,8 @@ export interface Config {
   rateLimit: { max: number; windowMs: number };
   /** Hex public key that signs interactions (HTTP mode). */
   publicKey?: string;
-  /** Where `citebot serve` listens, and the largest request body it reads. */
-  http: { port: number; host: string; maxBodyBytes: number };
+  /** Where `citebot serve` listens, the largest request body it reads, and how long it keeps answering after SIGTERM. */
+  http: { port: number; host: string; maxBodyBytes: number; drainMs: number };
 }
 
 /** What `citebot bot` and `deploy-commands` need on top. */
@@ -100,6 +100,7 @@ export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Confi
       port: raw.CITEBOT_HTTP_PORT ?? DEFAULTS.httpPort,
       host: raw.CITEBOT_HTTP_HOST ?? DEFAULTS.httpHost,
       maxBodyBytes: (raw.CITEBOT_HTTP_MAX_BODY_KB ?? DEFAULTS.httpMaxBodyKb) * 1024,
+      drainMs: (raw.CITEBOT_HTTP_DRAIN_SECONDS ?? DEFAULTS.httpDrainSeconds) * 1000,
     },
   };
 }

@@ -49,6 +49,7 @@ export const envSchema = z.object({
   CITEBOT_HTTP_PORT: port.optional(),
   CITEBOT_HTTP_HOST: z.string().regex(/^[\w.:-]+$/, 'must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0').optional(),
   CITEBOT_HTTP_MAX_BODY_KB: wholeNumber(1).optional(),
+  CITEBOT_HTTP_DRAIN_SECONDS: wholeNumber(0).optional(),
 });
 
 export type RawEnv = z.output<typeof envSchema>;
@@ -63,6 +64,8 @@ export const DEFAULTS = {
   httpHost: '127.0.0.1',
   /** Interaction payloads are a few KiB; a context-menu target with embeds stays far below this. */
   httpMaxBodyKb: 128,
+  /** After SIGTERM, keep answering this long while /healthz says 503, so a balancer polling it moves traffic away first. */
+  httpDrainSeconds: 5,
 } as const;
 
 /** Why each variable matters, for "missing" messages. */
