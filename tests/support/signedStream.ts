@@ -9,6 +9,8 @@ import { signatureHeaders, type KeyPair } from './discordSigning.js';
 
 export interface Outcome {
   worker: number;
+  /** What was sent (before JSON). */
+  payload: unknown;
   /** performance.now() when the request started and when it ended (answered or failed). */
   startedAt: number;
   endedAt: number;
@@ -63,7 +65,8 @@ export function startSignedStream(options: StreamOptions): SignedStream {
 }
 
 function send({ url, keys, payload, timeoutMs = 10_000 }: StreamOptions, worker: number, agent: Agent): Promise<Outcome> {
-  const body = JSON.stringify(payload(worker));
+  const sentPayload = payload(worker);
+  const body = JSON.stringify(sentPayload);
   const request = url.startsWith('https:') ? httpsRequest : httpRequest;
   const startedAt = performance.now();
   return new Promise((resolve) => {
@@ -74,7 +77,7 @@ function send({ url, keys, payload, timeoutMs = 10_000 }: StreamOptions, worker:
       res.on('end', () => finish({ status: res.statusCode, connection: res.headers.connection, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', (error: NodeJS.ErrnoException) => finish({ error: error.code ?? error.message }));
     });
-    const finish = (result: Partial<Outcome>) => resolve({ worker, startedAt, endedAt: performance.now(), sent, reusedSocket: req.reusedSocket, ...result });
+    const finish = (result: Partial<Outcome>) => resolve({ worker, payload: sentPayload, startedAt, endedAt: performance.now(), sent, reusedSocket: req.reusedSocket, ...result });
     req.on('finish', () => (sent = true));
     req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'TIMEOUT' })));
     req.on('error', (error: NodeJS.ErrnoException) => finish({ error: error.code ?? error.message }));
