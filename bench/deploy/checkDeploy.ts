@@ -14,10 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { askInteraction, makeScope, snowflake } from '../load/signedPool.js';
 import { makeKeyPair } from '../../tests/support/discordSigning.js';
+import { freePort } from '../../tests/support/serveProcess.js';
 import { startSignedStream, type Outcome, type SignedStream } from '../../tests/support/signedStream.js';
 import { selfSignedCertificate } from './certificate.js';
 import { accessLogOf, startNginx, type NginxSetup, type RunningNginx } from './nginxProcess.js';
-import { freePort, startReplica, type Replica } from './replicas.js';
+import { startReplica, type Replica } from './replicas.js';
 
 const MIN_REQUESTS = 500;
 const DRAIN_SECONDS = 2;

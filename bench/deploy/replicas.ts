@@ -1,18 +1,7 @@
 // The deploy check's `citebot serve` replicas: each on a fixed port (nginx's upstream
 // names it), restarted on that same port, started the one shared way
 // (tests/support/serveProcess.ts).
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { spawnServe, waitHealthy, type ServeChild } from '../../tests/support/serveProcess.js';
-
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 export interface Replica {
   readonly port: number;

@@ -15,7 +15,8 @@ export interface Config {
   apiUrl?: string;
   corpusDir: string;
   logLevel: LogLevel;
-  rateLimit: { max: number; windowMs: number };
+  /** `redisUrl`: replicas share one count per user through this Redis; otherwise each process counts its own. */
+  rateLimit: { max: number; windowMs: number; redisUrl?: string };
   /** Hex public key that signs interactions (HTTP mode). */
   publicKey?: string;
   /** Where `citebot serve` listens, the largest request body it reads, and how long it keeps answering after SIGTERM. */
@@ -94,6 +95,7 @@ export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Confi
     rateLimit: {
       max: raw.CITEBOT_RATE_LIMIT ?? DEFAULTS.rateLimitMax,
       windowMs: (raw.CITEBOT_RATE_WINDOW_SECONDS ?? DEFAULTS.rateLimitWindowSeconds) * 1000,
+      ...(raw.CITEBOT_REDIS_URL ? { redisUrl: raw.CITEBOT_REDIS_URL } : {}),
     },
     ...(raw.DISCORD_PUBLIC_KEY ? { publicKey: raw.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
     http: {

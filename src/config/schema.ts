@@ -44,6 +44,7 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   CITEBOT_RATE_LIMIT: wholeNumber(0).optional(),
   CITEBOT_RATE_WINDOW_SECONDS: wholeNumber(1).optional(),
+  CITEBOT_REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
   // HTTP interactions mode (`citebot serve`).
   DISCORD_PUBLIC_KEY: publicKey.optional(),
   CITEBOT_HTTP_PORT: port.optional(),

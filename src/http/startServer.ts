@@ -10,7 +10,7 @@ import { createDispatcher } from '../bot/dispatcher.js';
 import { createHandlerContext } from '../bot/handlerContext.js';
 import { loadCommands } from '../bot/loadCommands.js';
 import { createLogger, type Logger } from '../bot/logger.js';
-import { createRateLimiter } from '../bot/rateLimiter.js';
+import { rateLimiterFor } from '../bot/rateLimiterFor.js';
 import type { Registry } from '../bot/registry.js';
 import type { HttpConfig } from '../config/loadConfig.js';
 import { loadEngine, type Engine } from '../engine/engine.js';
@@ -90,6 +90,8 @@ export async function startServer(config: HttpConfig, options: StartServerOption
   const url = urlOf(server.address() as AddressInfo);
   log.info('listening', { url });
 
+  // Made now, so a shared store connects while the index loads; closed on stop.
+  const rateLimiter = rateLimiterFor(config, log);
   const ready = (async () => {
     await nextTurn(); // let the caller announce the address before the (synchronous) index load
     // A prebuilt index that cannot be used is said in the structured log, like everything else here.
@@ -100,8 +102,8 @@ export async function startServer(config: HttpConfig, options: StartServerOption
       registry,
       context: createHandlerContext(engine, registry),
       log,
-      // Per instance: with N replicas a user can get up to N × the limit (see the README).
-      rateLimiter: createRateLimiter(config.rateLimit.max, config.rateLimit.windowMs),
+      // Shared through Redis with CITEBOT_REDIS_URL; per replica otherwise (see the README).
+      rateLimiter: await rateLimiter,
     });
     if (health === 'stopping') return;
     answerer = createInteractionAnswerer({ dispatcher, followUps: createWebhookFollowUps(config.apiUrl), log, deferAfterMs: options.deferAfterMs ?? 1_500 });
@@ -116,6 +118,7 @@ export async function startServer(config: HttpConfig, options: StartServerOption
       health = 'stopping';
       log.info('server stopping', { inFlight: inFlight.size, drainMs });
       await drainServer(server, inFlight, log, { delayMs: drainMs, inFlightTimeoutMs: options.inFlightTimeoutMs ?? 10_000 });
+      await (await rateLimiter).close?.();
       log.info('server stopped');
     })());
 

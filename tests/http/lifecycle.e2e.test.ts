@@ -152,7 +152,7 @@ describe('configuration', () => {
   it('says what is missing or malformed, one line each, and exits without a stack trace', async () => {
     const [missing, malformed, badPort] = await Promise.all([
       run([], {}),
-      run([], { DISCORD_PUBLIC_KEY: 'not-a-key', CITEBOT_HTTP_PORT: '70000', CITEBOT_HTTP_MAX_BODY_KB: '0', CITEBOT_HTTP_DRAIN_SECONDS: '2.5' }),
+      run([], { DISCORD_PUBLIC_KEY: 'not-a-key', CITEBOT_HTTP_PORT: '70000', CITEBOT_HTTP_MAX_BODY_KB: '0', CITEBOT_HTTP_DRAIN_SECONDS: '2.5', CITEBOT_REDIS_URL: 'http://127.0.0.1:6379' }),
       run(['--port', 'eighty'], { DISCORD_PUBLIC_KEY: makeKeyPair().publicKeyHex }),
     ]);
     expect(missing.code).toBe(1);
@@ -163,6 +163,7 @@ describe('configuration', () => {
     expect(malformed.stderr).toContain('  - CITEBOT_HTTP_PORT must be a port number from 0 to 65535 (0 picks a free port)');
     expect(malformed.stderr).toContain('  - CITEBOT_HTTP_MAX_BODY_KB must be 1 or more');
     expect(malformed.stderr).toContain('  - CITEBOT_HTTP_DRAIN_SECONDS must be a whole number');
+    expect(malformed.stderr).toContain('  - CITEBOT_REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379');
     expect(badPort.code).toBe(2);
     expect(badPort.stderr).toBe('citebot: --port must be a port number from 0 to 65535 (0 picks a free port), got "eighty"\n');
     for (const result of [missing, malformed, badPort]) {
@@ -172,8 +173,8 @@ describe('configuration', () => {
   });
 });
 
-describe('per-instance state: the rate limiter', () => {
-  it('each replica counts on its own, so N replicas allow a user N × the limit', async () => {
+describe('per-instance state: the rate limiter without CITEBOT_REDIS_URL', () => {
+  it('each replica counts on its own, so N replicas allow a user N × the limit (sharedRateLimit.e2e.test.ts has the shared one)', async () => {
     const keys = makeKeyPair();
     const env = { DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: '2', CITEBOT_RATE_WINDOW_SECONDS: '60' };
     const [a, b] = await Promise.all([startServe({ env, keys }), startServe({ env, keys })]);
