@@ -118,7 +118,7 @@ export async function startServer(config: HttpConfig, options: StartServerOption
       health = 'stopping';
       log.info('server stopping', { inFlight: inFlight.size, drainMs });
       await drainServer(server, inFlight, log, { delayMs: drainMs, inFlightTimeoutMs: options.inFlightTimeoutMs ?? 10_000 });
-      await (await rateLimiter).close?.();
+      await (await rateLimiter.catch(() => undefined))?.close?.(); // none if it failed to load (ready says why)
       log.info('server stopped');
     })());
 
