@@ -1,16 +1,11 @@
 /**
- * `citebot serve` as a child process on 127.0.0.1 (a free port it picks), as the HTTP tests
- * start it: an empty working folder (no developer .env), only the variables set here. Also
- * reads the child's own CPU time and memory from /proc, since the load generator shares the
+ * `citebot serve` as a child process on 127.0.0.1 (a free port it picks), started as the HTTP
+ * tests start it (tests/support/serveProcess.ts), timed to listening and to ready. Also reads
+ * the child's own CPU time and memory from /proc, since the load generator shares the
  * machine's cores with it and its own clock says nothing about the server's cost.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { packageRoot } from '../../src/paths/packageRoot.js';
+import { readFileSync } from 'node:fs';
+import { spawnServe, waitHealthy, type ServeChild as Spawned } from '../../tests/support/serveProcess.js';
 
 export interface ServeOptions {
   publicKeyHex: string;
@@ -24,42 +19,15 @@ export interface ServeOptions {
   script?: string[];
 }
 
-export interface ServeChild {
-  url: string;
-  port: number;
+export interface ServeChild extends Spawned {
   pid: number;
-  child: ChildProcessWithoutNullStreams;
   /** Spawn → listening line, and spawn → /healthz 200 (index loaded). */
   listeningMs: number;
   readyMs: number;
-  stderr(): string;
-  /** SIGTERM (graceful: in-flight requests finish, a --cpu-prof profile is written) and the exit code. */
-  stop(): Promise<number | null>;
-}
-
-/** Only what is set here: no DISCORD_*, CITEBOT_* or LOG_LEVEL from the shell that runs the benchmark. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('CITEBOT_') || key === 'LOG_LEVEL' || key === 'NODE_OPTIONS') delete env[key];
-  return { ...env, ...extra };
-}
-
-export function httpGet(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 export async function startServe(options: ServeOptions): Promise<ServeChild> {
   const started = performance.now();
-  const bin = join(packageRoot(), 'bin', 'citebot.js');
   const env: Record<string, string> = {
     DISCORD_PUBLIC_KEY: options.publicKeyHex,
     CITEBOT_CORPUS: options.corpusDir,
@@ -68,61 +36,19 @@ export async function startServe(options: ServeOptions): Promise<ServeChild> {
     // A deferred answer would be delivered through Discord's REST API: point it at a closed local
     // port, so nothing a load test triggers can leave the machine (/ask answers inline anyway).
     DISCORD_API_URL: 'http://127.0.0.1:9',
+    // Nothing balances across these: stop at once.
+    CITEBOT_HTTP_DRAIN_SECONDS: '0',
   };
   if (options.rateLimit !== undefined) env.CITEBOT_RATE_LIMIT = String(options.rateLimit);
-  const script = options.script ?? [bin, 'serve', '--port', '0', '--host', '127.0.0.1'];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...script], {
-    cwd: mkdtempSync(join(tmpdir(), 'citebot-load-')),
-    env: cleanEnv(env),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   const timeoutMs = options.readyTimeoutMs ?? 60_000;
-
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not print its address within ${timeoutMs} ms\n${stderr}`)), timeoutMs);
-    const check = () => {
-      const match = /^listening on (http:\/\/\S+)$/m.exec(stdout);
-      if (!match) return;
-      clearTimeout(timer);
-      resolve(match[1]!);
-    };
-    child.stdout.on('data', check);
-    void exited.then(([code, signal]) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited (${code ?? signal}) before listening\n${stderr}`));
-    });
-  });
+  const child = await spawnServe({ env, ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}), ...(options.script ? { script: options.script } : {}), listenTimeoutMs: timeoutMs });
   const listeningMs = performance.now() - started;
-
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`serve exited (${child.exitCode ?? child.signalCode}) while loading\n${stderr}`);
-    const health = await httpGet(`${url}/healthz`).catch(() => undefined);
-    if (health?.status === 200) break;
-    if (Date.now() > deadline) throw new Error(`serve not ready within ${timeoutMs} ms (last /healthz: ${health?.status} ${health?.body})\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 20));
+  try {
+    await waitHealthy(child.url, { timeoutMs, child: child.child });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${child.stderr()}`);
   }
-  const readyMs = performance.now() - started;
-
-  return {
-    url,
-    port: Number(new URL(url).port),
-    pid: child.pid!,
-    child,
-    listeningMs,
-    readyMs,
-    stderr: () => stderr,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const [code] = await exited;
-      return code;
-    },
-  };
+  return { ...child, pid: child.child.pid!, listeningMs, readyMs: performance.now() - started };
 }
 
 // ── The child's own resource use, from /proc ────────────────────────────────

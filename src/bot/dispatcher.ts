@@ -73,7 +73,7 @@ export function createDispatcher({ registry, context, log, rateLimiter }: Dispat
       return reply;
     };
     if (rateLimiter) {
-      const decision = rateLimiter.take(request.user.id);
+      const decision = await rateLimiter.take(request.user.id);
       if (!decision.allowed) return done(privateReply(renderRateLimited(decision.retryAfterMs, rateLimiter.max, rateLimiter.windowMs)), 'rate-limited');
     }
     const target = route(request);

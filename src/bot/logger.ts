@@ -1,5 +1,7 @@
 // Structured logs: one JSON object per line on stderr (stdout stays for program output,
 // e.g. the console's replies). Enough for `jq` and any log shipper; no dependency.
+// Logging never throws, whatever the fields hold (see boundedJson.ts).
+import { boundedJson } from './boundedJson.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -31,8 +33,14 @@ export function createLogger(level: LogLevel = 'info', sink: LogSink = process.s
   const threshold = LOG_LEVELS.indexOf(level);
   const emit = (lineLevel: LogLevel, msg: string, fields: Fields = {}) => {
     if (LOG_LEVELS.indexOf(lineLevel) < threshold) return;
-    const entry = { time: new Date().toISOString(), level: lineLevel, msg, ...base, ...fields };
-    sink.write(`${JSON.stringify(entry, (_key, value: unknown) => (value instanceof Error ? errorFields(value) : value))}\n`);
+    const head = { time: new Date().toISOString(), level: lineLevel, msg };
+    let entry: Fields;
+    try {
+      entry = { ...head, ...base, ...fields };
+    } catch (error) {
+      entry = { ...head, unreadableFields: error }; // a getter that throws
+    }
+    sink.write(`${boundedJson(entry, (value) => (value instanceof Error ? errorFields(value) : undefined))}\n`);
   };
   return {
     debug: (msg, fields) => emit('debug', msg, fields),

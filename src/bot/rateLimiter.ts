@@ -1,12 +1,16 @@
 // Per-user sliding window: at most `max` requests in any `windowMs`. In memory, so with
-// several instances each one counts separately (a user could get max × instances).
+// several instances each one counts separately (a user could get max × instances), unless
+// CITEBOT_REDIS_URL makes them share one count (sharedRateLimiter.ts, chosen in rateLimiterFor.ts).
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 export interface RateLimiter {
-  take(userId: string, now?: number): RateDecision;
+  /** Counts a request from `userId` and says whether it may go ahead (asynchronously when the count is shared). */
+  take(userId: string, now?: number): RateDecision | Promise<RateDecision>;
   readonly max: number;
   readonly windowMs: number;
+  /** Lets go of what it holds (a connection to the shared store). */
+  close?(): Promise<void>;
 }
 
 /** Forget idle users every this many calls, so memory follows active users, not all users ever seen. */

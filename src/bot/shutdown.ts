@@ -3,7 +3,7 @@
 import type { Logger } from './logger.js';
 
 /** `signals`: a shard's process leaves SIGINT to its ShardingManager (see sharding/shardProcess.ts). */
-export function stopOnSignals(log: Logger, stop: () => Promise<void>, signals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM']): Promise<void> {
+export function stopOnSignals(log: Logger, stop: (signal: NodeJS.Signals) => Promise<void>, signals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM']): Promise<void> {
   return new Promise((resolve, reject) => {
     let stopping = false;
     const onSignal = (signal: NodeJS.Signals) => {
@@ -13,7 +13,7 @@ export function stopOnSignals(log: Logger, stop: () => Promise<void>, signals: r
       }
       stopping = true;
       log.info('shutting down', { signal });
-      stop().then(() => {
+      stop(signal).then(() => {
         for (const name of signals) process.off(name, onSignal);
         resolve();
       }, reject);

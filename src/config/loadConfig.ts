@@ -19,11 +19,12 @@ export interface Config {
   /** A prebuilt index given with --index; else the engine looks in the corpus folder. */
   indexFile?: string;
   logLevel: LogLevel;
-  rateLimit: { max: number; windowMs: number };
+  /** `redisUrl`: replicas share one count per user through this Redis; otherwise each process counts its own. */
+  rateLimit: { max: number; windowMs: number; redisUrl?: string };
   /** Hex public key that signs interactions (HTTP mode). */
   publicKey?: string;
-  /** Where `citebot serve` listens, and the largest request body it reads. */
-  http: { port: number; host: string; maxBodyBytes: number };
+  /** Where `citebot serve` listens, the largest request body it reads, and how long it keeps answering after SIGTERM. */
+  http: { port: number; host: string; maxBodyBytes: number; drainMs: number };
 }
 
 /** What `citebot bot` and `deploy-commands` need on top. */
@@ -120,12 +121,14 @@ export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Confi
     rateLimit: {
       max: raw.CITEBOT_RATE_LIMIT ?? DEFAULTS.rateLimitMax,
       windowMs: (raw.CITEBOT_RATE_WINDOW_SECONDS ?? DEFAULTS.rateLimitWindowSeconds) * 1000,
+      ...(raw.CITEBOT_REDIS_URL ? { redisUrl: raw.CITEBOT_REDIS_URL } : {}),
     },
     ...(raw.DISCORD_PUBLIC_KEY ? { publicKey: raw.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
     http: {
       port: raw.CITEBOT_HTTP_PORT ?? DEFAULTS.httpPort,
       host: raw.CITEBOT_HTTP_HOST ?? DEFAULTS.httpHost,
       maxBodyBytes: (raw.CITEBOT_HTTP_MAX_BODY_KB ?? DEFAULTS.httpMaxBodyKb) * 1024,
+      drainMs: (raw.CITEBOT_HTTP_DRAIN_SECONDS ?? DEFAULTS.httpDrainSeconds) * 1000,
     },
   };
 }

@@ -44,11 +44,13 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   CITEBOT_RATE_LIMIT: wholeNumber(0).optional(),
   CITEBOT_RATE_WINDOW_SECONDS: wholeNumber(1).optional(),
+  CITEBOT_REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
   // HTTP interactions mode (`citebot serve`).
   DISCORD_PUBLIC_KEY: publicKey.optional(),
   CITEBOT_HTTP_PORT: port.optional(),
   CITEBOT_HTTP_HOST: z.string().regex(/^[\w.:-]+$/, 'must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0').optional(),
   CITEBOT_HTTP_MAX_BODY_KB: wholeNumber(1).optional(),
+  CITEBOT_HTTP_DRAIN_SECONDS: wholeNumber(0).optional(),
 });
 
 export type RawEnv = z.output<typeof envSchema>;
@@ -63,6 +65,8 @@ export const DEFAULTS = {
   httpHost: '127.0.0.1',
   /** Interaction payloads are a few KiB; a context-menu target with embeds stays far below this. */
   httpMaxBodyKb: 128,
+  /** After SIGTERM, keep answering this long while /healthz says 503, so a balancer polling it moves traffic away first. */
+  httpDrainSeconds: 5,
 } as const;
 
 /** Why each variable matters, for "missing" messages. */

@@ -1,13 +1,15 @@
 // POST /interactions: refuse everything that is not provably from Discord before doing
 // any work for it, then hand the parsed interaction to the answerer. Order matters:
 // cheap header checks, the size limit while reading, the signature over the raw bytes,
-// and only then JSON. Nothing unverified is ever answered beyond a constant refusal.
+// and only then JSON, checked against the interaction schema (a wrong type is a 400).
+// Nothing unverified is ever answered beyond a constant refusal.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { APIInteraction, APIInteractionResponse } from 'discord.js';
+import type { APIInteractionResponse } from 'discord.js';
 import type { Logger } from '../bot/logger.js';
 import type { InteractionAnswerer } from './answerInteraction.js';
 import { refuse, sendJson, type RefusalStatus } from './errorResponses.js';
 import { isFreshTimestamp } from './freshness.js';
+import { parseInteraction } from './interactionSchema.js';
 import { readBody } from './readBody.js';
 import type { SignatureVerifier } from './verifySignature.js';
 
@@ -23,13 +25,6 @@ export interface InteractionsEndpointOptions {
 }
 
 const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? undefined : value);
-
-/** Discord's interaction JSON, as far as routing needs to trust it: the rest is Discord's own shape. */
-function isInteraction(value: unknown): value is APIInteraction {
-  if (typeof value !== 'object' || value === null) return false;
-  const { type, id, token, application_id: applicationId } = value as Record<string, unknown>;
-  return typeof type === 'number' && typeof id === 'string' && typeof token === 'string' && typeof applicationId === 'string';
-}
 
 export function createInteractionsEndpoint(options: InteractionsEndpointOptions) {
   const { verify, maxBodyBytes, log, answerer, draining, now = Date.now } = options;
@@ -63,7 +58,9 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
     } catch {
       return refused(400, 'body is not JSON');
     }
-    if (!isInteraction(payload)) return refused(400, 'not an interaction');
+    const parsed = parseInteraction(payload);
+    if (!parsed.ok) return refused(400, parsed.reason);
+    const interaction = parsed.interaction;
 
     const ready = answerer();
     if (!ready) return refused(503, 'index still loading');
@@ -71,7 +68,7 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
       closeIfDraining();
       sendJson(res, 200, JSON.stringify(response));
     };
-    const outcome = await ready.answer(payload, respond);
-    if (outcome === 'unsupported') refused(400, `unsupported interaction type ${payload.type}`);
+    const outcome = await ready.answer(interaction, respond);
+    if (outcome === 'unsupported') refused(400, `unsupported interaction type ${interaction.type}`);
   };
 }

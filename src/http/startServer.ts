@@ -10,11 +10,12 @@ import { createDispatcher } from '../bot/dispatcher.js';
 import { createHandlerContext } from '../bot/handlerContext.js';
 import { loadCommands } from '../bot/loadCommands.js';
 import { createLogger, type Logger } from '../bot/logger.js';
-import { createRateLimiter } from '../bot/rateLimiter.js';
+import { rateLimiterFor } from '../bot/rateLimiterFor.js';
 import type { Registry } from '../bot/registry.js';
 import type { HttpConfig } from '../config/loadConfig.js';
 import { loadEngine, type Engine } from '../engine/engine.js';
 import { createInteractionAnswerer, type InteractionAnswerer } from './answerInteraction.js';
+import { drainServer } from './drainServer.js';
 import { createInFlight } from './inFlight.js';
 import { createInteractionsEndpoint } from './interactionsEndpoint.js';
 import { toListenError } from './listenError.js';
@@ -31,8 +32,8 @@ export interface StartServerOptions {
   registry?: Registry;
   /** Default 1500 ms, as in gateway mode: leaves room for delivery either side inside Discord's 3 s. */
   deferAfterMs?: number;
-  /** How long a shutdown waits for in-flight requests and deferred replies. Default 10 s. */
-  drainMs?: number;
+  /** How long a shutdown waits for in-flight requests and deferred replies once it stops listening. Default 10 s. */
+  inFlightTimeoutMs?: number;
 }
 
 export { ListenError } from './listenError.js';
@@ -43,8 +44,12 @@ export interface RunningServer {
   server: Server;
   /** Resolves once the index and commands are loaded and interactions are answered; rejects if they cannot load. */
   ready: Promise<void>;
-  /** Stops accepting, lets in-flight requests and deferred replies finish (up to drainMs), closes. Safe to call twice. */
-  stop(): Promise<void>;
+  /**
+   * /healthz turns 503 and responses close their connections; answers go on for the drain
+   * delay (config.http.drainMs, or `drainMs` here), then it stops listening, lets in-flight
+   * requests and deferred replies finish and closes (see drainServer.ts). Safe to call twice.
+   */
+  stop(options?: { drainMs?: number }): Promise<void>;
 }
 
 export async function startServer(config: HttpConfig, options: StartServerOptions = {}): Promise<RunningServer> {
@@ -85,6 +90,8 @@ export async function startServer(config: HttpConfig, options: StartServerOption
   const url = urlOf(server.address() as AddressInfo);
   log.info('listening', { url });
 
+  // Made now, so a shared store connects while the index loads; closed on stop.
+  const rateLimiter = rateLimiterFor(config, log);
   const ready = (async () => {
     await nextTurn(); // let the caller announce the address before the (synchronous) index load
     // A prebuilt index that cannot be used is said in the structured log, like everything else here.
@@ -95,8 +102,8 @@ export async function startServer(config: HttpConfig, options: StartServerOption
       registry,
       context: createHandlerContext(engine, registry),
       log,
-      // Per instance: with N replicas a user can get up to N × the limit (see the README).
-      rateLimiter: createRateLimiter(config.rateLimit.max, config.rateLimit.windowMs),
+      // Shared through Redis with CITEBOT_REDIS_URL; per replica otherwise (see the README).
+      rateLimiter: await rateLimiter,
     });
     if (health === 'stopping') return;
     answerer = createInteractionAnswerer({ dispatcher, followUps: createWebhookFollowUps(config.apiUrl), log, deferAfterMs: options.deferAfterMs ?? 1_500 });
@@ -106,16 +113,12 @@ export async function startServer(config: HttpConfig, options: StartServerOption
   ready.catch(() => undefined); // the caller awaits it; this keeps a failure from counting as unhandled meanwhile
 
   let stopped: Promise<void> | undefined;
-  const stop = () =>
+  const stop = ({ drainMs = config.http.drainMs }: { drainMs?: number } = {}) =>
     (stopped ??= (async () => {
       health = 'stopping';
-      log.info('server stopping', { inFlight: inFlight.size });
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const drained = await inFlight.drain(options.drainMs ?? 10_000);
-      if (!drained) log.warn('stopped before every request was answered', { inFlight: inFlight.size });
-      server.closeAllConnections();
-      await closed;
+      log.info('server stopping', { inFlight: inFlight.size, drainMs });
+      await drainServer(server, inFlight, log, { delayMs: drainMs, inFlightTimeoutMs: options.inFlightTimeoutMs ?? 10_000 });
+      await (await rateLimiter.catch(() => undefined))?.close?.(); // none if it failed to load (ready says why)
       log.info('server stopped');
     })());
 

@@ -60,7 +60,7 @@ beforeAll(async () => {
 }, 20_000);
 
 afterAll(async () => {
-  await running?.stop();
+  await running?.stop({ drainMs: 0 });
   await fake?.stop();
 });
 

@@ -2,18 +2,15 @@
 // signs each request with a key pair made for the run (the server gets the public half
 // as DISCORD_PUBLIC_KEY), and can relay the server's answers into a FakeDiscord so
 // deferred replies, which come back through Discord's REST, have somewhere to land.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { APIInteraction, APIInteractionResponse } from 'discord.js';
 import type { FakeDiscord } from '../fake-discord/index.js';
 import type { InteractionStore } from '../fake-discord/interactions.js';
+import { BIN, cleanEnv, httpRequest, spawnServe, waitHealthy, type HttpResult, type ServeChild } from '../support/serveProcess.js';
+export { BIN, cleanEnv, httpRequest, type HttpResult };
 
-export const BIN = fileURLToPath(new URL('../../bin/citebot.js', import.meta.url));
 /** An empty folder to run in, so a developer's own .env cannot leak into these runs. */
 export const CWD = mkdtempSync(join(tmpdir(), 'citebot-http-'));
 export const REFUSED_401 = '{"error":"invalid request signature"}';
@@ -22,28 +19,6 @@ export const REFUSED_401 = '{"error":"invalid request signature"}';
 
 import { makeKeyPair, nowSeconds, signatureHeaders, type KeyPair } from '../support/discordSigning.js';
 export { makeKeyPair, nowSeconds, signatureHeaders, type KeyPair };
-
-// ── Plain HTTP ──────────────────────────────────────────────────────────────
-
-export interface HttpResult {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** One request on its own connection (no keep-alive pool to outlive a test). */
-export function httpRequest(url: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<HttpResult> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}
 
 // ── The server process ──────────────────────────────────────────────────────
 
@@ -68,73 +43,22 @@ export interface SignedEndpoint {
   post: SignedPost;
 }
 
-export interface ServeProcess extends SignedEndpoint {
-  child: ChildProcessWithoutNullStreams;
-  /** Everything written to stderr so far (JSON log lines). */
-  stderr(): string;
+export interface ServeProcess extends SignedEndpoint, ServeChild {
   logs(): { level: string; msg: string; [field: string]: unknown }[];
-  /** SIGTERM (unless already exited) and the exit code. */
-  stop(): Promise<number | null>;
 }
 
-/** Only what the test sets: no DISCORD_*, CITEBOT_* or LOG_LEVEL from the developer's shell. */
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('CITEBOT_') || key === 'LOG_LEVEL') delete env[key];
-  return { ...env, ...extra };
-}
-
+/** Started with the drain delay at 0 unless `env` sets one: most tests stop servers and should not wait. */
 export async function startServe(options: { env?: Record<string, string>; keys?: KeyPair; waitReady?: boolean } = {}): Promise<ServeProcess> {
   const keys = options.keys ?? makeKeyPair();
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
-    cwd: CWD,
-    env: cleanEnv({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, ...options.env }),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not print its address in time\n${stderr}`)), 15_000);
-    const check = () => {
-      const match = /^listening on (http:\/\/\S+)$/m.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout.on('data', check);
-    void exited.then(([code]) => reject(new Error(`serve exited (${code}) before listening\n${stderr}`)));
-  });
-
+  const child = await spawnServe({ cwd: CWD, env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, CITEBOT_HTTP_DRAIN_SECONDS: '0', ...options.env } });
   const server: ServeProcess = {
-    url,
+    ...child,
     keys,
-    child,
-    stderr: () => stderr,
-    logs: () => stderr.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: string; msg: string }),
-    post: signedPost(url, keys),
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const [code] = await exited;
-      return code;
-    },
+    logs: () => child.stderr().trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: string; msg: string }),
+    post: signedPost(child.url, keys),
   };
-  if (options.waitReady ?? true) await waitReady(url);
+  if (options.waitReady ?? true) await waitHealthy(child.url, { child: child.child });
   return server;
-}
-
-export async function waitReady(url: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const health = await httpRequest(`${url}/healthz`).catch(() => undefined);
-    if (health?.status === 200) return;
-    if (Date.now() > deadline) throw new Error(`serve not ready after ${timeoutMs} ms (last: ${health?.status} ${health?.body})`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 // ── Playing Discord with a FakeDiscord behind ───────────────────────────────

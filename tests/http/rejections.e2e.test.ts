@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpRequest, makeKeyPair, nowSeconds, REFUSED_401, signatureHeaders, startServe, type HttpResult, type ServeProcess } from './harness.js';
 
-const MAX_BODY_KB = 16;
+const MAX_BODY_KB = 32; // room for a user id nested 10,000 arrays deep (20 KB)
 let server: ServeProcess;
 
 beforeAll(async () => {
@@ -130,6 +130,29 @@ describe('malformed requests', () => {
     expectRefused(await server.post({ type: 2, id: 'c1', token: 't', application_id: '1', user: { id: '42', username: 'u' } }), 400, '{"error":"malformed request"}');
     // A modal submit: citebot opens no modals.
     expectRefused(await server.post({ type: 5, id: 'm1', token: 't', application_id: '1', user: { id: '42', username: 'u' }, data: { custom_id: 'x', components: [] } }), 400, '{"error":"malformed request"}');
+  });
+
+  it('refuses signed interactions with wrongly typed fields (400, not 500), and logs them in bounded lines', async () => {
+    const from = { user: { id: '42', username: 'mallory' } };
+    // Written as text: JSON.stringify itself overflows on 10,000 levels.
+    const deepUser = ask('w2').replace('"id":"42"', `"id":${'['.repeat(10_000)}"42"${']'.repeat(10_000)}`);
+    const bad = [
+      { type: 3, id: 'w1', token: 't', application_id: '1', ...from, data: { component_type: 2, custom_id: 12345 } },
+      deepUser,
+      { ...JSON.parse(ask('w3')), data: { id: '1', type: 1, name: 'ask', options: [{ name: 'question', type: 3, value: { $gt: '' } }] } },
+      { ...JSON.parse(ask('w4')), data: { id: '1', type: 1, name: ['ask'] } },
+      { ...JSON.parse(ask('w5')), data: { id: '1', type: 1, name: 'ask', options: [{ name: 'sub', type: 1, options: [{ name: 'question', type: 3, value: 7n.toString(), focused: 'yes' }] }] } },
+      { type: 4, id: 'w6', token: 't', application_id: '1', ...from, data: { type: 1, name: 'ask', options: 'question' } },
+      { type: 2, id: 'w7', token: 't', application_id: '1', ...from, data: { type: 3, name: 'Find source', target_id: '9', resolved: { messages: { 9: { id: '9', content: 5, author: { id: '1' } } } } } },
+      { type: 2, id: 'w8', token: 't', application_id: '1', member: { user: { id: 42 } }, data: { type: 1, name: 'help' } },
+    ];
+    for (const payload of bad) expectRefused(await server.post(payload), 400, '{"error":"malformed request"}');
+    expectNeverAnswered(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8']);
+    const refusals = server.logs().filter((l) => l.msg === 'request refused' && l.status === 400);
+    expect(refusals.map((l) => l.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^not an interaction citebot answers: data\.custom_id: /)]));
+    expect(server.stderr().split('\n').every((line) => line.length < 2_000)).toBe(true);
+    // Still answering.
+    expect((await server.post(ask('w9'))).status).toBe(200);
   });
 });
 

@@ -127,13 +127,13 @@ describe('in-flight tracking', () => {
 describe('configuration for serve', () => {
   const key = 'D75A980182B10AB7D54BFED3C964073A0EE172F3DAA62325AF021A68F707511A';
 
-  it('needs only the public key; listens on loopback:8080 and reads at most 128 KiB by default', () => {
+  it('needs only the public key; listens on loopback:8080, reads at most 128 KiB and drains 5 s by default', () => {
     const config = loadConfig('http', { env: { DISCORD_PUBLIC_KEY: key }, envFile: null });
     expect(config.publicKey).toBe(key.toLowerCase());
-    expect(config.http).toEqual({ port: 8080, host: '127.0.0.1', maxBodyBytes: 128 * 1024 });
+    expect(config.http).toEqual({ port: 8080, host: '127.0.0.1', maxBodyBytes: 128 * 1024, drainMs: 5_000 });
     expect(config.token).toBeUndefined();
-    const custom = loadConfig('http', { env: { DISCORD_PUBLIC_KEY: key, CITEBOT_HTTP_PORT: '0', CITEBOT_HTTP_HOST: '::', CITEBOT_HTTP_MAX_BODY_KB: '8' }, envFile: null });
-    expect(custom.http).toEqual({ port: 0, host: '::', maxBodyBytes: 8 * 1024 });
+    const custom = loadConfig('http', { env: { DISCORD_PUBLIC_KEY: key, CITEBOT_HTTP_PORT: '0', CITEBOT_HTTP_HOST: '::', CITEBOT_HTTP_MAX_BODY_KB: '8', CITEBOT_HTTP_DRAIN_SECONDS: '0' }, envFile: null });
+    expect(custom.http).toEqual({ port: 0, host: '::', maxBodyBytes: 8 * 1024, drainMs: 0 });
   });
 
   it('.env.example copied as is names the one thing serve lacks', () => {

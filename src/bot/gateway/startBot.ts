@@ -9,7 +9,7 @@ import { createDispatcher, type Dispatcher } from '../dispatcher.js';
 import { createHandlerContext } from '../handlerContext.js';
 import { loadCommands } from '../loadCommands.js';
 import { createLogger, errorFields, type Logger } from '../logger.js';
-import { createRateLimiter } from '../rateLimiter.js';
+import { rateLimiterFor } from '../rateLimiterFor.js';
 import type { Registry } from '../registry.js';
 import { createInteractionAdapter } from './interactionAdapter.js';
 
@@ -37,11 +37,12 @@ export async function startBot(config: DiscordConfig, options: StartBotOptions =
   const log = options.log ?? createLogger(config.logLevel);
   const engine = options.engine ?? timed(log, 'engine loaded', () => loadEngine(config.corpusDir, { indexFile: config.indexFile }));
   const registry = options.registry ?? (await loadCommands());
+  const rateLimiter = await rateLimiterFor(config, log);
   const dispatcher = createDispatcher({
     registry,
     context: createHandlerContext(engine, registry),
     log,
-    rateLimiter: createRateLimiter(config.rateLimit.max, config.rateLimit.windowMs),
+    rateLimiter,
   });
   const adapter = createInteractionAdapter({ dispatcher, log, deferAfterMs: options.deferAfterMs ?? 1_500 });
 
@@ -73,6 +74,7 @@ export async function startBot(config: DiscordConfig, options: StartBotOptions =
   } catch (error) {
     stopping = true;
     await client.destroy();
+    await rateLimiter.close?.();
     throw error;
   }
   const applicationId = client.application?.id;
@@ -92,6 +94,7 @@ export async function startBot(config: DiscordConfig, options: StartBotOptions =
         log.info('bot stopping');
         await adapter.close(DRAIN_MS);
         await client.destroy();
+        await rateLimiter.close?.();
         log.info('bot stopped');
       })()),
   };

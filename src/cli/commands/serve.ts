@@ -32,11 +32,12 @@ export async function run(argv: string[]): Promise<void> {
     const server = await startServer(config, { log, ...(port !== undefined ? { port } : {}), ...(values.host ? { host: values.host } : {}) });
     // stdout carries only this line: scripts and tests read the bound address (useful with --port 0).
     process.stdout.write(`listening on ${server.url}\n`);
-    const stopped = stopOnSignals(log, server.stop);
+    // SIGTERM is how orchestrators and systemd stop a replica: drain first. Ctrl-C (SIGINT) is a person at a terminal: no delay.
+    const stopped = stopOnSignals(log, (signal) => server.stop(signal === 'SIGTERM' ? {} : { drainMs: 0 }));
     try {
       await server.ready;
     } catch (error) {
-      await server.stop();
+      await server.stop({ drainMs: 0 }); // it never answered: nothing to drain
       throw error;
     }
     await stopped;
