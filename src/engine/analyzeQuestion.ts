@@ -261,7 +261,9 @@ function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: Se
   const via = related.relation === 'synonym' ? 'synonym' : 'related';
   if (terms.every((t) => index.termIds.has(t))) variants.push({ terms, weight, via });
   // A one-word stand-in the corpus has only in another form of its family ("employee" → "employs").
-  else if (terms.length === 1 && terms[0]!.length >= 6) for (const other of familyOf(terms[0]!, index)) variants.push({ terms: [other], weight: weight * FAMILY_WEIGHT, via });
+  else if (terms.length === 1 && terms[0]!.length >= 6) {
+    for (const other of familyOf(terms[0]!, index)) if (plausiblyRelated(terms, [other])) variants.push({ terms: [other], weight: weight * FAMILY_WEIGHT, via });
+  }
 }
 
 /**
@@ -272,7 +274,10 @@ function addWordFamilies(variants: Variant[], index: SentenceIndex): void {
   for (const v of [...variants]) {
     const [term] = v.terms;
     if (v.terms.length !== 1 || !term || term.length < 6 || /^\d/.test(term)) continue;
-    for (const other of familyOf(term, index)) variants.push({ terms: [other], weight: v.weight * FAMILY_WEIGHT, via: v.via === 'exact' ? 'synonym' : v.via });
+    for (const other of familyOf(term, index)) {
+      // Porter-stem neighbours may be strangers ("concern", "concept"): word vectors must not object.
+      if (plausiblyRelated([term], [other])) variants.push({ terms: [other], weight: v.weight * FAMILY_WEIGHT, via: v.via === 'exact' ? 'synonym' : v.via });
+    }
   }
 }
 

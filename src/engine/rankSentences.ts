@@ -45,7 +45,7 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
           .slice(0, RANKING.candidates);
   if (candidates.length === 0) return [];
   const top = candidates[0]!.score;
-  const countedVariants = question.counted.map((c) => countedIds(question, question.concepts.indexOf(c), index));
+  const counted = question.counted.map((c) => c.variants.map((v) => index.termIds.get(v.terms[0]!)).filter((id): id is number => id !== undefined));
   const maxImportance = Math.sqrt(idf(index, 0));
   const semantic = new SemanticMatcher(question.concepts, index, loadEmbeddings());
   const byArticle = new Map<number, number>();
@@ -66,7 +66,7 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
       articleSupport: byArticle.get(index.articleOf[id]!)! / mass,
       sectionSupport: bySection.get(index.sectionOf[id]!)! / mass,
       offersAnswer: offers,
-      countedNumber: countPrecedesCounted(index, id, countedVariants),
+      countedNumber: countPrecedesCounted(index, id, counted),
       semantic: semantic.similarities(row(index.sequence, id)),
     });
     return {
@@ -80,22 +80,15 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
   return ranked.sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
 }
 
-/**
- * The term numbers of a counted concept's own words and close stand-ins ("enterprises" for
- * "firms"), not its distant relations: "$1.4 billion IoT project" does not count enterprises.
- */
-function countedIds(question: AnalyzedQuestion, c: number, index: SentenceIndex): number[] {
-  return question.concepts[c]!.variants
-    .filter((v) => v.via !== 'related')
-    .map((v) => index.termIds.get(v.terms[0]!))
-    .filter((id): id is number => id !== undefined);
-}
-
 const NUMBER = /^(\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|dozen|hundred|thousand|million|billion)/;
 /** Words between a number and what it counts that do not separate them ("2,000-plus IoT companies"). */
 const NUMBER_MODIFIERS = new Set(['plu', 'odd', 'nearli', 'almost', 'around', 'roughli', 'approxim', 'least', 'over', 'some']);
 
-/** "How many IoT firms": the answer counts them, its number at most one word before ("3,657 IoT enterprises"). */
+/**
+ * "How many IoT firms": the answer counts them, its number at most one word before the thing
+ * counted or one of its stand-ins ("3,657 IoT enterprises"). Stand-ins are the concept's variants,
+ * which word vectors have already pruned of wandering relations ("$1.4 billion IoT project").
+ */
 function countPrecedesCounted(index: SentenceIndex, id: number, counted: number[][]): boolean {
   if (counted.length === 0) return false;
   const sequence = row(index.sequence, id);

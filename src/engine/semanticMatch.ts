@@ -21,17 +21,19 @@ export class SemanticMatcher {
 
   /** Per concept, the best similarity to one of the sentence's terms (by term number). */
   similarities(sentenceTerms: ArrayLike<number>): number[] {
-    return this.concepts.map((concept, c) => {
-      const cache = this.cache[c]!;
+    return this.concepts.map((_, c) => {
       let best = 0;
-      for (let k = 0; k < sentenceTerms.length && best < 1; k++) {
-        const term = sentenceTerms[k]!;
-        let similarity = cache.get(term);
-        if (similarity === undefined) cache.set(term, (similarity = this.similarity(concept, this.index.terms[term]!)));
-        if (similarity > best) best = similarity;
-      }
+      for (let k = 0; k < sentenceTerms.length && best < 1; k++) best = Math.max(best, this.similarityTo(c, sentenceTerms[k]!));
       return best;
     });
+  }
+
+  /** How near one index term (by number) comes to concept c. */
+  similarityTo(c: number, term: number): number {
+    const cache = this.cache[c]!;
+    let similarity = cache.get(term);
+    if (similarity === undefined) cache.set(term, (similarity = this.similarity(this.concepts[c]!, this.index.terms[term]!)));
+    return similarity;
   }
 
   /** A concept of several words ("integrated circuit") is as close as its closest word. */
