@@ -65,7 +65,6 @@ const TYPO_WEIGHT = [1, 0.7, 0.45];
 const ABSENT_WORD_FACTOR = 0.6;
 const FAMILY_WEIGHT = 0.9;
 const CLOSE_STAND_IN = 0.45;
-const KNOWN_WORD_DAMPING = 0.6;
 /** Senses per part of speech taken from the lexicon, most frequent first. */
 const MAX_SENSES = 2;
 
@@ -169,9 +168,7 @@ function buildConcept(surface: string, terms: string[], index: SentenceIndex, le
   const acronymLongForm = terms.length === 1 ? index.acronyms.get(terms[0]!) : undefined;
   if (acronymLongForm) variants.push({ terms: acronymLongForm, weight: 1, via: 'acronym' });
   if (!token?.isNumber) {
-    // When the corpus has the word itself, stand-ins matter less: they mostly add noise.
-    const damping = known ? KNOWN_WORD_DAMPING : 1;
-    for (const related of lexicon.related(surface, { maxDistance: 2, maxSenses: MAX_SENSES })) addLexiconVariant(variants, related, index, damping, terms);
+    for (const related of lexicon.related(surface, { maxDistance: 2, maxSenses: MAX_SENSES })) addLexiconVariant(variants, related, index, terms);
   }
   // Only a word English does not have is a typo: "compnies", not "firms". It may be a misspelt
   // corpus word (a name, by its stem) or a misspelt English word ("investmnet", "chariman").
@@ -224,15 +221,23 @@ function englishVocabulary(lexicon: Lexicon): SearchableMap<true> {
   return vocabulary;
 }
 
-function plausiblyRelated(own: string[], terms: string[]): boolean {
+/** The best word-vector similarity between two lists of terms, or null when no pair has vectors. */
+function vectorSimilarity(own: string[], terms: string[]): number | null {
   const embeddings = loadEmbeddings();
   let best: number | null = null;
-  for (const a of own) for (const b of terms) {
-    const similarity = embeddings.similarity(a, b);
-    if (similarity !== null) best = Math.max(best ?? -1, similarity);
+  for (const a of own) {
+    for (const b of terms) {
+      const similarity = embeddings.similarity(a, b);
+      if (similarity !== null) best = Math.max(best ?? -1, similarity);
+    }
   }
-  // Without vectors for either word there is nothing to object with.
-  return best === null || best >= MIN_RELATED_SIMILARITY;
+  return best;
+}
+
+/** Without vectors for either word there is nothing to object with. */
+function plausiblyRelated(own: string[], terms: string[]): boolean {
+  const similarity = vectorSimilarity(own, terms);
+  return similarity === null || similarity >= MIN_RELATED_SIMILARITY;
 }
 
 /** Index terms of lexicon lemmas, memoised: the same few thousand lemmas come back question after question. */
@@ -253,11 +258,14 @@ function lemmaTerms(lemma: string): string[] {
  */
 const MIN_RELATED_SIMILARITY = 0.4;
 
-function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: SentenceIndex, damping: number, own: string[]): void {
+function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: SentenceIndex, own: string[]): void {
   const terms = lemmaTerms(related.lemma);
   if (terms.length === 0) return;
-  if (related.relation !== 'synonym' && !plausiblyRelated(own, terms)) return;
-  const weight = (related.relation === 'synonym' ? RELATION_WEIGHT[0]! : RELATION_WEIGHT[Math.min(related.distance, 2)]!) * damping;
+  const similarity = vectorSimilarity(own, terms);
+  if (related.relation !== 'synonym' && similarity !== null && similarity < MIN_RELATED_SIMILARITY) return;
+  // How near a stand-in is: as near as word vectors measure it, or as the lexicon's path says when they cannot.
+  const byPath = related.relation === 'synonym' ? RELATION_WEIGHT[0]! : RELATION_WEIGHT[Math.min(related.distance, 2)]!;
+  const weight = similarity === null ? byPath : Math.max(Math.min(similarity, 1), related.relation === 'synonym' ? byPath : 0);
   const via = related.relation === 'synonym' ? 'synonym' : 'related';
   if (terms.every((t) => index.termIds.has(t))) variants.push({ terms, weight, via });
   // A one-word stand-in the corpus has only in another form of its family ("employee" → "employs").

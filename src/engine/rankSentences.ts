@@ -45,7 +45,7 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
           .slice(0, RANKING.candidates);
   if (candidates.length === 0) return [];
   const top = candidates[0]!.score;
-  const counted = question.counted.map((c) => c.variants.map((v) => index.termIds.get(v.terms[0]!)).filter((id): id is number => id !== undefined));
+  const counted = question.counted.map((c) => c.variants.filter((v) => v.weight >= COUNTED_MIN_WEIGHT).map((v) => index.termIds.get(v.terms[0]!)).filter((id): id is number => id !== undefined));
   const maxImportance = Math.sqrt(idf(index, 0));
   const semantic = new SemanticMatcher(question.concepts, index, loadEmbeddings());
   const byArticle = new Map<number, number>();
@@ -84,10 +84,12 @@ const NUMBER = /^(\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|
 /** Words between a number and what it counts that do not separate them ("2,000-plus IoT companies"). */
 const NUMBER_MODIFIERS = new Set(['plu', 'odd', 'nearli', 'almost', 'around', 'roughli', 'approxim', 'least', 'over', 'some']);
 
+/** Stand-ins close enough to be the thing counted: "enterprises" for "firms", not "project" for "enterprises". */
+const COUNTED_MIN_WEIGHT = 0.6;
+
 /**
  * "How many IoT firms": the answer counts them, its number at most one word before the thing
- * counted or one of its stand-ins ("3,657 IoT enterprises"). Stand-ins are the concept's variants,
- * which word vectors have already pruned of wandering relations ("$1.4 billion IoT project").
+ * counted or a close stand-in ("3,657 IoT enterprises"), not a distant relation ("$1.4 billion IoT project").
  */
 function countPrecedesCounted(index: SentenceIndex, id: number, counted: number[][]): boolean {
   if (counted.length === 0) return false;

