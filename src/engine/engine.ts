@@ -12,7 +12,6 @@ import { IndexFileError, readIndexFile } from './persist/indexFile.js';
 import { buildSentenceIndex, type SentenceIndex } from './sentenceIndex.js';
 import type { Answer, AskResult, DeclineReason, SearchHit } from './types.js';
 import { answerModel, answerProbability } from './model/answerModel.js';
-import { RANKING } from './rankingParameters.js';
 
 export const MAX_QUESTION_LENGTH = 500;
 export const NO_ANSWER = "I couldn't find that in the sources.";
@@ -132,7 +131,8 @@ function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: nu
   if (confidence < model.threshold) return declined(question, { reason: 'low-confidence', message: NO_ANSWER }, nearTitles(ranked));
   // Other sources' dated answers to the same question follow as its history; the newest equally good one leads.
   const history = factHistory(analyzed, ranked, top, lexicon);
-  const newer = history.find((r) => (r.entry.article.date ?? '') > (top.entry.article.date ?? '') && r.score >= top.score - RANKING.answering.newestLeadGap);
+  // A newer source's answer to the same question leads when it is good enough to quote on its own.
+  const newer = history.find((r) => (r.entry.article.date ?? '') > (top.entry.article.date ?? '') && answerProbability(model, r.score, 0, r.features) >= model.threshold);
   const best = newer ?? top;
   const rest = newer ? [top, ...history.filter((r) => r !== newer)] : history;
   const answers = [toAnswer(best, confidence), ...rest.map((r) => toAnswer(r, answerProbability(model, r.score, 0, r.features)))].slice(0, Math.max(1, limit));

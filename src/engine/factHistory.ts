@@ -2,7 +2,10 @@ import type { Lexicon } from '../lexicon/wordnet.js';
 import { tokenize } from '../text/tokenize.js';
 import type { AnalyzedQuestion } from './analyzeQuestion.js';
 import type { RankedSentence } from './rankSentences.js';
+import { FEATURE_NAMES } from './features.js';
 import { RANKING } from './rankingParameters.js';
+
+const COUNTED_NUMBER = FEATURE_NAMES.indexOf('countedNumber');
 
 const NUMBER_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)$/i;
 /** Words between a number and what it counts that do not separate them ("2,000-plus", "some 300"). */
@@ -19,15 +22,16 @@ const NUMBER_MODIFIERS = new Set(['plus', 'odd', 'nearly', 'almost', 'around', '
 export function factHistory(question: AnalyzedQuestion, ranked: RankedSentence[], best: RankedSentence, lexicon: Lexicon): RankedSentence[] {
   const { historyScoreGap } = RANKING.answering;
   const others = ranked.filter((r) => r !== best && r.offersAnswer && r.entry.article !== best.entry.article);
-  const close = others.filter((r) => r.score >= best.score - historyScoreGap);
-  let history = close;
+  let history = others.filter((r) => r.score >= best.score - historyScoreGap);
   if (question.counted.length > 0) {
+    // A count answers "how many X" only when it counts X: "billion-yuan" does not count enterprises.
     const counted = new Set(question.counted);
     const rest = (r: RankedSentence) => r.conceptMatches.reduce((sum, m, c) => (counted.has(question.concepts[c]!) ? sum : sum + m), 0);
     const leads = countedPhrases(best.entry.sentence.text);
     const sameKind = (p: CountedPhrase) =>
       leads.some((lead) => lead.modifiers === p.modifiers && lexicon.nounClasses(lead.noun).some((k) => lexicon.nounClasses(p.noun).includes(k)));
-    history = [...close, ...others.filter((r) => !close.includes(r) && rest(r) >= rest(best) - 0.5 && countedPhrases(r.entry.sentence.text).some(sameKind))];
+    const counts = (r: RankedSentence) => r.features[COUNTED_NUMBER]! > 0;
+    history = others.filter((r) => (history.includes(r) && counts(r)) || (rest(r) >= rest(best) - 0.5 && countedPhrases(r.entry.sentence.text).some(sameKind)));
   }
   // One per article (its best sentence), newest first.
   const seen = new Set([best.entry.article]);

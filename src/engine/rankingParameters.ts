@@ -20,7 +20,5 @@ export const RANKING = {
   answering: {
     /** Another source's answer is part of the fact's history when its score is at most this far (log-odds) below the best. */
     historyScoreGap: 1.5,
-    /** When an answer from a newer article scores at most this far below the best, the newer one leads. */
-    newestLeadGap: 0.35,
   },
 };
