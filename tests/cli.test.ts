@@ -40,6 +40,8 @@ describe('settings come from the .env in the repository root, wherever citebot i
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
     mkdirSync(join(copy, 'src'));
     symlinkSync(join(ROOT, 'src', 'lexicon'), join(copy, 'src', 'lexicon'), 'dir');
+    mkdirSync(join(copy, 'src', 'engine'));
+    symlinkSync(join(ROOT, 'src', 'engine', 'model'), join(copy, 'src', 'engine', 'model'), 'dir');
     mkdirSync(join(copy, 'my-corpus'));
     const article = { id: 'widgets', title: 'Widget output', date: '2022', source: null, url: null, text: 'The factory made 42 quantum widgets in 2022. It grew.' };
     writeFileSync(join(copy, 'my-corpus', 'widgets.jsonl'), `${JSON.stringify(article)}\n`);
@@ -129,12 +131,12 @@ describe('--index FILE reads an index written with build-index --out', () => {
     const dir = corpusCopy();
     const file = join(folders.make(), 'wuxi.idx');
     expect(citebot(['build-index', '--corpus', dir, '--out', file]).status).toBe(0);
-    const asked = citebot(['ask', '--corpus', dir, '--index', file, '--json', 'how many IoT firms in Wuxi']);
+    const asked = citebot(['ask', '--corpus', dir, '--index', file, '--json', 'how many IoT enterprises in Wuxi']);
     expect(asked.stderr).toBe('');
     expect(JSON.parse(asked.stdout).answers[0].quote).toContain('3,657 IoT enterprises');
     expect(citebot(['search', '--corpus', dir, '--index', file, 'IoT enterprises']).stderr).toBe('');
     // Malformed Discord settings in the environment too: the console uses neither, so it starts.
-    const consoleRun = citebot(['console', '--corpus', dir, '--index', file], { input: '/ask question: how many IoT firms in Wuxi\n', env: { DISCORD_TOKEN: 'hunter2', DISCORD_PUBLIC_KEY: 'not-hex' } });
+    const consoleRun = citebot(['console', '--corpus', dir, '--index', file], { input: '/ask question: how many IoT enterprises in Wuxi\n', env: { DISCORD_TOKEN: 'hunter2', DISCORD_PUBLIC_KEY: 'not-hex' } });
     expect(consoleRun.stdout).toContain('3,657 IoT enterprises');
     expect(consoleRun.stderr).toBe('');
 
@@ -142,12 +144,12 @@ describe('--index FILE reads an index written with build-index --out', () => {
     const at = bytes.indexOf('home to 3,657') + 'home to '.length;
     bytes[at] = '8'.charCodeAt(0);
     writeFileSync(file, bytes);
-    const damaged = citebot(['ask', '--corpus', dir, '--index', file, '--json', 'how many IoT firms in Wuxi']);
+    const damaged = citebot(['ask', '--corpus', dir, '--index', file, '--json', 'how many IoT enterprises in Wuxi']);
     expect(damaged.stderr).toMatch(new RegExp(`^citebot: the prebuilt index ${file} cannot be used: its checksum does not match its contents`));
     expect(JSON.parse(damaged.stdout)).toEqual(JSON.parse(asked.stdout));
     expect(damaged.stderr).not.toMatch(CRASH);
 
-    const missing = citebot(['ask', '--corpus', dir, '--index', `${file}.missing`, 'how many IoT firms in Wuxi']);
+    const missing = citebot(['ask', '--corpus', dir, '--index', `${file}.missing`, 'how many IoT enterprises in Wuxi']);
     expect(missing.stderr).toMatch(/wuxi\.idx\.missing does not exist: indexing the corpus instead/);
     expect(missing.stdout).toContain('3,657 IoT enterprises');
   }, 60_000);

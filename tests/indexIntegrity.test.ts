@@ -11,7 +11,7 @@ import { engineFingerprint } from '../src/engine/persist/fingerprint.js';
 import { writeIndexFile } from '../src/engine/persist/indexFile.js';
 import { RANKING } from '../src/engine/rankingParameters.js';
 
-const QUESTIONS = ['how many IoT firms in Wuxi', 'who is the vice-mayor of Wuxi', 'when was the World Internet of Things Expo held', 'what is the capital of France'];
+const QUESTIONS = ['how many IoT enterprises in Wuxi', 'who is the vice-mayor of Wuxi', 'when was the World Internet of Things Expo held', 'what is the capital of France'];
 
 let dir: string;
 let file: string;

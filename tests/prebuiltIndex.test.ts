@@ -56,7 +56,7 @@ describe('a prebuilt index', () => {
     const notices: string[] = [];
     const engine = loadEngine(dir, { notice: (m) => notices.push(m) });
     expect(notices.join('\n')).toMatch(/cannot be used/);
-    expect(engine.ask('how many IoT firms in Wuxi').answers[0]?.quote).toContain('3,657 IoT enterprises');
+    expect(engine.ask('how many IoT enterprises in Wuxi').answers[0]?.quote).toContain('3,657 IoT enterprises');
   });
 
   it('never stands in for a corpus file that no longer loads', () => {

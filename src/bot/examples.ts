@@ -3,7 +3,7 @@
 import type { Engine } from '../engine/engine.js';
 
 const CANDIDATES = [
-  'how many IoT firms in Wuxi',
+  'how many IoT enterprises in Wuxi',
   'Who is the vice-mayor of Wuxi?',
   'How much will China Electronics Technology Hik Group invest?',
   "How many people are employed in Wuxi's IoT sector?",

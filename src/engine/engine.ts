@@ -5,6 +5,7 @@ import type { Article, Corpus, Sentence } from '../corpus/schema.js';
 import { loadLexicon, type Lexicon } from '../lexicon/wordnet.js';
 import { analyzeQuestion } from './analyzeQuestion.js';
 import { factHistory } from './factHistory.js';
+import { FEATURE_NAMES } from './features.js';
 import { rankSentences, type RankedSentence } from './rankSentences.js';
 import { resolveRelativeDates, type ResolvedDate } from './resolveRelativeDates.js';
 import { corpusDigest } from './persist/corpusDigest.js';
@@ -16,7 +17,7 @@ import { answerModel, answerProbability } from './model/answerModel.js';
 export const MAX_QUESTION_LENGTH = 500;
 export const NO_ANSWER = "I couldn't find that in the sources.";
 /** The reply to greetings, thanks and the like: how to ask, not a quote. */
-export const CHAT_POINTER = 'I answer questions about the news articles in my sources with a quote and its date. Ask me something like "how many IoT firms in Wuxi", or type /help.';
+export const CHAT_POINTER = 'I answer questions about the news articles in my sources with a quote and its date. Ask me something like "how many IoT enterprises in Wuxi", or type /help.';
 
 export interface Engine {
   readonly corpus: Corpus;
@@ -100,7 +101,7 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
 /** Why a question cannot be looked up at all, or null when it can. */
 export function checkQuestion(question: string): Decline | null {
   const trimmed = question.trim();
-  if (!trimmed) return { reason: 'empty', message: 'The question is empty: ask about something in the sources, e.g. "how many IoT firms in Wuxi".' };
+  if (!trimmed) return { reason: 'empty', message: 'The question is empty: ask about something in the sources, e.g. "how many IoT enterprises in Wuxi".' };
   if (trimmed.length > MAX_QUESTION_LENGTH) return { reason: 'too-long', message: `The question is too long (${trimmed.length} characters): ask in under ${MAX_QUESTION_LENGTH}.` };
   if (!/[\p{L}\p{N}]/u.test(trimmed)) return { reason: 'no-words', message: 'The question has no words to look up: ask in words, e.g. "who is the vice-mayor of Wuxi".' };
   return null;
@@ -144,10 +145,17 @@ function rankOnly(index: SentenceIndex, lexicon: Lexicon, question: string): Ran
   return rankSentences(analyzeQuestion(question, index, lexicon), index);
 }
 
+/**
+ * Browsing, not answering: sentences that say the query's words themselves come first, those
+ * that say them side by side and in order before those that scatter them, then the model's order.
+ */
 function search(index: SentenceIndex, lexicon: Lexicon, query: string, limit: number): SearchHit[] {
   if (checkQuestion(query)) return [];
   const analyzed = analyzeQuestion(query, index, lexicon);
+  const literal = (r: RankedSentence) => round(r.features[LITERAL_COVERAGE]!);
+  const order = (r: RankedSentence) => r.features[ORDER]!;
   return rankSentences({ ...analyzed, answerType: 'any' }, index)
+    .sort((a, b) => literal(b) - literal(a) || order(b) - order(a) || b.score - a.score)
     .slice(0, limit)
     .map((r) => ({ ...toAnswer(r, answerProbability(answerModel(), r.score, 0, r.features)), rank: round(r.score) }));
 }
@@ -174,6 +182,9 @@ function nearTitles(ranked: RankedSentence[]): string[] {
 function toAnswer({ entry }: RankedSentence, confidence: number): Answer {
   return { ...citation(entry.article, entry.sentence, entry.resolvedDates), score: round(confidence) };
 }
+
+const LITERAL_COVERAGE = FEATURE_NAMES.indexOf('literalCoverage');
+const ORDER = FEATURE_NAMES.indexOf('order');
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -73,6 +73,9 @@ const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixt
 
 export function normalizeQuestion(question: string): string {
   return question
+    // "Gov." as a title is a governor ("vice gov", "Gov. Wu"); elsewhere "gov" is the government.
+    .replace(/\b(vice[- ])gov\b\.?/gi, '$1governor')
+    .replace(/\bgov\.?(?= \p{Lu})/gu, 'Governor')
     .replace(/\b(\d{1,2})(st|nd|rd|th)\b/gi, (ordinal, n: string) => ORDINALS[Number(n)] ?? ordinal)
     .replace(MONTH_RANGE, (_, from: string, to: string) => `${month(from.toLowerCase())} to ${month(to.toLowerCase())}`)
     .replace(SUFFIXED_NUMBER, (_, n: string, suffix: string) => {

@@ -24,8 +24,8 @@ const ask = (question: string, extra: Record<string, string | boolean> = {}, sco
   chatInputInteraction(scope, { name: 'ask', options: { question, ...extra } });
 
 describe('/ask', () => {
-  it('answers "how many IoT firms in Wuxi" with the 3,657 sentence and 18 Dec 2020, privately, with Share and Show context', async () => {
-    const reply = await h.send(ask('how many IoT firms in Wuxi'));
+  it('answers "how many IoT enterprises in Wuxi" with the 3,657 sentence and 18 Dec 2020, privately, with Share and Show context', async () => {
+    const reply = await h.send(ask('how many IoT enterprises in Wuxi'));
 
     expect(reply.type).toBe(4);
     expect(reply.ephemeral).toBe(true);
@@ -34,14 +34,14 @@ describe('/ask', () => {
     expect(embed?.title).toBe('Wuxi, Beijing seek cooperation on emerging industries');
     expect(embed?.description).toMatch(/^> Statistic show that Wuxi is now home to 3,657 IoT enterprises, covering the entire industry chain/);
     expect(embed?.description).toContain('— wuxinews.com.cn · 18 Dec 2020');
-    expect(reply.data.content).toBe('**Asked:** how many IoT firms in Wuxi');
+    expect(reply.data.content).toBe('**Asked:** how many IoT enterprises in Wuxi');
     expect(buttonLabels(reply.data)).toEqual(['Share in channel', 'Show context']);
     expect(customIds(reply.data)).toEqual(['share:wuxi-beijing-seek-cooperation:5', 'context:wuxi-beijing-seek-cooperation:5']);
     for (const id of customIds(reply.data)) expect(id.length).toBeLessThanOrEqual(100);
   });
 
   it('Share in channel posts the same citation publicly, "shared by" the presser, pinging nobody', async () => {
-    const asked = ask('how many IoT firms in Wuxi');
+    const asked = ask('how many IoT enterprises in Wuxi');
     const first = await h.send(asked);
     const shareId = customIds(first.data)[0]!;
     const presser = userPayload({ username: 'sharer' });
@@ -79,7 +79,7 @@ describe('/ask', () => {
   });
 
   it('public:true posts the answer at once, with Show context but no Share button', async () => {
-    const reply = await h.send(ask('how many IoT firms in Wuxi', { public: true }));
+    const reply = await h.send(ask('how many IoT enterprises in Wuxi', { public: true }));
     expect(reply.ephemeral).toBe(false);
     expect(reply.data.allowed_mentions).toEqual({ parse: [] });
     expect(reply.data.embeds?.[0]?.description).toContain('3,657');
@@ -96,14 +96,14 @@ describe('/ask', () => {
   });
 
   it('lists the closest article titles when something came near', async () => {
-    const reply = await h.send(ask('what is the population of Wuxi'));
+    const reply = await h.send(ask('where can I see cherry blossoms at night in Wuxi'));
     expect(reply.ephemeral).toBe(true);
     expect(reply.data.content).toContain("I couldn't find that in the sources");
     expect(reply.data.content).toMatch(/These articles came closest:\n• \S/);
   });
 
   it('a mention-injection question pings nobody and shows the mentions escaped', async () => {
-    const question = '@everyone <@123456789012345678> @here **how** many IoT firms in Wuxi ```';
+    const question = '@everyone <@123456789012345678> @here **how** many IoT enterprises in Wuxi ```';
     const reply = await h.send(ask(question, { public: true }));
     expect(reply.data.allowed_mentions).toEqual({ parse: [] });
     const text = allText(reply.data);
@@ -117,7 +117,7 @@ describe('/ask', () => {
   });
 
   it('works in a DM with the bot (user-install style), same answer', async () => {
-    const reply = await h.send(ask('how many IoT firms in Wuxi', {}, h.fake.dmScope()));
+    const reply = await h.send(ask('how many IoT enterprises in Wuxi', {}, h.fake.dmScope()));
     expect(reply.ephemeral).toBe(true);
     expect(reply.data.embeds?.[0]?.description).toContain('3,657');
   });
@@ -139,7 +139,7 @@ describe('/ask', () => {
   it('offers sample questions the engine answers when nothing is typed yet', async () => {
     const reply = await h.send(autocompleteInteraction(h.fake.guildScope(), { name: 'ask', focused: 'question', value: '' }));
     const values = (reply.data.choices ?? []).map((c) => c.value);
-    expect(values).toContain('how many IoT firms in Wuxi');
+    expect(values).toContain('how many IoT enterprises in Wuxi');
     expect(values.length).toBeLessThanOrEqual(25);
   });
 

@@ -40,7 +40,7 @@ describe('citebot bot', () => {
     const exited = once(child, 'exit');
     try {
       await expect.poll(() => stderr.includes('"msg":"bot ready"'), { timeout: 15_000 }).toBe(true);
-      const payload = fake.sendInteraction(chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT firms in Wuxi' } }));
+      const payload = fake.sendInteraction(chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }));
       const reply = await fake.awaitInteractionReply(payload.id, STEP_MS);
       expect(reply.ephemeral).toBe(true);
       expect(reply.data.embeds?.[0]?.description).toContain('3,657 IoT enterprises');

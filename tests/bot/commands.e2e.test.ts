@@ -123,7 +123,7 @@ describe('/help', () => {
     expect(reply.ephemeral).toBe(true);
     const text = allText(reply.data);
     for (const label of ['/ask', '/search', '/sources', '/source', '/help', 'Find source']) expect(text).toContain(`**${label}**`);
-    expect(text).toContain('how many IoT firms in Wuxi');
+    expect(text).toContain('how many IoT enterprises in Wuxi');
   });
 });
 

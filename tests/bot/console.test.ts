@@ -24,9 +24,9 @@ const run = async (line: string) => (await session.handle(line)).text;
 
 describe('console session', () => {
   it('/ask shows the quote, title, date and the buttons, privately', async () => {
-    const text = await run('/ask question: how many IoT firms in Wuxi');
+    const text = await run('/ask question: how many IoT enterprises in Wuxi');
     expect(text).toMatch(/^── citebot · only you can see this/);
-    expect(text).toContain('Asked: how many IoT firms in Wuxi');
+    expect(text).toContain('Asked: how many IoT enterprises in Wuxi');
     expect(text).toContain('┃ Wuxi, Beijing seek cooperation on emerging industries');
     expect(text).toContain('┃ │ Statistic show that Wuxi is now home to 3,657 IoT enterprises');
     expect(text).toContain('┃ — wuxinews.com.cn · 18 Dec 2020');
@@ -35,11 +35,11 @@ describe('console session', () => {
   });
 
   it('pressing the buttons shows the context, and shares in public', async () => {
-    await run('how many IoT firms in Wuxi'); // plain text is /ask
+    await run('how many IoT enterprises in Wuxi'); // plain text is /ask
     const context = await run('press 2');
     expect(context).toContain('only you can see this');
     expect(context).toContain('▶ Statistic show that Wuxi is now home to 3,657 IoT enterprises');
-    await run('/ask how many IoT firms in Wuxi');
+    await run('/ask how many IoT enterprises in Wuxi');
     const shared = await run('press 1');
     expect(shared).toContain('posted in the channel for everyone');
     expect(shared).toContain('Shared by newcomer');
@@ -78,13 +78,13 @@ describe('citebot console with piped input (what `npm start` runs)', () => {
       cwd: ROOT,
       encoding: 'utf8',
       env,
-      input: '/ask question: how many IoT firms in Wuxi\npress 1\n/sources\n',
+      input: '/ask question: how many IoT enterprises in Wuxi\npress 1\n/sources\n',
       timeout: 20_000,
     });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const out = result.stdout;
-    expect(out).toMatch(/^› \/ask question: how many IoT firms in Wuxi\n── citebot · only you can see this/);
+    expect(out).toMatch(/^› \/ask question: how many IoT enterprises in Wuxi\n── citebot · only you can see this/);
     expect(out).toContain('3,657 IoT enterprises');
     expect(out).toContain('18 Dec 2020');
     expect(out).toContain('[1] Share in channel   [2] Show context');

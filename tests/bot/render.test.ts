@@ -100,7 +100,7 @@ describe('escaping what people typed', () => {
   });
 
   it('drops mentions from a question before it reaches the engine', () => {
-    expect(withoutMentions('@everyone <@123> how many IoT firms <#5> @here in Wuxi')).toBe('how many IoT firms in Wuxi');
+    expect(withoutMentions('@everyone <@123> how many IoT enterprises <#5> @here in Wuxi')).toBe('how many IoT enterprises in Wuxi');
   });
 });
 

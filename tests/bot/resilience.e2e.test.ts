@@ -64,7 +64,7 @@ const scopeFor = (username: string) => h.fake.guildScope({ user: userPayload({ u
 describe('rate limit', () => {
   it('answers the 4th request in the window privately and kindly, and still answers other users', async () => {
     const scope = scopeFor('eager');
-    const ask = () => h.send(chatInputInteraction(scope, { name: 'ask', options: { question: 'how many IoT firms in Wuxi' } }));
+    const ask = () => h.send(chatInputInteraction(scope, { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }));
     for (let i = 0; i < 3; i++) expect((await ask()).data.embeds?.[0]?.description).toContain('3,657');
     const limited = await ask();
     expect(limited.ephemeral).toBe(true);
@@ -73,7 +73,7 @@ describe('rate limit', () => {
     expect(limited.data.content).toMatch(/^You're asking faster than I can keep up: I answer up to 3 requests every 60 seconds per person\. Give me \d+ seconds? and try again\.$/);
     expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'interaction answered', outcome: 'rate-limited', user: scope.user.id }));
 
-    const other = await h.send(chatInputInteraction(scopeFor('patient'), { name: 'ask', options: { question: 'how many IoT firms in Wuxi' } }));
+    const other = await h.send(chatInputInteraction(scopeFor('patient'), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }));
     expect(other.data.embeds?.[0]?.description).toContain('3,657');
   });
 
@@ -100,7 +100,7 @@ describe('a handler that throws', () => {
     expect(line).toMatchObject({ level: 'error', what: '/boom', user: scope.user.id, error: { name: 'Error', message: 'kaboom in a handler' } });
     expect(typeof line?.time).toBe('string');
 
-    const after = await h.send(chatInputInteraction(scope, { name: 'ask', options: { question: 'how many IoT firms in Wuxi' } }));
+    const after = await h.send(chatInputInteraction(scope, { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }));
     expect(after.data.embeds?.[0]?.description).toContain('3,657');
   });
 

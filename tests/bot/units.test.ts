@@ -63,11 +63,11 @@ describe('autocomplete material', () => {
   });
 
   it('only advertises sample questions the engine answers', () => {
-    expect(answerableExamples(engine, ['how many IoT firms in Wuxi', 'what is the capital of France'])).toEqual(['how many IoT firms in Wuxi']);
+    expect(answerableExamples(engine, ['how many IoT enterprises in Wuxi', 'what is the capital of France'])).toEqual(['how many IoT enterprises in Wuxi']);
   });
 
   it('completes the word being typed into a name, keeps what was typed first, stays within 25 × 100', () => {
-    const suggestions = buildSuggestions(engine.corpus, ['how many IoT firms in Wuxi']);
+    const suggestions = buildSuggestions(engine.corpus, ['how many IoT enterprises in Wuxi']);
     const values = suggestions.suggest('how much will china el').map((c) => c.value);
     expect(values[0]).toBe('how much will china el');
     expect(values).toContain('how much will China Electronics Technology Hik Group');
@@ -75,6 +75,6 @@ describe('autocomplete material', () => {
     const long = suggestions.suggest('x'.repeat(300));
     expect(long.every((c) => c.value.length <= 100)).toBe(true);
     expect(suggestions.suggest('').length).toBeLessThanOrEqual(25);
-    expect(suggestions.suggest('how many iot').map((c) => c.value)).toContain('how many IoT firms in Wuxi');
+    expect(suggestions.suggest('how many iot').map((c) => c.value)).toContain('how many IoT enterprises in Wuxi');
   });
 });

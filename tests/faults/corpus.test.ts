@@ -135,7 +135,7 @@ describe('citebot bot with the untouched copy (control)', () => {
   it('starts and answers through Discord, so the refusals below are the corruption\'s doing', async () => {
     let answer = '';
     const run = await runBot(corpusCopy(), async () => {
-      const payload = fake.sendInteraction(chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT firms in Wuxi' } }));
+      const payload = fake.sendInteraction(chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }));
       answer = (await fake.awaitInteractionReply(payload.id, STEP_MS)).data.embeds?.[0]?.description ?? '';
     });
     expect(run.ready).toBe(true);

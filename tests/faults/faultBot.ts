@@ -69,5 +69,5 @@ export function webhookRequestsFor(fake: FakeDiscord, token: string) {
   return fake.requests.filter((r) => r.path.startsWith(`/webhooks/${fake.applicationId}/${token}`));
 }
 
-export const ASK_WUXI = { name: 'ask', options: { question: 'how many IoT firms in Wuxi' } } as const;
+export const ASK_WUXI = { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } } as const;
 export const WUXI_ANSWER = '3,657';

@@ -17,7 +17,7 @@ let questions: fc.Arbitrary<string>;
 beforeAll(() => {
   engine = loadEngine(CORPUS);
   questions = anyText(vocabularyOf(engine.corpus.articles.flatMap((a) => a.sentences)));
-  engine.ask('how many IoT firms in Wuxi'); // warm up lazily built tables
+  engine.ask('how many IoT enterprises in Wuxi'); // warm up lazily built tables
   engine.search('Wuxi IoT');
 });
 

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const user = { id: 'console', username: '@everyone', globalName: null };
   session = createConsoleSession({ dispatcher, definitions: registry.definitions, user, style: { width: 80, color: false, mentionName: () => '@here' } });
   text = anyText(vocabularyOf(engine.corpus.articles.flatMap((a) => a.sentences)));
-  await dispatcher.answer({ id: 'warm-up', user, place: 'guild', kind: 'chat-command', command: 'ask', options: { question: 'how many IoT firms in Wuxi' } });
+  await dispatcher.answer({ id: 'warm-up', user, place: 'guild', kind: 'chat-command', command: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } });
 });
 
 // ── generators ────────────────────────────────────────────────────────────────
@@ -213,7 +213,7 @@ describe('handlers through the dispatcher', () => {
       place: 'guild',
       kind: 'chat-command',
       command: 'ask',
-      options: { question: '@everyone <@123> how many IoT firms in Wuxi <@&456> @here ```', public: true },
+      options: { question: '@everyone <@123> how many IoT enterprises in Wuxi <@&456> @here ```', public: true },
     });
     expect(reply.visibility).toBe('public');
     expect(reply.body.embeds?.[0]?.description).toContain('3,657');

@@ -21,7 +21,7 @@ afterAll(async () => {
 const RUNS = 12;
 /** Injection around a question the corpus answers, so both the answer and the no-answer views get exercised. */
 const injected = fc
-  .tuple(fc.array(fc.constantFrom(...MENTIONS), { minLength: 1, maxLength: 4 }), fc.constantFrom('how many IoT firms in Wuxi', 'who is the vice-mayor of Wuxi', ''), mixed)
+  .tuple(fc.array(fc.constantFrom(...MENTIONS), { minLength: 1, maxLength: 4 }), fc.constantFrom('how many IoT enterprises in Wuxi', 'who is the vice-mayor of Wuxi', ''), mixed)
   .map(([mentions, question, noise]) => `${mentions.join(' ')} ${question} ${noise}`.slice(0, 500));
 
 /** The message body of whatever the bot sent for this interaction: the reply, or the edit of a deferred one. */
@@ -45,7 +45,7 @@ describe('hostile input through the real gateway bot', () => {
         const payload = h.fake.sendInteraction(chatInputInteraction(scope, { name: 'ask', options: { question, public: true } }));
         expectSafe(await sentBody(payload.id, payload.token));
       }),
-      { numRuns: RUNS, examples: [['@everyone @here <@123> <@&456> <#789> how many IoT firms in Wuxi ```']] },
+      { numRuns: RUNS, examples: [['@everyone @here <@123> <@&456> <#789> how many IoT enterprises in Wuxi ```']] },
     );
   });
 

@@ -48,13 +48,13 @@ describe('PING', () => {
 });
 
 describe('/ask over HTTP', () => {
-  it('answers "how many IoT firms in Wuxi" inline with the 3,657 sentence and 18 Dec 2020, privately', async () => {
-    const d = await send(chatInputInteraction(guild(), { name: 'ask', options: { question: 'how many IoT firms in Wuxi' } }));
+  it('answers "how many IoT enterprises in Wuxi" inline with the 3,657 sentence and 18 Dec 2020, privately', async () => {
+    const d = await send(chatInputInteraction(guild(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }));
     expect(d.response.type).toBe(4);
     const data = messageData(d);
     expect(data.flags).toBe(64);
     expect(data.allowed_mentions).toEqual({ parse: [] });
-    expect(data.content).toBe('**Asked:** how many IoT firms in Wuxi');
+    expect(data.content).toBe('**Asked:** how many IoT enterprises in Wuxi');
     expect(data.embeds?.[0]?.title).toBe('Wuxi, Beijing seek cooperation on emerging industries');
     expect(data.embeds?.[0]?.description).toMatch(/^> Statistic show that Wuxi is now home to 3,657 IoT enterprises/);
     expect(data.embeds?.[0]?.description).toContain('— wuxinews.com.cn · 18 Dec 2020');
@@ -62,14 +62,14 @@ describe('/ask over HTTP', () => {
   });
 
   it('public:true posts in the channel at once', async () => {
-    const d = await send(chatInputInteraction(guild(), { name: 'ask', options: { question: 'how many IoT firms in Wuxi', public: true } }));
+    const d = await send(chatInputInteraction(guild(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi', public: true } }));
     expect(d.response.type).toBe(4);
     expect(messageData(d).flags ?? 0).toBe(0);
     expect(allText(messageData(d))).toContain('3,657 IoT enterprises');
   });
 
   it('never pings: a mention-laden question is echoed escaped, with allowed mentions none', async () => {
-    const d = await send(chatInputInteraction(guild(), { name: 'ask', options: { question: '@everyone <@&123> how many IoT firms in Wuxi' } }));
+    const d = await send(chatInputInteraction(guild(), { name: 'ask', options: { question: '@everyone <@&123> how many IoT enterprises in Wuxi' } }));
     const data = messageData(d);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(data.content).not.toContain('@everyone');

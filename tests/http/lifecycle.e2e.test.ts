@@ -84,7 +84,7 @@ describe('draining under keep-alive load', () => {
 
   it('SIGTERM mid-stream: /healthz is 503 at once, every fully sent request is answered (Connection: close while draining), exit 0', async () => {
     const server = await startServe({ env: { DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: '0', CITEBOT_HTTP_DRAIN_SECONDS: String(DRAIN_SECONDS) } });
-    const questions = ['how many IoT firms in Wuxi', 'when was the World Internet of Things Expo held', 'who is the mayor of Wuxi'];
+    const questions = ['how many IoT enterprises in Wuxi', 'when was the World Internet of Things Expo held', 'who is the mayor of Wuxi'];
     let asked = 0;
     const stream = startSignedStream({
       url: `${server.url}/interactions`,
@@ -179,7 +179,7 @@ describe('per-instance state: the rate limiter without CITEBOT_REDIS_URL', () =>
     const env = { DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: '2', CITEBOT_RATE_WINDOW_SECONDS: '60' };
     const [a, b] = await Promise.all([startServe({ env, keys }), startServe({ env, keys })]);
     try {
-      const ask = () => chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT firms in Wuxi' } });
+      const ask = () => chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } });
       const limited = async (server: typeof a) => {
         const answer = JSON.parse((await server.post(ask())).body) as { data: { content?: string; embeds?: unknown[] } };
         return answer.data.embeds === undefined && /asking faster than I can keep up/.test(answer.data.content ?? '');

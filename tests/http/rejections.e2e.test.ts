@@ -18,7 +18,7 @@ afterAll(async () => {
 
 /** A real /ask, so that answering it would be visible (and must not happen when unverified). */
 const ask = (id: string) =>
-  JSON.stringify({ type: 2, id, token: `token-${id}`, application_id: '123456789012345678', version: 1, user: { id: '42', username: 'mallory' }, data: { id: '1', type: 1, name: 'ask', options: [{ name: 'question', type: 3, value: 'how many IoT firms in Wuxi' }] } });
+  JSON.stringify({ type: 2, id, token: `token-${id}`, application_id: '123456789012345678', version: 1, user: { id: '42', username: 'mallory' }, data: { id: '1', type: 1, name: 'ask', options: [{ name: 'question', type: 3, value: 'how many IoT enterprises in Wuxi' }] } });
 
 const postRaw = (body: string | Buffer, headers: Record<string, string>) =>
   httpRequest(`${server.url}/interactions`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });

@@ -33,7 +33,7 @@ describe('citebot bot --shards', () => {
     try {
       await expect.poll(() => logs().some((l) => l.msg === 'all shards ready'), { timeout: 20_000 }).toBe(true);
       expect(fake.identifyCount).toBe(1); // the fake recommends one shard
-      const payload = fake.sendInteraction(chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT firms in Wuxi' } }));
+      const payload = fake.sendInteraction(chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }));
       const reply = await fake.awaitInteractionReply(payload.id, 5_000);
       expect(reply.data.embeds?.[0]?.description).toContain('3,657 IoT enterprises');
       expect(reply.data.embeds?.[0]?.description).toContain('18 Dec 2020');

@@ -29,7 +29,7 @@ afterAll(async () => {
 
 /** Asks on `server` as `user`: 'answered', 'limited', or what else came back. */
 async function ask(server: ServeProcess, user: ReturnType<typeof userPayload>): Promise<string> {
-  const payload = chatInputInteraction(fake.guildScope({ user }), { name: 'ask', options: { question: 'how many IoT firms in Wuxi' } });
+  const payload = chatInputInteraction(fake.guildScope({ user }), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } });
   const started = performance.now();
   const result = await server.post(payload);
   if (performance.now() - started > 1_500) return `slow (${Math.round(performance.now() - started)} ms)`;

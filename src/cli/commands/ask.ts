@@ -23,7 +23,7 @@ export async function run(argv: string[]): Promise<void> {
   const limit = parsePositiveInt(values.limit, '--limit');
   const question = positionals.join(' ');
   // An empty question typed as such ("") is a slip to point out, not a line of piped input to skip.
-  if (positionals.length > 0 && !question.trim()) throw new CliError(`${checkQuestion(question)}\nusage: ${usageOf(spec)}`);
+  if (positionals.length > 0 && !question.trim()) throw new CliError(`${checkQuestion(question)?.message}\nusage: ${usageOf(spec)}`);
   if (!question && process.stdin.isTTY) throw new CliError(`give a question, or pipe questions one per line\nusage: ${usageOf(spec)}`);
   const { corpusDir, indexFile } = loadConfig('corpus', { corpus: values.corpus, indexFile: values.index });
   const engine = loadEngine(corpusDir, { indexFile });

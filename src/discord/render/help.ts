@@ -14,7 +14,7 @@ export function renderHelp(commands: readonly CommandSummary[], examples: readon
     {
       name: 'How to ask',
       value:
-        'Ask in plain words, the way you would ask a person: `/ask question: how many IoT firms in Wuxi`. ' +
+        'Ask in plain words, the way you would ask a person: `/ask question: how many IoT enterprises in Wuxi`. ' +
         "You'll get one sentence quoted word for word from a news article, with the article, publisher and date. " +
         "If the sources don't say, I tell you so rather than guess.",
     },
