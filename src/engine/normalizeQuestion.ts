@@ -98,7 +98,7 @@ export function normalizeQuestion(question: string): string {
 export const CHAT_WORDS = new Set(
   `hi hello hey hiya heya yo sup howdy greetings thanks thank thx thnx ty tysm cheers help ok okay kk k lol lmao rofl haha hehe
 clear bye goodbye cya gm gn morning evening night cool nice great awesome good bad bot sorry yes no yeah yep yup nope hmm hm
-test testing ping welcome wow oh ah uh um please anyway`
+test testing ping welcome wow oh ah uh um please anyway use used work works ask question questions citebot command commands`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -42,11 +42,13 @@ export function answerModel(): AnswerModel {
 export const rankScore = (model: AnswerModel, features: ArrayLike<number>) => logit(model.ranker, features);
 
 /**
- * What the calibration reads: the ranker's verdict and its lead, then the evidence that transfers
- * across collections (how much of the question the sentence itself covers, what is missing).
- * Title matches are left out: in Wikipedia sections the title names the topic, in news it rarely does.
+ * What the calibration reads: the ranker's score and its lead over the runner-up (Platt), and the
+ * evidence that the sources may not be about the question at all, which the ranker cannot weigh
+ * (it only compares candidates of one question): words the corpus never uses, the rarest word
+ * missing, the worst-matched concept. Title matches are left out: in Wikipedia sections the title
+ * names the topic, in news it rarely does. Chosen on the tune half of our own sets (README).
  */
-export const CALIBRATION_INPUTS: readonly string[] = ['score', 'lead'];
+export const CALIBRATION_INPUTS: readonly string[] = ['score', 'lead', 'absentFromCorpus', 'missingRarest', 'weakestMatch'];
 const featureAt = new Map(FEATURE_NAMES.map((name, i) => [name as string, i]));
 /** The largest lead counted, in log-odds: beyond it the runner-up is irrelevant. */
 export const MAX_LEAD = 10;
