@@ -96,9 +96,10 @@ export function analyzeQuestion(question: string, index: SentenceIndex, lexicon:
     // "How fast", "how large", "how long": the degree asked for is the answer's, not a topic.
     if (tokens[i - 1]?.lower === 'how') continue;
     const concept = makeConcept(token.lower, [token.term], index, lexicon, token);
-    // A name: capitalised past the first word (every question starts with a capital). In lower
-    // case nothing tells a name from a word the lexicon lacks ("goalscorer"): the model weighs it.
-    const nameLike = i > 0 && token.capitalized;
+    // A name: capitalised past the first word (every question starts with a capital); in a
+    // question typed all in lower case, a place name ("france"). Other lower-case words may be
+    // common ones the corpus lacks ("goalscorer"): the model weighs them.
+    const nameLike = cased ? i > 0 && token.capitalized : isPlaceName(token.lower, lexicon);
     concept.commonWord = cased && !token.capitalized;
     concept.unknownName = nameLike && !token.isNumber && !known(token.term) && !concept.variants.some((v) => v.via === 'typo' || v.via === 'acronym');
     concepts.push(concept);
@@ -119,6 +120,11 @@ export function analyzeQuestion(question: string, index: SentenceIndex, lexicon:
     // Chat as typed ("gm" = good morning) or once shorthand is written out.
     isChat: [tokenize(question), content].some((list) => list.every((t) => t.isStopWord || CHAT_WORDS.has(t.lower))),
   };
+}
+
+/** A place name as WordNet knows it: first a location, and one with no kinds of its own (France, not city). */
+function isPlaceName(word: string, lexicon: Lexicon): boolean {
+  return lexicon.nounClasses(word, 1)[0] === 'noun.location' && lexicon.related(word, { relations: ['hyponym'], maxDistance: 1 }).length === 0;
 }
 
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'away']);
