@@ -100,20 +100,31 @@ function topOf(q: QuestionRows, ranker: LogisticFit): TopCandidate {
   return { set: q.set, score: scores[best]!, lead: scores[best]! - second, right: q.labels[best]!, answerable, features: q.features[best]! };
 }
 
-/** The threshold (in hundredths) with the lowest total cost over the cross-validated best candidates. */
+/**
+ * The threshold (in hundredths) with the lowest total cost over the cross-validated best
+ * candidates. The cost curve is flat near its minimum, so it is smoothed over ±SMOOTHING
+ * hundredths first: a small change of the features must not swing the threshold.
+ */
 function bestThreshold(tops: TopCandidate[], probabilities: number[], weights: number[]): { threshold: number; cost: number } {
-  let best = { threshold: 0.5, cost: Infinity };
-  for (let t = 5; t <= 95; t++) {
-    const threshold = t / 100;
+  const costAt = (threshold: number) => {
     let cost = 0;
     tops.forEach((top, i) => {
       if (probabilities[i]! >= threshold) cost += weights[i]! * (top.right ? 0 : TRAINING.wrongCost);
       else cost += weights[i]! * (top.answerable ? TRAINING.declineCost : 0);
     });
-    if (cost < best.cost) best = { threshold, cost };
+    return cost;
+  };
+  const costs = Array.from({ length: 101 }, (_, t) => costAt(t / 100));
+  let best = { threshold: 0.5, cost: Infinity, smoothed: Infinity };
+  for (let t = 5; t <= 95; t++) {
+    const window = costs.slice(t - SMOOTHING, t + SMOOTHING + 1);
+    const smoothed = window.reduce((a, b) => a + b, 0) / window.length;
+    if (smoothed < best.smoothed) best = { threshold: t / 100, cost: costs[t]!, smoothed };
   }
   return best;
 }
+
+const SMOOTHING = 5;
 
 function countBySet(questions: QuestionRows[]): Record<string, number> {
   const counts: Record<string, number> = {};

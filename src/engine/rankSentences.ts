@@ -67,20 +67,22 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
       sectionSupport: bySection.get(index.sectionOf[id]!)! / mass,
       offersAnswer: offers,
       countedNumber: countPrecedesCounted(index, id, counted),
-      semantic: semantic.similarities(row(index.sequence, id)),
+      // Its terms with the years its relative dates resolve to ("last year" in a 2023 article is 2022).
+      semantic: semantic.similarities(row(index.sentenceTerms, id)),
     });
     return {
       entry: { id, sentence: index.sentences[id]!, article: index.articles[index.articleOf[id]!]!, resolvedDates: index.resolvedDates.get(id) ?? [] },
       score: rankScore(model, features),
       features,
       offersAnswer: offers,
-      conceptMatches: matches.map((m) => (m.place === 'sentence' || m.place === 'context' ? m.weight : 0)),
+      conceptMatches: matches.map((m) => (m.place === 'none' ? 0 : m.weight)),
     };
   });
   return ranked.sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);
 }
 
-const NUMBER = /^(\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|dozen|hundred|thousand|million|billion)/;
+/** A number as an index term: digits, or a number word as Porter stems it ("hundred" → "hundr", "twenty" → "twenti"). */
+const NUMBER = /^(\d|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti)$|dozen|hundr|thousand|million|billion)/;
 /** Words between a number and what it counts that do not separate them ("2,000-plus IoT companies"). */
 const NUMBER_MODIFIERS = new Set(['plu', 'odd', 'nearli', 'almost', 'around', 'roughli', 'approxim', 'least', 'over', 'some']);
 
