@@ -4,20 +4,12 @@
  * feature table (numbers only, no text) and fits the model from that table, so that a test can
  * check the committed model is exactly what training produces.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { packageRoot } from '../../src/paths/packageRoot.js';
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { modelFile } from '../../src/engine/model/answerModel.js';
 import { loadTrainingSet, TRAINING_SETS } from './datasets.js';
-import { extractRows, parseTable, tableText, type QuestionRows } from './extract.js';
-import { fitModel } from './fit.js';
-
-export const tableFile = () => join(packageRoot(), 'bench', 'train', 'features.tsv.gz');
-
-export const modelText = (questions: QuestionRows[]) => JSON.stringify(fitModel(questions), null, 2) + '\n';
-
-export const readTable = () => parseTable(gunzipSync(readFileSync(tableFile())).toString('utf8'));
+import { extractRows, tableText, type QuestionRows } from './extract.js';
+import { modelText, readTable, tableFile } from './model.js';
 
 function main(): void {
   const questions: QuestionRows[] = [];
