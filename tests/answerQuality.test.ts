@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../src/engine/engine.js';
-import { firstQuote, ingestUnseenCorpus, isRight, readCases } from './eval/evalSets.js';
+import { firstQuote, ingestUnseenCorpus, isRight, readCases } from '../bench/eval/evalSets.js';
 
 /**
  * Questions the engine gets wrong today, each with what goes wrong. A known miss that starts

@@ -10,30 +10,42 @@ import { packageRoot } from '../paths/packageRoot.js';
 export interface Embeddings {
   /** Cosine similarity of two index terms, or null when either has no vector. */
   similarity(a: string, b: string): number | null;
+  /** A term's row in the table, or -1: for callers that compare the same terms many times. */
+  rowOf(term: string): number;
+  /** Cosine similarity of two rows. */
+  similarityOfRows(a: number, b: number): number;
 }
 
 export const EMBEDDINGS_MAGIC = 'citebot-embeddings 1';
 export const EMBEDDINGS_FILE = ['src', 'lexicon', 'embeddings.bin'] as const;
 
 class VectorTable implements Embeddings {
-  private readonly rowOf = new Map<string, number>();
+  private readonly rows = new Map<string, number>();
 
   constructor(
     terms: string[],
     private readonly dimensions: number,
     private readonly data: Int8Array,
   ) {
-    terms.forEach((term, i) => this.rowOf.set(term, i));
+    terms.forEach((term, i) => this.rows.set(term, i));
   }
 
   similarity(a: string, b: string): number | null {
     if (a === b) return 1;
-    const ra = this.rowOf.get(a);
-    const rb = this.rowOf.get(b);
-    if (ra === undefined || rb === undefined) return null;
+    const ra = this.rowOf(a);
+    const rb = this.rowOf(b);
+    return ra < 0 || rb < 0 ? null : this.similarityOfRows(ra, rb);
+  }
+
+  rowOf(term: string): number {
+    return this.rows.get(term) ?? -1;
+  }
+
+  similarityOfRows(a: number, b: number): number {
     const d = this.dimensions;
+    const data = this.data;
     let dot = 0;
-    for (let i = 0, pa = ra * d, pb = rb * d; i < d; i++) dot += this.data[pa + i]! * this.data[pb + i]!;
+    for (let i = 0, pa = a * d, pb = b * d; i < d; i++) dot += data[pa + i]! * data[pb + i]!;
     return dot / (127 * 127);
   }
 }
