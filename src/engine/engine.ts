@@ -83,7 +83,7 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
     search: (query, options) => search(index, lexicon, query, options?.limit ?? 10),
     findSupport: (claim, options) => findSupport(index, lexicon, claim, options?.limit ?? 3),
     rank: (question, options) =>
-      checkQuestion(question) ? [] : rankOnly(index, lexicon, question).slice(0, options?.limit ?? 10).map((r) => toAnswer(r, answerProbability(answerModel(), r.score, 0, r.features))),
+      checkQuestion(question) ? [] : rankOnly(index, lexicon, question).map((r, i, ranked) => toAnswer(r, confidenceOf(ranked, i))).slice(0, options?.limit ?? 10),
     article: (id) => byId.get(id),
     answerAt(documentId, sentenceIndex) {
       const article = byId.get(documentId);
@@ -128,7 +128,7 @@ function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: nu
   const ranked = rankSentences(analyzed, index, model);
   const top = ranked[0];
   if (!top) return declined(question, { reason: 'no-match', message: NO_ANSWER });
-  const confidence = answerProbability(model, top.score, top.score - (ranked[1]?.score ?? -Infinity), top.features);
+  const confidence = confidenceOf(ranked, 0);
   if (confidence < model.threshold) return declined(question, { reason: 'low-confidence', message: NO_ANSWER }, nearTitles(ranked));
   // Other sources' dated answers to the same question follow as its history; the newest equally good one leads.
   const history = factHistory(analyzed, ranked, top, lexicon);
@@ -138,6 +138,13 @@ function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: nu
   const rest = newer ? [top, ...history.filter((r) => r !== newer)] : history;
   const answers = [toAnswer(best, confidence), ...rest.map((r) => toAnswer(r, answerProbability(model, r.score, 0, r.features)))].slice(0, Math.max(1, limit));
   return { question, answered: true, answers, nearTitles: [] };
+}
+
+/** The best candidate's confidence counts its lead over the runner-up (as ask's does); the others' count none. */
+function confidenceOf(ranked: RankedSentence[], i: number): number {
+  const r = ranked[i]!;
+  const lead = i === 0 ? r.score - (ranked[1]?.score ?? -Infinity) : 0;
+  return answerProbability(answerModel(), r.score, lead, r.features);
 }
 
 /** What ask chooses from, best first, before any confidence threshold (the benchmarks' ranking). */
