@@ -10,7 +10,6 @@ import { firstQuote, ingestUnseenCorpus, isRight, readCases } from '../bench/eva
  * passing fails its test (it.fails), so the list only ever shrinks by someone looking.
  */
 const KNOWN_MISSES: Record<string, string> = {
-  'dev-01': '"firms" is only near "enterprises" in meaning (0.62): the right sentence leads, at a confidence just under the threshold',
   'dev-12': 'the ceremony sentence names the place, but the question shares few words with it: declined below the threshold',
   'dev-22': '"first" is not in the answer ("the 1st Expo was held in 2010" is not in the corpus; the 22nd is)',
   'dev-25': 'three words and no question word: several sentences say "Wuxi", "IoT" and "enterprises"',
@@ -73,8 +72,8 @@ describe('articles the engine was never tuned on (tests/fixtures/unseen, ingeste
 
   // The held-out half is reported, never tuned on (README); the level is the one reached.
   it.each([
-    ['tune', 20],
-    ['heldout', 20],
+    ['tune', 21],
+    ['heldout', 21],
   ])('the %s half: at least %i questions right', (split, level) => {
     const cases = readCases('tests/eval/unseen.jsonl').filter((c) => c.split === split);
     const wrong = cases.filter((c) => !isRight(c, unseen.ask(c.question))).map((c) => `${c.id}: ${c.question}`);

@@ -37,6 +37,8 @@ export const FEATURES = {
   semanticCoverage: 'importance-weighted best word-vector similarity per concept',
   /** The concept the sentence comes least close to in meaning. */
   semanticWeakest: 'lowest best word-vector similarity over the concepts',
+  /** A number or year the question states that the sentence does not ("in 2021" against a sentence about 2022 and 2023). */
+  missingNumber: 'a number or year of the question is nowhere in the sentence, its title or its resolved dates',
   /** Share of concepts matched through the lexicon (synonym, hypernym, derivation) rather than literally. */
   lexiconShare: 'share of matched concepts matched through WordNet relations',
   /** Share of concepts matched only as a corrected typo. */
@@ -109,6 +111,7 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
   let semantic = 0;
   let semanticTotal = 0;
   let semanticWeakest = concepts.length ? 1 : 0;
+  let missingNumber = 0;
   c.matches.forEach((m, i) => {
     const concept = concepts[i]!;
     const importance = m.weight > 0 ? concept.importance : concept.missingImportance;
@@ -124,6 +127,7 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
     semanticTotal += concept.importance;
     semanticWeakest = Math.min(semanticWeakest, c.semantic[i]!);
     if (!concept.variants.some((v) => v.ids)) absent += importance;
+    if (m.place === 'none' && /^\d/.test(concept.variants[0]!.terms[0]!)) missingNumber = 1;
     weakest = Math.min(weakest, m.place === 'neighbour' ? 0 : m.weight);
     if (m.place !== 'none') {
       matched++;
@@ -151,6 +155,7 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
     absentFromCorpus: share(absent),
     semanticCoverage: semanticTotal > 0 ? semantic / semanticTotal : 0,
     semanticWeakest,
+    missingNumber,
     lexiconShare: matched ? lexicon / matched : 0,
     typoShare: matched ? typo / matched : 0,
     bm25: c.relativeBm25,

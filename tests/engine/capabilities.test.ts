@@ -97,12 +97,12 @@ describe('the answer engine', () => {
     expect(reply.reason).toBe('low-confidence');
   });
 
-  it('gives a confidence that is a probability, higher for a plain answer than for a stretched one', () => {
+  it('gives a confidence that is a probability: high for a plain answer, low for the best of near misses', () => {
     const plain = port.ask('How many people does the Port of Kestrel Bay employ?').answers[0]!.score;
     expect(plain).toBeGreaterThan(0.5);
     expect(plain).toBeLessThanOrEqual(1);
-    const stretched = port.rank('Which ferry did the mayor open?')[0]!.score;
-    expect(stretched).toBeGreaterThanOrEqual(0);
-    expect(stretched).toBeLessThan(plain);
+    const nearMiss = port.rank('What is the population of Kestrel Bay?')[0]!.score;
+    expect(nearMiss).toBeGreaterThanOrEqual(0);
+    expect(nearMiss).toBeLessThan(0.5);
   });
 });

@@ -48,7 +48,7 @@ export const rankScore = (model: AnswerModel, features: ArrayLike<number>) => lo
  * missing, the worst-matched concept. Title matches are left out: in Wikipedia sections the title
  * names the topic, in news it rarely does. Chosen on the tune half of our own sets (README).
  */
-export const CALIBRATION_INPUTS: readonly string[] = ['score', 'lead', 'absentFromCorpus', 'missingRarest', 'weakestMatch'];
+export const CALIBRATION_INPUTS: readonly string[] = ['score', 'lead', 'absentFromCorpus', 'missingRarest', 'weakestMatch', 'missingNumber'];
 const featureAt = new Map(FEATURE_NAMES.map((name, i) => [name as string, i]));
 /** The largest lead counted, in log-odds: beyond it the runner-up is irrelevant. */
 export const MAX_LEAD = 10;
