@@ -1,4 +1,4 @@
-import type { AnalyzedQuestion } from './analyzeQuestion.js';
+import type { AnalyzedQuestion, Concept } from './analyzeQuestion.js';
 import { row } from './csr.js';
 import type { Match } from './matchConcepts.js';
 import type { SentenceIndex } from './sentenceIndex.js';
@@ -91,6 +91,23 @@ export interface CandidateEvidence {
   semantic: number[];
 }
 
+/** What a concept's variants say, the same for every candidate: worked out once per (cached) variant list. */
+interface ConceptFacts {
+  /** No form of it is in the corpus. */
+  absent: boolean;
+  /** It is a number or a year. */
+  number: boolean;
+}
+const conceptFacts = new WeakMap<Concept['variants'], ConceptFacts>();
+function factsOf(concept: Concept): ConceptFacts {
+  let facts = conceptFacts.get(concept.variants);
+  if (!facts) {
+    facts = { absent: !concept.variants.some((v) => v.ids), number: /^\d/.test(concept.variants[0]!.terms[0]!) };
+    conceptFacts.set(concept.variants, facts);
+  }
+  return facts;
+}
+
 const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'this', 'these', 'its', 'their', 'his', 'her']);
 
 /** The feature vector of one candidate, in FEATURE_NAMES order. */
@@ -126,8 +143,9 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
     semantic += concept.importance * c.semantic[i]!;
     semanticTotal += concept.importance;
     semanticWeakest = Math.min(semanticWeakest, c.semantic[i]!);
-    if (!concept.variants.some((v) => v.ids)) absent += importance;
-    if (m.place === 'none' && /^\d/.test(concept.variants[0]!.terms[0]!)) missingNumber = 1;
+    const facts = factsOf(concept);
+    if (facts.absent) absent += importance;
+    if (m.place === 'none' && facts.number) missingNumber = 1;
     weakest = Math.min(weakest, m.place === 'neighbour' ? 0 : m.weight);
     if (m.place !== 'none') {
       matched++;
