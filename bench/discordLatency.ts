@@ -7,8 +7,8 @@
 //   npm run bench:discord                       # 300 interactions per kind
 //   npm run bench:discord -- --count 1000 --json
 import { parseArgs } from 'node:util';
-import { startBot } from '../src/bot/gateway/startBot.js';
-import { createLogger } from '../src/bot/logger.js';
+import { startBot } from '../src/transports/gateway/startBot.js';
+import { createLogger } from '../src/process/logger.js';
 import { loadConfig } from '../src/config/loadConfig.js';
 import {
   autocompleteInteraction,

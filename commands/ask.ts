@@ -8,7 +8,7 @@ import { renderAnswer } from '../src/discord/render/citation.js';
 import { withoutMentions } from '../src/discord/render/escape.js';
 import { renderNoAnswer } from '../src/discord/render/noAnswer.js';
 import { privateReply, type Choice, type MessageReply, type Visibility } from '../src/discord/reply.js';
-import type { HandlerContext } from '../src/bot/handlerTypes.js';
+import type { HandlerContext } from '../src/app/handlerTypes.js';
 
 /** The best answer and up to three other sources' dated answers. */
 const ANSWERS = 4;

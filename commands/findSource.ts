@@ -7,7 +7,7 @@ import { usableEverywhere } from '../src/discord/commandScope.js';
 import { withoutMentions } from '../src/discord/render/escape.js';
 import { renderFindSource, renderNothingToCheck } from '../src/discord/render/findSource.js';
 import { privateReply, type MessageReply } from '../src/discord/reply.js';
-import type { HandlerContext } from '../src/bot/handlerTypes.js';
+import type { HandlerContext } from '../src/app/handlerTypes.js';
 
 const MAX_FOUND = 3;
 

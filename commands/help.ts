@@ -4,7 +4,7 @@ import type { ChatCommandRequest } from '../src/discord/interactionRequest.js';
 import { usableEverywhere } from '../src/discord/commandScope.js';
 import { renderHelp } from '../src/discord/render/help.js';
 import { privateReply, type MessageReply } from '../src/discord/reply.js';
-import type { HandlerContext } from '../src/bot/handlerTypes.js';
+import type { HandlerContext } from '../src/app/handlerTypes.js';
 
 export const data = usableEverywhere(new SlashCommandBuilder().setName('help').setDescription('What I do and how to ask me'));
 

@@ -6,7 +6,7 @@ import { usableEverywhere } from '../src/discord/commandScope.js';
 import { withoutMentions } from '../src/discord/render/escape.js';
 import { renderSearch } from '../src/discord/render/search.js';
 import { privateReply, type MessageReply } from '../src/discord/reply.js';
-import type { HandlerContext } from '../src/bot/handlerTypes.js';
+import type { HandlerContext } from '../src/app/handlerTypes.js';
 
 const HITS = 5;
 

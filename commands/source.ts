@@ -6,7 +6,7 @@ import { usableEverywhere } from '../src/discord/commandScope.js';
 import { LIMITS } from '../src/discord/render/limits.js';
 import { renderSourceCard, renderUnknownSource } from '../src/discord/render/sourceCard.js';
 import { privateReply, type Choice, type MessageReply } from '../src/discord/reply.js';
-import type { HandlerContext } from '../src/bot/handlerTypes.js';
+import type { HandlerContext } from '../src/app/handlerTypes.js';
 
 export const data = usableEverywhere(
   new SlashCommandBuilder()

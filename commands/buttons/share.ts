@@ -5,15 +5,14 @@ import { SHARE_ACTION } from '../../src/discord/render/buttons.js';
 import { renderSharedCitation } from '../../src/discord/render/citation.js';
 import { renderMissingSentence } from '../../src/discord/render/context.js';
 import { privateReply, publicReply, type MessageReply } from '../../src/discord/reply.js';
-import { citationAt } from '../../src/bot/citationAt.js';
-import type { HandlerContext } from '../../src/bot/handlerTypes.js';
+import type { HandlerContext } from '../../src/app/handlerTypes.js';
 
 export const action = SHARE_ACTION;
 export const visibility = 'public';
 
 export function execute(request: ButtonRequest, { engine }: HandlerContext): MessageReply {
   const ref = parseSentenceButtonId(request.customId);
-  const citation = ref && citationAt(engine, ref.documentId, ref.sentenceIndex);
+  const citation = ref && engine.answerAt(ref.documentId, ref.sentenceIndex);
   if (!citation) return privateReply(renderMissingSentence());
   return publicReply(renderSharedCitation(citation, request.user));
 }

@@ -4,7 +4,7 @@ import { parseSentenceButtonId } from '../../src/discord/customIds.js';
 import { CONTEXT_ACTION } from '../../src/discord/render/buttons.js';
 import { renderContext, renderMissingSentence } from '../../src/discord/render/context.js';
 import { privateReply, type MessageReply } from '../../src/discord/reply.js';
-import type { HandlerContext } from '../../src/bot/handlerTypes.js';
+import type { HandlerContext } from '../../src/app/handlerTypes.js';
 
 export const action = CONTEXT_ACTION;
 

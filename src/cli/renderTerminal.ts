@@ -1,21 +1,6 @@
 import { formatDate } from '../corpus/articleDate.js';
 import type { Answer, AskResult, SearchHit } from '../engine/types.js';
-
-/** Word-wraps text to a width, prefixing every line. */
-export function wrap(text: string, width: number, prefix = ''): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width - prefix.length) {
-      lines.push(prefix + line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(prefix + line);
-  return lines.join('\n');
-}
+import { wrap } from '../terminal/wrap.js';
 
 export const citation = (a: Answer) => `${a.title} · ${a.source ?? 'publisher unknown'} · ${formatDate(a.date)}`;
 

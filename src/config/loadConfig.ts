@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as util from 'node:util';
 import { defaultCorpusDir, packageRoot } from '../paths/packageRoot.js';
-import type { LogLevel } from '../bot/logger.js';
 import { ConfigError } from './configError.js';
+import type { LogLevel } from './logLevels.js';
 import { DEFAULTS, envSchema, REQUIRED_HELP } from './schema.js';
 
 export interface Config {

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { LOG_LEVELS } from '../bot/logger.js';
+import { LOG_LEVELS } from './logLevels.js';
 
 const snowflake = (what: string) => z.string().regex(/^\d{17,20}$/, `must be ${what}: a Discord id of 17-20 digits`);
 

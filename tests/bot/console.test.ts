@@ -2,11 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleSession, type ConsoleSession } from '../../src/bot/console/consoleSession.js';
-import { createDispatcher } from '../../src/bot/dispatcher.js';
-import { createHandlerContext } from '../../src/bot/handlerContext.js';
-import { loadCommands } from '../../src/bot/loadCommands.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createConsoleSession, type ConsoleSession } from '../../src/transports/console/consoleSession.js';
+import { createDispatcher } from '../../src/app/dispatcher.js';
+import { createHandlerContext } from '../../src/app/handlerContext.js';
+import { loadCommands } from '../../src/app/loadCommands.js';
+import { createLogger } from '../../src/process/logger.js';
 import { loadEngine } from '../../src/engine/engine.js';
 
 const ROOT = resolve('.');

@@ -1,8 +1,8 @@
 // deploy-commands through discord.js REST against the fake: what the bot sends Discord.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployCommands } from '../../src/bot/deployCommands.js';
-import { loadCommands } from '../../src/bot/loadCommands.js';
-import type { Registry } from '../../src/bot/registry.js';
+import { deployCommands } from '../../src/app/deployCommands.js';
+import { loadCommands } from '../../src/app/loadCommands.js';
+import type { Registry } from '../../src/app/registry.js';
 import { loadConfig, type DiscordConfig } from '../../src/config/loadConfig.js';
 import { FakeDiscord, type IncomingRequest } from '../fake-discord/index.js';
 import { TOKEN } from './harness.js';

@@ -1,10 +1,10 @@
 // Starts citebot exactly as `citebot bot` does (loadConfig + startBot), pointed at a
 // FakeDiscord on 127.0.0.1 through DISCORD_API_URL, with logs captured for assertions.
 import type { APIInteraction } from 'discord.js';
-import { startBot, type RunningBot } from '../../src/bot/gateway/startBot.js';
-import { loadCommands } from '../../src/bot/loadCommands.js';
-import { createLogger } from '../../src/bot/logger.js';
-import type { ModuleEntry } from '../../src/bot/registry.js';
+import { startBot, type RunningBot } from '../../src/transports/gateway/startBot.js';
+import { loadCommands } from '../../src/app/loadCommands.js';
+import { createLogger } from '../../src/process/logger.js';
+import type { ModuleEntry } from '../../src/app/registry.js';
 import { loadConfig } from '../../src/config/loadConfig.js';
 import { FakeDiscord, type InteractionReply } from '../fake-discord/index.js';
 

@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCommands } from '../../src/bot/loadCommands.js';
-import { buildRegistry, CommandLoadError } from '../../src/bot/registry.js';
+import { loadCommands } from '../../src/app/loadCommands.js';
+import { buildRegistry, CommandLoadError } from '../../src/app/registry.js';
 
 const ok = () => ({ kind: 'message', visibility: 'private', body: { content: 'ok' } });
 const raw = (json: Record<string, unknown>) => ({ name: String(json.name), toJSON: () => json });

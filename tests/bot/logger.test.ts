@@ -1,8 +1,8 @@
 // The logger sees whatever a request carried: it must write one line of JSON for anything,
 // never throw, and keep each line bounded.
 import { describe, expect, it } from 'vitest';
-import { JSON_LIMITS } from '../../src/bot/boundedJson.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { JSON_LIMITS } from '../../src/process/boundedJson.js';
+import { createLogger } from '../../src/process/logger.js';
 
 function logged(fields: Record<string, unknown>): Record<string, unknown> {
   const lines: string[] = [];

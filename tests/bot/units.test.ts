@@ -1,10 +1,10 @@
 // Small pieces with rules of their own: rate limiter, deferral timing, autocomplete material.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { answerInTime } from '../../src/bot/deferral.js';
-import { answerableExamples } from '../../src/bot/examples.js';
-import { createRateLimiter } from '../../src/bot/rateLimiter.js';
-import { buildSuggestions, corpusEntities } from '../../src/bot/suggestions.js';
+import { answerInTime } from '../../src/transports/deferral.js';
+import { answerableExamples } from '../../src/app/examples.js';
+import { createRateLimiter } from '../../src/app/rateLimit/rateLimiter.js';
+import { buildSuggestions, corpusEntities } from '../../src/app/suggestions.js';
 import { loadEngine } from '../../src/engine/engine.js';
 
 describe('rate limiter', () => {

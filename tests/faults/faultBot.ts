@@ -2,8 +2,8 @@
 // nothing injected: it loads the default corpus and the command files itself), pointed at
 // a FakeDiscord whose gateway and REST the fault tests break on purpose.
 import type { APIInteraction } from 'discord.js';
-import { startBot, type RunningBot } from '../../src/bot/gateway/startBot.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { startBot, type RunningBot } from '../../src/transports/gateway/startBot.js';
+import { createLogger } from '../../src/process/logger.js';
 import { loadConfig } from '../../src/config/loadConfig.js';
 import { FakeDiscord, userPayload, type FakeDiscordOptions, type InteractionReply } from '../fake-discord/index.js';
 

@@ -6,11 +6,11 @@
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleSession, type ConsoleSession } from '../../src/bot/console/consoleSession.js';
-import { createDispatcher, type Dispatcher } from '../../src/bot/dispatcher.js';
-import { createHandlerContext } from '../../src/bot/handlerContext.js';
-import { loadCommands } from '../../src/bot/loadCommands.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createConsoleSession, type ConsoleSession } from '../../src/transports/console/consoleSession.js';
+import { createDispatcher, type Dispatcher } from '../../src/app/dispatcher.js';
+import { createHandlerContext } from '../../src/app/handlerContext.js';
+import { loadCommands } from '../../src/app/loadCommands.js';
+import { createLogger } from '../../src/process/logger.js';
 import type { AutocompleteRequest, Invoker, MessageRequest, OptionValue, Place } from '../../src/discord/interactionRequest.js';
 import { parseSentenceButtonId } from '../../src/discord/customIds.js';
 import { escapeText } from '../../src/discord/render/escape.js';

@@ -5,11 +5,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCommands } from '../../src/bot/loadCommands.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { loadCommands } from '../../src/app/loadCommands.js';
+import { createLogger } from '../../src/process/logger.js';
 import { loadConfig } from '../../src/config/loadConfig.js';
 import { privateReply, publicReply } from '../../src/discord/reply.js';
-import { startServer, type RunningServer } from '../../src/http/startServer.js';
+import { startServer, type RunningServer } from '../../src/transports/http/startServer.js';
 import { chatInputInteraction, FakeDiscord } from '../fake-discord/index.js';
 import { awaitOriginalEdit, deliver, makeKeyPair, signedPost, type SignedEndpoint } from './harness.js';
 

@@ -5,14 +5,14 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/process/logger.js';
 import { ConfigError } from '../../src/config/configError.js';
 import { loadConfig } from '../../src/config/loadConfig.js';
-import { isFreshTimestamp, MAX_CLOCK_SKEW_MS } from '../../src/http/freshness.js';
-import { createInFlight } from '../../src/http/inFlight.js';
-import { createInteractionsEndpoint } from '../../src/http/interactionsEndpoint.js';
-import { createRoutes, type Health } from '../../src/http/routes.js';
-import { createSignatureVerifier, publicKeyFromHex } from '../../src/http/verifySignature.js';
+import { isFreshTimestamp, MAX_CLOCK_SKEW_MS } from '../../src/transports/http/freshness.js';
+import { createInFlight } from '../../src/transports/http/inFlight.js';
+import { createInteractionsEndpoint } from '../../src/transports/http/interactionsEndpoint.js';
+import { createRoutes, type Health } from '../../src/transports/http/routes.js';
+import { createSignatureVerifier, publicKeyFromHex } from '../../src/transports/http/verifySignature.js';
 import { httpRequest, makeKeyPair, signatureHeaders } from './harness.js';
 
 describe('Ed25519 verification', () => {

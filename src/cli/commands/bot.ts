@@ -1,10 +1,10 @@
-import { startBot } from '../../bot/gateway/startBot.js';
-import { friendlyStartError } from '../../bot/friendlyStartError.js';
-import { createLogger } from '../../bot/logger.js';
-import { runShardedBot } from '../../bot/sharding/runShardedBot.js';
-import { parseShardCount } from '../../bot/sharding/shardCount.js';
-import { currentShardProcess, stopWhenManagerSays } from '../../bot/sharding/shardProcess.js';
-import { stopOnSignals } from '../../bot/shutdown.js';
+import { startBot } from '../../transports/gateway/startBot.js';
+import { friendlyStartError } from '../friendlyStartError.js';
+import { createLogger } from '../../process/logger.js';
+import { runShardedBot } from '../../process/sharding/runShardedBot.js';
+import { parseShardCount } from '../../process/sharding/shardCount.js';
+import { currentShardProcess, stopWhenManagerSays } from '../../process/sharding/shardProcess.js';
+import { stopOnSignals } from '../../process/shutdown.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
 import { CORPUS_FLAG, INDEX_FLAG, parseCommand, type CommandSpec } from '../parseCliArgs.js';

@@ -1,5 +1,5 @@
-import { runConsole } from '../../bot/console/runConsole.js';
-import { friendlyStartError } from '../../bot/friendlyStartError.js';
+import { runConsole } from '../../transports/console/runConsole.js';
+import { friendlyStartError } from '../friendlyStartError.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
 import { CORPUS_FLAG, INDEX_FLAG, parseCommand, type CommandSpec } from '../parseCliArgs.js';

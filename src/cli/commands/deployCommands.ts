@@ -1,6 +1,6 @@
-import { deployCommands } from '../../bot/deployCommands.js';
-import { friendlyStartError } from '../../bot/friendlyStartError.js';
-import { loadCommands } from '../../bot/loadCommands.js';
+import { deployCommands } from '../../app/deployCommands.js';
+import { friendlyStartError } from '../friendlyStartError.js';
+import { loadCommands } from '../../app/loadCommands.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
 import { parseCommand, usageOf, type CommandSpec } from '../parseCliArgs.js';

@@ -1,8 +1,8 @@
-import { friendlyStartError } from '../../bot/friendlyStartError.js';
-import { createLogger } from '../../bot/logger.js';
-import { stopOnSignals } from '../../bot/shutdown.js';
+import { friendlyStartError } from '../friendlyStartError.js';
+import { createLogger } from '../../process/logger.js';
+import { stopOnSignals } from '../../process/shutdown.js';
 import { loadConfig } from '../../config/loadConfig.js';
-import { ListenError, startServer } from '../../http/startServer.js';
+import { ListenError, startServer } from '../../transports/http/startServer.js';
 import { CliError } from '../cliError.js';
 import { CORPUS_FLAG, parseCommand, type CommandSpec } from '../parseCliArgs.js';
 

@@ -3,9 +3,9 @@
 // buttons numbered so the console can "press" them. It reads the very payload the
 // gateway would send (after respond.ts), so what you see here is what Discord gets.
 import type { APIEmbed } from 'discord.js';
-import { wrap } from '../../cli/renderTerminal.js';
 import type { Button, MessageReply } from '../../discord/reply.js';
 import { toCallbackData } from '../../discord/respond.js';
+import { wrap } from '../../terminal/wrap.js';
 
 export interface TerminalStyle {
   width: number;

@@ -5,12 +5,12 @@ import { Client, Events, type ClientOptions } from 'discord.js';
 import type { DiscordConfig } from '../../config/loadConfig.js';
 import { NO_MENTIONS } from '../../discord/respond.js';
 import { loadEngine, type Engine } from '../../engine/engine.js';
-import { createDispatcher, type Dispatcher } from '../dispatcher.js';
-import { createHandlerContext } from '../handlerContext.js';
-import { loadCommands } from '../loadCommands.js';
-import { createLogger, errorFields, type Logger } from '../logger.js';
-import { rateLimiterFor } from '../rateLimiterFor.js';
-import type { Registry } from '../registry.js';
+import { createDispatcher, type Dispatcher } from '../../app/dispatcher.js';
+import { createHandlerContext } from '../../app/handlerContext.js';
+import { loadCommands } from '../../app/loadCommands.js';
+import { createLogger, errorFields, type Logger } from '../../process/logger.js';
+import { rateLimiterFor } from '../../app/rateLimit/rateLimiterFor.js';
+import type { Registry } from '../../app/registry.js';
 import { createInteractionAdapter } from './interactionAdapter.js';
 
 export interface StartBotOptions {

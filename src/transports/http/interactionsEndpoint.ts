@@ -5,7 +5,7 @@
 // Nothing unverified is ever answered beyond a constant refusal.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIInteractionResponse } from 'discord.js';
-import type { Logger } from '../bot/logger.js';
+import type { Logger } from '../../process/logger.js';
 import type { InteractionAnswerer } from './answerInteraction.js';
 import { refuse, sendJson, type RefusalStatus } from './errorResponses.js';
 import { isFreshTimestamp } from './freshness.js';

@@ -4,7 +4,7 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { Invoker, MessageRequest } from '../../discord/interactionRequest.js';
 import type { Button, MessageReply } from '../../discord/reply.js';
-import type { Dispatcher } from '../dispatcher.js';
+import type { Dispatcher } from '../../app/dispatcher.js';
 import { parseConsoleLine } from './parseConsoleLine.js';
 import { buttonsOf, renderReplyText, type TerminalStyle } from './renderReplyText.js';
 

@@ -3,12 +3,12 @@
 // through the interaction's webhook. Deciding what to say is the dispatcher's job, as in
 // gateway mode; turning a Reply into Discord JSON is respond.ts's. This only sequences.
 import { InteractionResponseType, InteractionType, type APIInteraction, type APIInteractionResponse } from 'discord.js';
-import { answerInTime } from '../bot/deferral.js';
-import type { Dispatcher } from '../bot/dispatcher.js';
-import { errorFields, type Logger } from '../bot/logger.js';
-import type { InteractionRequest } from '../discord/interactionRequest.js';
-import { requestFromApi } from '../discord/requestFromApi.js';
-import { toDeferredResponse, toInteractionResponse } from '../discord/respond.js';
+import { answerInTime } from '../deferral.js';
+import type { Dispatcher } from '../../app/dispatcher.js';
+import { errorFields, type Logger } from '../../process/logger.js';
+import type { InteractionRequest } from '../../discord/interactionRequest.js';
+import { requestFromApi } from '../../discord/requestFromApi.js';
+import { toDeferredResponse, toInteractionResponse } from '../../discord/respond.js';
 import type { WebhookFollowUps } from './webhookFollowUps.js';
 
 export type Respond = (response: APIInteractionResponse) => void;

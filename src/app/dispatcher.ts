@@ -13,8 +13,8 @@ import { customIdAction } from '../discord/customIds.js';
 import { renderRateLimited, renderSomethingWentWrong, renderUnknownInteraction } from '../discord/render/notices.js';
 import { privateReply, type Choice, type MessageReply, type Reply, type Visibility } from '../discord/reply.js';
 import type { ChatCommandModule, HandlerContext } from './handlerTypes.js';
-import { errorFields, type Logger } from './logger.js';
-import type { RateLimiter } from './rateLimiter.js';
+import { errorFields, type Logger } from '../process/logger.js';
+import type { RateLimiter } from './rateLimit/rateLimiter.js';
 import type { Registry } from './registry.js';
 
 export interface Plan {

@@ -2,8 +2,8 @@
 // DISCORD_API_URL), authorised by the interaction's own token: HTTP mode needs no bot
 // token at all. @discordjs/rest handles Discord's rate limits and retries.
 import { REST, Routes } from 'discord.js';
-import { toCallbackData, toWebhookEdit } from '../discord/respond.js';
-import type { MessageReply, Visibility } from '../discord/reply.js';
+import { toCallbackData, toWebhookEdit } from '../../discord/respond.js';
+import type { MessageReply, Visibility } from '../../discord/reply.js';
 
 export interface WebhookFollowUps {
   /** Replaces the "thinking…" message with the answer. */

@@ -7,7 +7,7 @@
 // open) rather than fail, and the outage is logged once, not once per request.
 import { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { errorFields, type Logger } from './logger.js';
+import { errorFields, type Logger } from '../../process/logger.js';
 import type { RateLimiter } from './rateLimiter.js';
 
 export interface SharedRateLimiterOptions {

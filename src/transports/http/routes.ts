@@ -2,7 +2,7 @@
 // else is 404, a known path with the wrong method 405 with Allow. No framework: two
 // routes do not need one, and every microsecond here is paid on every interaction.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { errorFields, type Logger } from '../bot/logger.js';
+import { errorFields, type Logger } from '../../process/logger.js';
 import { refuse, sendJson } from './errorResponses.js';
 import type { InFlight } from './inFlight.js';
 

@@ -1,7 +1,7 @@
 // Which rate limiter a process uses: shared through Redis when CITEBOT_REDIS_URL is set
 // (loaded only then), per process otherwise. `serve` and `bot` both ask here.
-import type { Config } from '../config/loadConfig.js';
-import type { Logger } from './logger.js';
+import type { Config } from '../../config/loadConfig.js';
+import type { Logger } from '../../process/logger.js';
 import { createRateLimiter, type RateLimiter } from './rateLimiter.js';
 
 export async function rateLimiterFor({ rateLimit: { max, windowMs, redisUrl } }: Config, log: Logger): Promise<RateLimiter> {

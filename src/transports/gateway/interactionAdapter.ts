@@ -9,8 +9,8 @@ import { privateReply } from '../../discord/reply.js';
 import { requestFromDiscordJs } from '../../discord/requestFromDiscordJs.js';
 import { toChoices, toDeferOptions, toEditOptions, toReplyOptions } from '../../discord/respond.js';
 import { answerInTime } from '../deferral.js';
-import type { Dispatcher } from '../dispatcher.js';
-import { errorFields, type Logger } from '../logger.js';
+import type { Dispatcher } from '../../app/dispatcher.js';
+import { errorFields, type Logger } from '../../process/logger.js';
 
 export interface InteractionAdapterOptions {
   dispatcher: Dispatcher;

@@ -1,6 +1,6 @@
 // Start-up failures people can fix, as one plain message for the CLI (no stack trace).
 import { ConfigError } from '../config/configError.js';
-import { CommandLoadError } from './registry.js';
+import { CommandLoadError } from '../app/registry.js';
 
 const NETWORK_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'ENETUNREACH', 'EHOSTUNREACH']);
 

@@ -1,10 +1,10 @@
 // Structured logs: one JSON object per line on stderr (stdout stays for program output,
 // e.g. the console's replies). Enough for `jq` and any log shipper; no dependency.
 // Logging never throws, whatever the fields hold (see boundedJson.ts).
+import { LOG_LEVELS, type LogLevel } from '../config/logLevels.js';
 import { boundedJson } from './boundedJson.js';
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export type { LogLevel };
 type Fields = Record<string, unknown>;
 
 export interface Logger {

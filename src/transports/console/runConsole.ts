@@ -6,11 +6,11 @@ import { createInterface, type AsyncCompleter } from 'node:readline';
 import type { Config } from '../../config/loadConfig.js';
 import type { Invoker } from '../../discord/interactionRequest.js';
 import { loadEngine, type Engine } from '../../engine/engine.js';
-import { createDispatcher } from '../dispatcher.js';
-import { createHandlerContext } from '../handlerContext.js';
-import { loadCommands } from '../loadCommands.js';
-import { createLogger } from '../logger.js';
-import type { Registry } from '../registry.js';
+import { createDispatcher } from '../../app/dispatcher.js';
+import { createHandlerContext } from '../../app/handlerContext.js';
+import { loadCommands } from '../../app/loadCommands.js';
+import { createLogger } from '../../process/logger.js';
+import type { Registry } from '../../app/registry.js';
 import { CONSOLE_HELP, createConsoleSession } from './consoleSession.js';
 
 export interface ConsoleIo {
