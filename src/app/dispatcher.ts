@@ -1,7 +1,7 @@
 // Transport-neutral core of the bot: request in, Reply out. Routes to the command or
 // button module, applies the per-user rate limit, turns a throwing handler into a
 // private "something went wrong" plus an error log line, and logs every interaction.
-// The gateway adapter, the console and the HTTP mode all call this and only this.
+// The gateway bot, `serve` and the console all call this and only this.
 import {
   describeRequest,
   type AutocompleteRequest,
@@ -11,7 +11,7 @@ import {
 } from '../discord/interactionRequest.js';
 import { customIdAction } from '../discord/customIds.js';
 import { renderRateLimited, renderSomethingWentWrong, renderUnknownInteraction } from '../discord/render/notices.js';
-import { privateReply, type Choice, type MessageReply, type Reply, type Visibility } from '../discord/reply.js';
+import { privateReply, type Choice, type MessageReply, type Visibility } from '../discord/reply.js';
 import type { ChatCommandModule, HandlerContext } from './handlerTypes.js';
 import { errorFields, type Logger } from '../process/logger.js';
 import type { RateLimiter } from './rateLimit/rateLimiter.js';
@@ -28,8 +28,6 @@ export interface Dispatcher {
   plan(request: MessageRequest): Plan;
   answer(request: MessageRequest): Promise<MessageReply>;
   complete(request: AutocompleteRequest): Promise<Choice[]>;
-  /** Either of the above, for transports that handle every kind in one place (HTTP). */
-  handle(request: InteractionRequest): Promise<Reply>;
 }
 
 export interface DispatcherOptions {
@@ -119,8 +117,5 @@ export function createDispatcher({ registry, context, log, rateLimiter }: Dispat
     },
     answer,
     complete,
-    async handle(request) {
-      return request.kind === 'autocomplete' ? { kind: 'choices', choices: await complete(request) } : answer(request);
-    },
   };
 }

@@ -1,6 +1,6 @@
-// An interaction as handlers see it: plain data, no discord.js objects. The gateway
-// adapter builds these from discord.js interactions (requestFromDiscordJs), the HTTP
-// mode from Discord's JSON (requestFromApi), the console from a typed line.
+// An interaction as handlers see it: plain data, no discord.js objects. The gateway bot
+// and `serve` read them from Discord's interaction JSON (requestFromApi.ts), the console
+// from a typed line.
 
 export type OptionValue = string | number | boolean;
 /** Where the interaction happened (Discord's interaction context types 0, 1, 2). */

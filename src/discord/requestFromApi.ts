@@ -1,6 +1,6 @@
-// HTTP mode's input half: Discord's interaction JSON (as POSTed to an interactions
-// endpoint) → the same plain request the gateway adapter builds from discord.js.
-// Tests hold the two readers to the same output for the same payload.
+// Discord's interaction JSON → the plain request handlers take. The one reader for both
+// Discord transports: the gateway bot gets this JSON in INTERACTION_CREATE, `serve` in a
+// signed POST. Subcommands are flattened (none of citebot's nest, but a future one may).
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,

@@ -1,5 +1,5 @@
-// Every other command and button end to end, plus the HTTP-mode seam: Discord's JSON
-// read by requestFromApi gives handlers exactly what the discord.js path gives them.
+// Every other command and button end to end, and what handlers are handed: the plain
+// request read from the interaction JSON the gateway delivers.
 import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionRequest } from '../../src/discord/interactionRequest.js';
@@ -177,8 +177,8 @@ describe('buttons and commands the bot does not know', () => {
   });
 });
 
-describe('the HTTP-mode seam', () => {
-  it('requestFromApi reads Discord JSON exactly as the gateway path reads discord.js interactions', async () => {
+describe('what handlers are handed', () => {
+  it('the plain request read from the INTERACTION_CREATE JSON: options by name, the place, the focused option', async () => {
     seen.length = 0;
     const payloads = [
       chatInputInteraction(guild(), { name: 'spy', options: { text: 'hello', flag: true, count: 3 } }),
@@ -188,13 +188,14 @@ describe('the HTTP-mode seam', () => {
     ];
     for (const payload of payloads) await h.send(payload);
     expect(seen).toHaveLength(payloads.length);
-    expect(seen).toEqual(payloads.map((p) => requestFromApi(p)));
-    expect(seen[0]).toMatchObject({ kind: 'chat-command', options: { text: 'hello', flag: true, count: 3 }, place: 'guild' });
-    expect(seen[1]).toMatchObject({ place: 'bot-dm' });
-    expect(seen[2]).toMatchObject({ kind: 'autocomplete', focused: { name: 'text', value: 'hel' }, options: { flag: false } });
+    const user = { id: payloads[0]!.member!.user.id, username: payloads[0]!.member!.user.username, globalName: null };
+    expect(seen[0]).toEqual({ id: payloads[0]!.id, kind: 'chat-command', command: 'spy', options: { text: 'hello', flag: true, count: 3 }, place: 'guild', user });
+    expect(seen[1]).toMatchObject({ kind: 'chat-command', options: { text: 'from a DM' }, place: 'bot-dm' });
+    expect(seen[2]).toEqual({ id: payloads[2]!.id, kind: 'autocomplete', command: 'spy', focused: { name: 'text', value: 'hel' }, options: { flag: false }, place: 'guild', user });
+    expect(seen[3]).toEqual({ id: payloads[3]!.id, kind: 'button', customId: 'spy:doc:1', place: 'guild', user });
   });
 
-  it('reads a message command the same way too', () => {
+  it('a message command is read the same way', () => {
     const payload = messageContextMenuInteraction(guild(), { name: 'Find source', target: { content: 'a claim' } });
     expect(requestFromApi(payload)).toMatchObject({ kind: 'message-command', command: 'Find source', target: { content: 'a claim' } });
   });

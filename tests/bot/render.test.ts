@@ -11,7 +11,7 @@ import { clampChoices, clampMessage, embedLength, LIMITS, truncate } from '../..
 import { renderNoAnswer } from '../../src/discord/render/noAnswer.js';
 import { renderSources } from '../../src/discord/render/sources.js';
 import { privateReply, publicReply } from '../../src/discord/reply.js';
-import { toCallbackData, toDeferredResponse, toInteractionResponse, toReplyOptions, toWebhookEdit } from '../../src/discord/respond.js';
+import { toCallbackData, toDeferredResponse, toInteractionResponse, toWebhookEdit } from '../../src/discord/respond.js';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({
   quote: 'Statistic show that Wuxi is now home to 3,657 IoT enterprises.',
@@ -167,11 +167,9 @@ describe('views over the real corpus', () => {
 });
 
 describe('respond: the one place for allowed mentions and ephemerality', () => {
-  it('discord.js options and raw API JSON agree', () => {
+  it('every shape Discord receives says "ping nobody", and is ephemeral exactly when private', () => {
     const priv = privateReply({ content: 'hi' });
     const pub = publicReply({ content: 'hi' });
-    expect(toReplyOptions(priv)).toEqual({ content: 'hi', allowedMentions: { parse: [] }, flags: 64 });
-    expect(toReplyOptions(pub)).toEqual({ content: 'hi', allowedMentions: { parse: [] } });
     expect(toCallbackData(priv)).toEqual({ content: 'hi', allowed_mentions: { parse: [] }, flags: 64 });
     expect(toInteractionResponse(pub)).toEqual({ type: 4, data: { content: 'hi', allowed_mentions: { parse: [] } } });
     expect(toInteractionResponse({ kind: 'choices', choices: [{ name: 'a', value: 'a' }] })).toEqual({ type: 8, data: { choices: [{ name: 'a', value: 'a' }] } });

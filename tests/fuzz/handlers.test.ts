@@ -17,7 +17,7 @@ import { escapeText } from '../../src/discord/render/escape.js';
 import { embedLength, LIMITS, truncate } from '../../src/discord/render/limits.js';
 import { blockQuote } from '../../src/discord/render/style.js';
 import type { MessageReply } from '../../src/discord/reply.js';
-import { toCallbackData, toChoices, toEditOptions, toReplyOptions, toWebhookEdit } from '../../src/discord/respond.js';
+import { toCallbackData, toInteractionResponse, toWebhookEdit } from '../../src/discord/respond.js';
 import { loadEngine, type Engine } from '../../src/engine/engine.js';
 import { checkChoices, checkMessage } from '../fake-discord/validation.js';
 import { anyText, MENTIONS, mixed, NASTY, pingProblem, timedAsync, TIME_BOUND_MS, visibleTexts, vocabularyOf } from './inputs.js';
@@ -137,8 +137,6 @@ function expectNoMentionsAllowed(reply: MessageReply) {
   // The real guard: every way a reply can leave says "notify nobody".
   expect(toCallbackData(reply).allowed_mentions).toEqual({ parse: [] });
   expect(toWebhookEdit(reply).allowed_mentions).toEqual({ parse: [] });
-  expect(toReplyOptions(reply).allowedMentions).toEqual({ parse: [] });
-  expect(toEditOptions(reply).allowedMentions).toEqual({ parse: [] });
 }
 
 function expectNothingPings(reply: MessageReply, request: MessageRequest) {
@@ -238,7 +236,7 @@ describe('handlers through the dispatcher', () => {
         const { value: choices, ms } = await timedAsync(() => dispatcher.complete(request));
         expect(ms).toBeLessThanOrEqual(TIME_BOUND_MS);
         expect(logs.filter((l) => l.msg === 'autocomplete failed')).toEqual([]);
-        expect(checkChoices({ choices: toChoices(choices) })).toBeNull();
+        expect(checkChoices(toInteractionResponse({ kind: 'choices', choices }).data as Record<string, unknown>)).toBeNull();
       }),
       { numRuns: RUNS },
     );

@@ -61,7 +61,7 @@ describe('hostile input through the real gateway bot', () => {
   });
 
   it('Share pressed by someone named @everyone posts publicly with nobody pinged', async () => {
-    const article = h.bot.engine.corpus.articles[0]!;
+    const article = h.bot.app.engine.corpus.articles[0]!;
     const user = userPayload({ username: '@everyone', global_name: '@here <@&456>' });
     const payload = h.fake.sendInteraction(buttonInteraction(h.fake.guildScope({ user }), { customId: `share:${article.id}:0` }));
     const body = await sentBody(payload.id, payload.token);

@@ -96,11 +96,15 @@ describe('failures', () => {
     expect(logs).toContainEqual(expect.objectContaining({ msg: 'handler failed' }));
   });
 
-  it('Discord failing the webhook is logged, and the server keeps answering', async () => {
+  it('Discord failing the webhook is logged, the user gets a private "something went wrong" follow-up, and the server keeps answering', async () => {
     const payload = chatInputInteraction(fake.guildScope(), { name: 'slow' });
     fake.failNext((r) => r.method === 'PATCH' && r.path.includes(payload.token), 400, { body: { message: 'Invalid Form Body', code: 50035 } });
     await deliver(endpoint, fake, payload);
-    await expect.poll(() => logs.some((l) => l.msg === 'deferred reply failed' && l.interaction === payload.id), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => logs.some((l) => l.msg === 'reply failed' && l.interaction === payload.id), { timeout: 5_000 }).toBe(true);
+    // The same rule as on the gateway (one answering function for both): the apology follows the failed edit.
+    const apology = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${payload.application_id}/${payload.token}`, 5_000, { includePast: true });
+    expect(apology.body).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
+    expect(JSON.stringify(apology.body)).toContain('something went wrong');
     const next = await deliver(endpoint, fake, chatInputInteraction(fake.guildScope(), { name: 'sources' }));
     expect((next.response.data as { embeds: { title: string }[] }).embeds[0]?.title).toBe('The sources: 5 articles');
   });

@@ -9,7 +9,7 @@ import { createLogger } from '../../src/process/logger.js';
 import { ConfigError } from '../../src/config/configError.js';
 import { loadConfig } from '../../src/config/loadConfig.js';
 import { isFreshTimestamp, MAX_CLOCK_SKEW_MS } from '../../src/transports/http/freshness.js';
-import { createInFlight } from '../../src/transports/http/inFlight.js';
+import { createInFlight } from '../../src/transports/inFlight.js';
 import { createInteractionsEndpoint } from '../../src/transports/http/interactionsEndpoint.js';
 import { createRoutes, type Health } from '../../src/transports/http/routes.js';
 import { createSignatureVerifier, publicKeyFromHex } from '../../src/transports/http/verifySignature.js';

@@ -3,14 +3,12 @@
 // command per line, each echoed before its reply, so it can be scripted and tested.
 import { userInfo } from 'node:os';
 import { createInterface, type AsyncCompleter } from 'node:readline';
+import { createApp } from '../../app/createApp.js';
+import type { Registry } from '../../app/registry.js';
 import type { Config } from '../../config/loadConfig.js';
 import type { Invoker } from '../../discord/interactionRequest.js';
-import { loadEngine, type Engine } from '../../engine/engine.js';
-import { createDispatcher } from '../../app/dispatcher.js';
-import { createHandlerContext } from '../../app/handlerContext.js';
-import { loadCommands } from '../../app/loadCommands.js';
+import type { Engine } from '../../engine/engine.js';
 import { createLogger } from '../../process/logger.js';
-import type { Registry } from '../../app/registry.js';
 import { CONSOLE_HELP, createConsoleSession } from './consoleSession.js';
 
 export interface ConsoleIo {
@@ -30,11 +28,8 @@ function consoleUser(): Invoker {
 
 export async function runConsole(config: Config, io: ConsoleIo, injected: { engine?: Engine; registry?: Registry } = {}): Promise<void> {
   const interactive = Boolean(io.input.isTTY && io.output.isTTY);
-  const log = createLogger(config.logLevel);
-  const engine = injected.engine ?? loadEngine(config.corpusDir, { indexFile: config.indexFile });
-  const registry = injected.registry ?? (await loadCommands());
-  // One person at a keyboard: no rate limit.
-  const dispatcher = createDispatcher({ registry, context: createHandlerContext(engine, registry), log, rateLimiter: null });
+  // One person at a keyboard: no rate limit, and index notices in plain words.
+  const { engine, registry, dispatcher } = await createApp(config, { log: createLogger(config.logLevel), ...injected, rateLimit: false, notices: 'terminal' });
   const user = consoleUser();
   const session = createConsoleSession({
     dispatcher,

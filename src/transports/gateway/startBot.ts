@@ -1,31 +1,31 @@
-// `citebot bot`: the discord.js Client on the gateway. Tests start the bot through this
-// same function, pointed at a fake Discord by DISCORD_API_URL.
+// `citebot bot`: the discord.js Client on the gateway. discord.js keeps the connection
+// (identify, heartbeats, resume, reconnect, sharding) and the REST client (rate limits,
+// retries); citebot reads each INTERACTION_CREATE as Discord sent it — the same JSON
+// `serve` receives in a signed POST — and answers it through the same answerer, POSTing
+// the interaction response to the interaction's callback route. Tests start the bot
+// through this same function, pointed at a fake Discord by DISCORD_API_URL.
 import { once } from 'node:events';
-import { Client, Events, type ClientOptions } from 'discord.js';
-import type { DiscordConfig } from '../../config/loadConfig.js';
-import { NO_MENTIONS } from '../../discord/respond.js';
-import { loadEngine, type Engine } from '../../engine/engine.js';
-import { createDispatcher, type Dispatcher } from '../../app/dispatcher.js';
-import { createHandlerContext } from '../../app/handlerContext.js';
-import { loadCommands } from '../../app/loadCommands.js';
-import { createLogger, errorFields, type Logger } from '../../process/logger.js';
-import { rateLimiterFor } from '../../app/rateLimit/rateLimiterFor.js';
+import { Client, Events, GatewayDispatchEvents, Routes, type APIInteraction, type ClientOptions, type GatewayDispatchPayload } from 'discord.js';
+import { createApp, type App } from '../../app/createApp.js';
 import type { Registry } from '../../app/registry.js';
-import { createInteractionAdapter } from './interactionAdapter.js';
+import type { DiscordConfig } from '../../config/loadConfig.js';
+import type { Engine } from '../../engine/engine.js';
+import { createLogger, errorFields, type Logger } from '../../process/logger.js';
+import { createInteractionAnswerer } from '../answerInteraction.js';
+import { createInFlight } from '../inFlight.js';
 
 export interface StartBotOptions {
   engine?: Engine;
   registry?: Registry;
   log?: Logger;
-  /** Default 1500 ms: leaves room for gateway delivery before and the deferral request after, inside Discord's 3 s. */
+  /** Say "thinking…" after this long (default DEFAULT_DEFER_AFTER_MS). */
   deferAfterMs?: number;
   readyTimeoutMs?: number;
 }
 
 export interface RunningBot {
   client: Client;
-  dispatcher: Dispatcher;
-  engine: Engine;
+  app: App;
   /** Stops taking interactions, lets those in flight finish (up to 5 s), disconnects. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -35,31 +35,37 @@ const DRAIN_MS = 5_000;
 /** Loads the engine and commands (unless given), logs in, and resolves once the gateway is ready. */
 export async function startBot(config: DiscordConfig, options: StartBotOptions = {}): Promise<RunningBot> {
   const log = options.log ?? createLogger(config.logLevel);
-  const engine = options.engine ?? timed(log, 'engine loaded', () => loadEngine(config.corpusDir, { indexFile: config.indexFile }));
-  const registry = options.registry ?? (await loadCommands());
-  const rateLimiter = await rateLimiterFor(config, log);
-  const dispatcher = createDispatcher({
-    registry,
-    context: createHandlerContext(engine, registry),
-    log,
-    rateLimiter,
-  });
-  const adapter = createInteractionAdapter({ dispatcher, log, deferAfterMs: options.deferAfterMs ?? 1_500 });
+  const app = await createApp(config, { log, engine: options.engine, registry: options.registry });
 
   const clientOptions: ClientOptions = {
     // Interactions arrive without any intent; asking for none keeps the caches empty.
     intents: [],
-    allowedMentions: NO_MENTIONS, // a second guard: respond.ts sets it on every message too
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   };
   const client = new Client(clientOptions);
-  client.on(Events.InteractionCreate, (interaction) => adapter.onInteraction(interaction));
+  const answerer = createInteractionAnswerer({ dispatcher: app.dispatcher, rest: client.rest, log, deferAfterMs: options.deferAfterMs });
+  const inFlight = createInFlight();
+  let stopping = false;
+
+  const onInteraction = (payload: APIInteraction) => {
+    if (stopping) return;
+    // The interaction response goes where discord.js's own interaction.reply() sends it.
+    const respond = async (body: unknown) => {
+      await client.rest.post(Routes.interactionCallback(payload.id, payload.token), { body, auth: false });
+    };
+    const answered = answerer.answer(payload, respond).then((outcome) => {
+      if (outcome === 'unsupported') log.debug('interaction ignored', { interaction: payload.id, type: payload.type });
+    });
+    inFlight.track(answered);
+  };
+  client.on(Events.Raw, (packet: GatewayDispatchPayload) => {
+    if (packet.t === GatewayDispatchEvents.InteractionCreate) onInteraction(packet.d);
+  });
   client.on(Events.Error, (error) => log.error('discord.js error', { error: errorFields(error) }));
   client.on(Events.Warn, (message) => log.warn('discord.js warning', { message }));
   // ShardDisconnect only fires when discord.js gives up (an unrecoverable close code);
   // a drop it recovers from (1006, 4000, a missed heartbeat ACK) shows as reconnecting
   // (which discord.js also emits when we close the connection ourselves, on stop).
-  let stopping = false;
   client.on(Events.ShardDisconnect, (event, shard) => log.warn('gateway disconnected', { shard, code: event.code }));
   client.on(Events.ShardReconnecting, (shard) => {
     if (!stopping) log.warn('gateway reconnecting', { shard });
@@ -74,35 +80,27 @@ export async function startBot(config: DiscordConfig, options: StartBotOptions =
   } catch (error) {
     stopping = true;
     await client.destroy();
-    await rateLimiter.close?.();
+    await app.close();
     throw error;
   }
   const applicationId = client.application?.id;
   if (applicationId && applicationId !== config.applicationId) {
     log.warn('DISCORD_APPLICATION_ID does not match the token', { configured: config.applicationId, fromToken: applicationId });
   }
-  log.info('bot ready', { user: client.user?.tag, applicationId, commands: registry.definitions.map((d) => d.name) });
+  log.info('bot ready', { user: client.user?.tag, applicationId, commands: app.registry.definitions.map((d) => d.name) });
 
   let stopped: Promise<void> | undefined;
   return {
     client,
-    dispatcher,
-    engine,
+    app,
     stop: () =>
       (stopped ??= (async () => {
         stopping = true;
         log.info('bot stopping');
-        await adapter.close(DRAIN_MS);
+        await inFlight.drain(DRAIN_MS);
         await client.destroy();
-        await rateLimiter.close?.();
+        await app.close();
         log.info('bot stopped');
       })()),
   };
-}
-
-function timed<T>(log: Logger, msg: string, work: () => T): T {
-  const started = performance.now();
-  const value = work();
-  log.info(msg, { ms: Math.round(performance.now() - started) });
-  return value;
 }

@@ -14,7 +14,7 @@ import type { Server } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../process/logger.js';
-import type { InFlight } from './inFlight.js';
+import type { InFlight } from '../inFlight.js';
 
 export interface DrainOptions {
   delayMs: number;

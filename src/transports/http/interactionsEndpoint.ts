@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIInteractionResponse } from 'discord.js';
 import type { Logger } from '../../process/logger.js';
-import type { InteractionAnswerer } from './answerInteraction.js';
+import type { InteractionAnswerer } from '../answerInteraction.js';
 import { refuse, sendJson, type RefusalStatus } from './errorResponses.js';
 import { isFreshTimestamp } from './freshness.js';
 import { parseInteraction } from './interactionSchema.js';

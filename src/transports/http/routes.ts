@@ -4,7 +4,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { errorFields, type Logger } from '../../process/logger.js';
 import { refuse, sendJson } from './errorResponses.js';
-import type { InFlight } from './inFlight.js';
+import type { InFlight } from '../inFlight.js';
 
 export type Health = 'loading' | 'ready' | 'stopping';
 

@@ -6,22 +6,19 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { createDispatcher } from '../../app/dispatcher.js';
-import { createHandlerContext } from '../../app/handlerContext.js';
-import { loadCommands } from '../../app/loadCommands.js';
-import { createLogger, type Logger } from '../../process/logger.js';
-import { rateLimiterFor } from '../../app/rateLimit/rateLimiterFor.js';
+import { REST } from 'discord.js';
+import { createApp, type App } from '../../app/createApp.js';
 import type { Registry } from '../../app/registry.js';
 import type { HttpConfig } from '../../config/loadConfig.js';
-import { loadEngine, type Engine } from '../../engine/engine.js';
-import { createInteractionAnswerer, type InteractionAnswerer } from './answerInteraction.js';
+import type { Engine } from '../../engine/engine.js';
+import { createLogger, type Logger } from '../../process/logger.js';
+import { createInteractionAnswerer, type InteractionAnswerer } from '../answerInteraction.js';
+import { createInFlight } from '../inFlight.js';
 import { drainServer } from './drainServer.js';
-import { createInFlight } from './inFlight.js';
 import { createInteractionsEndpoint } from './interactionsEndpoint.js';
 import { toListenError } from './listenError.js';
 import { createRoutes, type Health } from './routes.js';
 import { createSignatureVerifier, publicKeyFromHex } from './verifySignature.js';
-import { createWebhookFollowUps } from './webhookFollowUps.js';
 
 export interface StartServerOptions {
   /** Override config.http (the CLI's --port/--host). */
@@ -30,7 +27,7 @@ export interface StartServerOptions {
   log?: Logger;
   engine?: Engine;
   registry?: Registry;
-  /** Default 1500 ms, as in gateway mode: leaves room for delivery either side inside Discord's 3 s. */
+  /** Say "thinking…" after this long (default DEFAULT_DEFER_AFTER_MS, as on the gateway). */
   deferAfterMs?: number;
   /** How long a shutdown waits for in-flight requests and deferred replies once it stops listening. Default 10 s. */
   inFlightTimeoutMs?: number;
@@ -90,23 +87,17 @@ export async function startServer(config: HttpConfig, options: StartServerOption
   const url = urlOf(server.address() as AddressInfo);
   log.info('listening', { url });
 
-  // Made now, so a shared store connects while the index loads; closed on stop.
-  const rateLimiter = rateLimiterFor(config, log);
-  const ready = (async () => {
+  const app = (async (): Promise<App> => {
     await nextTurn(); // let the caller announce the address before the (synchronous) index load
-    // A prebuilt index that cannot be used is said in the structured log, like everything else here.
-    const notice = (message: string) => log.warn('prebuilt index not used', { reason: message });
-    const engine = options.engine ?? timed(log, 'engine loaded', () => loadEngine(config.corpusDir, { notice }));
-    const registry = options.registry ?? (await loadCommands());
-    const dispatcher = createDispatcher({
-      registry,
-      context: createHandlerContext(engine, registry),
-      log,
-      // Shared through Redis with CITEBOT_REDIS_URL; per replica otherwise (see the README).
-      rateLimiter: await rateLimiter,
-    });
+    // Shared through Redis with CITEBOT_REDIS_URL; per replica otherwise (see the README).
+    return createApp(config, { log, engine: options.engine, registry: options.registry });
+  })();
+  const ready = (async () => {
+    const { dispatcher, registry } = await app;
     if (health === 'stopping') return;
-    answerer = createInteractionAnswerer({ dispatcher, followUps: createWebhookFollowUps(config.apiUrl), log, deferAfterMs: options.deferAfterMs ?? 1_500 });
+    // Deferred answers go through the interaction's webhook, authorised by its own token: no bot token here.
+    const rest = new REST({ version: '10', ...(config.apiUrl ? { api: config.apiUrl } : {}) });
+    answerer = createInteractionAnswerer({ dispatcher, rest, log, deferAfterMs: options.deferAfterMs });
     health = 'ready';
     log.info('ready', { url, commands: registry.definitions.map((d) => d.name) });
   })();
@@ -118,7 +109,7 @@ export async function startServer(config: HttpConfig, options: StartServerOption
       health = 'stopping';
       log.info('server stopping', { inFlight: inFlight.size, drainMs });
       await drainServer(server, inFlight, log, { delayMs: drainMs, inFlightTimeoutMs: options.inFlightTimeoutMs ?? 10_000 });
-      await (await rateLimiter.catch(() => undefined))?.close?.(); // none if it failed to load (ready says why)
+      await (await app.catch(() => undefined))?.close(); // nothing to close if it failed to load (ready says why)
       log.info('server stopped');
     })());
 
@@ -127,11 +118,4 @@ export async function startServer(config: HttpConfig, options: StartServerOption
 
 function urlOf({ address, family, port }: AddressInfo): string {
   return `http://${family === 'IPv6' ? `[${address}]` : address}:${port}`;
-}
-
-function timed<T>(log: Logger, msg: string, work: () => T): T {
-  const started = performance.now();
-  const value = work();
-  log.info(msg, { ms: Math.round(performance.now() - started) });
-  return value;
 }
