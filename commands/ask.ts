@@ -1,39 +1,42 @@
 // /ask question:<text> [public:<bool>]: the best quote, private by default, with Share and Show context.
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord.js';
+import type { ArgumentsOf, ChatCommandDefinition, HandlerContext } from '../src/app/handlerTypes.js';
+import { USABLE_EVERYWHERE } from '../src/discord/commandScope.js';
 import type { AutocompleteRequest, ChatCommandRequest } from '../src/discord/interactionRequest.js';
-import { booleanOption, stringOption } from '../src/discord/interactionRequest.js';
-import { MAX_QUESTION_LENGTH } from '../src/engine/engine.js';
-import { usableEverywhere } from '../src/discord/commandScope.js';
 import { renderAnswer } from '../src/discord/render/citation.js';
 import { withoutMentions } from '../src/discord/render/escape.js';
 import { renderNoAnswer } from '../src/discord/render/noAnswer.js';
 import { privateReply, type Choice, type MessageReply, type Visibility } from '../src/discord/reply.js';
-import type { HandlerContext } from '../src/app/handlerTypes.js';
+import { MAX_QUESTION_LENGTH } from '../src/engine/engine.js';
 
 /** The best answer and up to three other sources' dated answers. */
 const ANSWERS = 4;
 
-export const data = usableEverywhere(
-  new SlashCommandBuilder()
-    .setName('ask')
-    .setDescription('Ask a factual question; get one sentence quoted from the sources, with its date')
-    .addStringOption((o) =>
-      o
-        .setName('question')
-        .setDescription('In plain words, e.g. "how many IoT firms in Wuxi"')
-        .setRequired(true)
-        .setMaxLength(MAX_QUESTION_LENGTH)
-        .setAutocomplete(true),
-    )
-    .addBooleanOption((o) => o.setName('public').setDescription('Post the answer in the channel right away (default: only you see it)')),
-);
+export const data = {
+  name: 'ask',
+  description: 'Ask a factual question; get one sentence quoted from the sources, with its date',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'question',
+      description: 'In plain words, e.g. "how many IoT firms in Wuxi"',
+      required: true,
+      max_length: MAX_QUESTION_LENGTH,
+      autocomplete: true,
+    },
+    { type: ApplicationCommandOptionType.Boolean, name: 'public', description: 'Post the answer in the channel right away (default: only you see it)' },
+  ],
+  ...USABLE_EVERYWHERE,
+} as const satisfies ChatCommandDefinition;
 
-export function visibility(request: ChatCommandRequest): Visibility {
-  return booleanOption(request, 'public') ? 'public' : 'private';
+type Ask = ChatCommandRequest<ArgumentsOf<typeof data>>;
+
+export function visibility(request: Ask): Visibility {
+  return request.options.public ? 'public' : 'private';
 }
 
-export function execute(request: ChatCommandRequest, { engine }: HandlerContext): MessageReply {
-  const question = stringOption(request, 'question') ?? '';
+export function execute(request: Ask, { engine }: HandlerContext): MessageReply {
+  const { question } = request.options;
   const result = engine.ask(withoutMentions(question), { limit: ANSWERS });
   const [best, ...others] = result.answers;
   // No answer stays private even when asked in public: nothing to share, nothing to clutter the channel.

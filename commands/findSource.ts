@@ -1,17 +1,17 @@
 // Message context menu "Find source": the corpus sentences that support, or bear on,
 // what a message claims, for checking a fact someone posted.
-import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
+import { ApplicationCommandType } from 'discord.js';
+import type { HandlerContext, MessageCommandDefinition } from '../src/app/handlerTypes.js';
+import { USABLE_EVERYWHERE } from '../src/discord/commandScope.js';
 import type { MessageCommandRequest } from '../src/discord/interactionRequest.js';
-import { MAX_QUESTION_LENGTH } from '../src/engine/engine.js';
-import { usableEverywhere } from '../src/discord/commandScope.js';
 import { withoutMentions } from '../src/discord/render/escape.js';
 import { renderFindSource, renderNothingToCheck } from '../src/discord/render/findSource.js';
 import { privateReply, type MessageReply } from '../src/discord/reply.js';
-import type { HandlerContext } from '../src/app/handlerTypes.js';
+import { MAX_QUESTION_LENGTH } from '../src/engine/engine.js';
 
 const MAX_FOUND = 3;
 
-export const data = usableEverywhere(new ContextMenuCommandBuilder().setName('Find source').setType(ApplicationCommandType.Message));
+export const data = { type: ApplicationCommandType.Message, name: 'Find source', ...USABLE_EVERYWHERE } as const satisfies MessageCommandDefinition;
 
 // A message can be long, and checking it is a search on arbitrary text: acknowledge first.
 export const defer = true;

@@ -1,22 +1,24 @@
 // /source id:<autocomplete>: one article's card.
-import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord.js';
+import type { ArgumentsOf, ChatCommandDefinition, HandlerContext } from '../src/app/handlerTypes.js';
 import { formatDate } from '../src/corpus/articleDate.js';
-import { stringOption, type AutocompleteRequest, type ChatCommandRequest } from '../src/discord/interactionRequest.js';
-import { usableEverywhere } from '../src/discord/commandScope.js';
+import { USABLE_EVERYWHERE } from '../src/discord/commandScope.js';
+import type { AutocompleteRequest, ChatCommandRequest } from '../src/discord/interactionRequest.js';
 import { LIMITS } from '../src/discord/render/limits.js';
 import { renderSourceCard, renderUnknownSource } from '../src/discord/render/sourceCard.js';
 import { privateReply, type Choice, type MessageReply } from '../src/discord/reply.js';
-import type { HandlerContext } from '../src/app/handlerTypes.js';
 
-export const data = usableEverywhere(
-  new SlashCommandBuilder()
-    .setName('source')
-    .setDescription("Show one article's card: title, publisher, date, notes")
-    .addStringOption((o) => o.setName('id').setDescription('The article (start typing its title or id)').setRequired(true).setAutocomplete(true)),
-);
+export const data = {
+  name: 'source',
+  description: "Show one article's card: title, publisher, date, notes",
+  options: [
+    { type: ApplicationCommandOptionType.String, name: 'id', description: 'The article (start typing its title or id)', required: true, autocomplete: true },
+  ],
+  ...USABLE_EVERYWHERE,
+} as const satisfies ChatCommandDefinition;
 
-export function execute(request: ChatCommandRequest, { engine }: HandlerContext): MessageReply {
-  const id = (stringOption(request, 'id') ?? '').trim();
+export function execute(request: ChatCommandRequest<ArgumentsOf<typeof data>>, { engine }: HandlerContext): MessageReply {
+  const id = request.options.id.trim();
   const article = engine.article(id);
   return privateReply(article ? renderSourceCard(article) : renderUnknownSource(id));
 }

@@ -10,11 +10,12 @@ import {
   type MessageRequest,
 } from '../discord/interactionRequest.js';
 import { customIdAction } from '../discord/customIds.js';
-import { renderRateLimited, renderSomethingWentWrong, renderUnknownInteraction } from '../discord/render/notices.js';
+import { renderRateLimited, renderSomethingWentWrong, renderUnknownInteraction, renderUnreadableOptions } from '../discord/render/notices.js';
 import { privateReply, type Choice, type MessageReply, type Visibility } from '../discord/reply.js';
-import type { ChatCommandModule, HandlerContext } from './handlerTypes.js';
+import type { HandlerContext } from './handlerTypes.js';
 import { errorFields, type Logger } from '../process/logger.js';
 import type { RateLimiter } from './rateLimit/rateLimiter.js';
+import { readArguments } from './readArguments.js';
 import type { Registry } from './registry.js';
 
 export interface Plan {
@@ -38,17 +39,22 @@ export interface DispatcherOptions {
   rateLimiter: RateLimiter | null;
 }
 
-type Route = { run: () => Promise<MessageReply> | MessageReply; deferFirst: boolean; visibility: Visibility } | undefined;
+/** A request's handler, ready to run; or why the request cannot reach it (options its definition does not allow). */
+type Route = { run: () => Promise<MessageReply> | MessageReply; deferFirst: boolean; visibility: Visibility } | { refused: string } | undefined;
 
 export function createDispatcher({ registry, context, log, rateLimiter }: DispatcherOptions): Dispatcher {
   const route = (request: MessageRequest): Route => {
     switch (request.kind) {
       case 'chat-command': {
-        const command: ChatCommandModule | undefined = registry.chatCommand(request.command);
-        return command && {
-          run: () => command.execute(request, context),
+        const command = registry.chatCommand(request.command);
+        if (!command) return undefined;
+        const read = readArguments(command.definedOptions, request.options);
+        if (!read.ok) return { refused: read.problem };
+        const checked = { ...request, options: read.args };
+        return {
+          run: () => command.execute(checked, context),
           deferFirst: command.defer ?? false,
-          visibility: command.visibility?.(request as ChatCommandRequest) ?? 'private',
+          visibility: command.visibility?.(checked) ?? 'private',
         };
       }
       case 'message-command': {
@@ -79,6 +85,10 @@ export function createDispatcher({ registry, context, log, rateLimiter }: Dispat
       log.warn('no handler for interaction', fields(request));
       return done(privateReply(renderUnknownInteraction()), 'unknown');
     }
+    if ('refused' in target) {
+      log.warn('options do not match the command', { ...fields(request), problem: target.refused });
+      return done(privateReply(renderUnreadableOptions()), 'bad-options');
+    }
     try {
       return done(await target.run(), 'ok');
     } catch (error) {
@@ -108,7 +118,7 @@ export function createDispatcher({ registry, context, log, rateLimiter }: Dispat
     plan(request) {
       try {
         const target = route(request);
-        return { deferFirst: target?.deferFirst ?? false, visibility: target?.visibility ?? 'private' };
+        return target && 'run' in target ? { deferFirst: target.deferFirst, visibility: target.visibility } : { deferFirst: false, visibility: 'private' };
       } catch (error) {
         // A broken visibility() must not stop the answer; answer() will report the handler's own failure.
         log.error('planning failed', { ...fields(request), error: errorFields(error) });

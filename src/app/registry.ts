@@ -4,7 +4,7 @@ import { ApplicationCommandType, type RESTPostAPIApplicationCommandsJSONBody } f
 import type { z } from 'zod';
 import type { CommandSummary } from '../discord/render/help.js';
 import { buttonActionSchema, chatInputCommandSchema, messageCommandSchema, usesAutocomplete } from './commandSchema.js';
-import type { ButtonModule, ChatCommandModule, MessageCommandModule } from './handlerTypes.js';
+import type { ButtonModule, ChatCommandModule, MessageCommandModule, OptionDefinition } from './handlerTypes.js';
 
 /** A module as imported, with where it came from for error messages. */
 export interface ModuleEntry {
@@ -19,8 +19,11 @@ export class CommandLoadError extends Error {
   }
 }
 
+/** A slash command's module with the options its definition declares (what the dispatcher checks requests against). */
+export type RegisteredChatCommand = ChatCommandModule & { readonly definedOptions: readonly OptionDefinition[] };
+
 export interface Registry {
-  chatCommand(name: string): ChatCommandModule | undefined;
+  chatCommand(name: string): RegisteredChatCommand | undefined;
   messageCommand(name: string): MessageCommandModule | undefined;
   button(action: string): ButtonModule | undefined;
   /** What deploy-commands registers with Discord. */
@@ -36,7 +39,7 @@ function zodProblems(source: string, error: z.ZodError): string[] {
 
 export function buildRegistry(commandEntries: readonly ModuleEntry[], buttonEntries: readonly ModuleEntry[]): Registry {
   const problems: string[] = [];
-  const chat = new Map<string, ChatCommandModule>();
+  const chat = new Map<string, RegisteredChatCommand>();
   const message = new Map<string, MessageCommandModule>();
   const buttons = new Map<string, ButtonModule>();
   const definitions: RESTPostAPIApplicationCommandsJSONBody[] = [];
@@ -44,15 +47,16 @@ export function buildRegistry(commandEntries: readonly ModuleEntry[], buttonEntr
 
   for (const { source, module } of commandEntries) {
     const m = (module ?? {}) as Record<string, unknown>;
-    const data = m.data as { toJSON?: unknown } | undefined;
-    if (!data || !isFunction(data.toJSON)) {
-      problems.push(`${source}: no \`data\` export with toJSON() (a SlashCommandBuilder or ContextMenuCommandBuilder)`);
+    const data = m.data as { name?: unknown; toJSON?: unknown } | undefined;
+    if (!data || (!isFunction(data.toJSON) && typeof data.name !== 'string')) {
+      problems.push(`${source}: no \`data\` export (a command definition, or a SlashCommandBuilder or ContextMenuCommandBuilder)`);
       continue;
     }
     if (!isFunction(m.execute)) problems.push(`${source}: no \`execute\` function export`);
     let json: RESTPostAPIApplicationCommandsJSONBody;
     try {
-      json = data.toJSON() as RESTPostAPIApplicationCommandsJSONBody;
+      // A builder gives its JSON; a definition is its JSON.
+      json = (isFunction(data.toJSON) ? data.toJSON() : data) as RESTPostAPIApplicationCommandsJSONBody;
     } catch (error) {
       problems.push(`${source}: data.toJSON() failed: ${(error as Error).message.split('\n')[0]}`);
       continue;
@@ -66,7 +70,8 @@ export function buildRegistry(commandEntries: readonly ModuleEntry[], buttonEntr
       if (!wantsAutocomplete && m.autocomplete !== undefined) problems.push(`${source}: exports \`autocomplete\` but no option sets autocomplete`);
       if (m.visibility !== undefined && !isFunction(m.visibility)) problems.push(`${source}: \`visibility\` must be a function of the request`);
       if (chat.has(json.name)) problems.push(`${source}: a second command named /${json.name}`);
-      chat.set(json.name, m as unknown as ChatCommandModule);
+      const definedOptions = ('options' in json ? (json.options ?? []) : []) as readonly OptionDefinition[];
+      chat.set(json.name, { ...(m as unknown as ChatCommandModule), definedOptions });
       catalog.push({ label: `/${json.name}`, description: ('description' in json && json.description) || '' });
     } else if (type === ApplicationCommandType.Message) {
       const parsed = messageCommandSchema.safeParse(json);

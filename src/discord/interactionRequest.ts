@@ -20,11 +20,18 @@ interface RequestBase {
   place: Place;
 }
 
-/** A slash command with its (flattened) option values. */
-export interface ChatCommandRequest extends RequestBase {
+/** Option values by name, as they arrived. */
+export type OptionValues = Readonly<Record<string, OptionValue>>;
+
+/**
+ * A slash command with its (flattened) option values. A command's `execute` gets them
+ * typed from its definition (`ChatCommandRequest<ArgumentsOf<typeof data>>`), checked
+ * against it by the dispatcher first.
+ */
+export interface ChatCommandRequest<Args extends object = OptionValues> extends RequestBase {
   kind: 'chat-command';
   command: string;
-  options: Readonly<Record<string, OptionValue>>;
+  options: Args;
 }
 
 /** A message context-menu command: the right-clicked message. */
@@ -38,7 +45,8 @@ export interface AutocompleteRequest extends RequestBase {
   kind: 'autocomplete';
   command: string;
   focused: { name: string; value: string };
-  options: Readonly<Record<string, OptionValue>>;
+  /** What the other options hold so far (unchecked: the person is still typing). */
+  options: OptionValues;
 }
 
 export interface ButtonRequest extends RequestBase {
@@ -50,16 +58,6 @@ export type CommandRequest = ChatCommandRequest | MessageCommandRequest;
 /** Requests answered with a message (everything but autocomplete). */
 export type MessageRequest = CommandRequest | ButtonRequest;
 export type InteractionRequest = MessageRequest | AutocompleteRequest;
-
-export function stringOption(request: { options: Readonly<Record<string, OptionValue>> }, name: string): string | undefined {
-  const value = request.options[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-export function booleanOption(request: { options: Readonly<Record<string, OptionValue>> }, name: string): boolean | undefined {
-  const value = request.options[name];
-  return typeof value === 'boolean' ? value : undefined;
-}
 
 /** The words that name a command in logs: "/ask", "Find source", "button share". */
 export function describeRequest(request: InteractionRequest): string {

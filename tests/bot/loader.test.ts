@@ -43,7 +43,7 @@ describe('loading commands', () => {
     ['a long option description', { data: raw({ type: 1, name: 'x', description: 'd', options: [{ type: 3, name: 'q', description: 'y'.repeat(101) }] }), execute: ok }, /data\.options\.0\.description: descriptions are at most 100 characters/],
     ['autocomplete without a handler', { data: new SlashCommandBuilder().setName('x').setDescription('d').addStringOption((o) => o.setName('q').setDescription('q').setAutocomplete(true)), execute: ok }, /no `autocomplete` function export/],
     ['a handler for autocomplete no option asks for', { data: new SlashCommandBuilder().setName('x').setDescription('d'), execute: ok, autocomplete: () => [] }, /exports `autocomplete` but no option sets autocomplete/],
-    ['no data', { execute: ok }, /no `data` export with toJSON\(\)/],
+    ['no data', { execute: ok }, /no `data` export \(a command definition, or a SlashCommandBuilder/],
     ['a user command', { data: raw({ type: 2, name: 'Profile' }), execute: ok }, /command type 2 is not supported/],
   ])('refuses %s', (_what, module, problem) => {
     expect(() => buildRegistry([{ source: 'commands/x.js', module }], [])).toThrow(problem);

@@ -236,7 +236,7 @@ describe('handlers through the dispatcher', () => {
         const { value: choices, ms } = await timedAsync(() => dispatcher.complete(request));
         expect(ms).toBeLessThanOrEqual(TIME_BOUND_MS);
         expect(logs.filter((l) => l.msg === 'autocomplete failed')).toEqual([]);
-        expect(checkChoices(toInteractionResponse({ kind: 'choices', choices }).data as Record<string, unknown>)).toBeNull();
+        expect(checkChoices((toInteractionResponse({ kind: 'choices', choices }) as { data: Record<string, unknown> }).data)).toBeNull();
       }),
       { numRuns: RUNS },
     );

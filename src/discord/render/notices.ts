@@ -17,3 +17,7 @@ export function renderSomethingWentWrong(): MessageBody {
 export function renderUnknownInteraction(): MessageBody {
   return { content: "I don't know that command or button (it may be from an older version of me). /help lists what I can do." };
 }
+
+export function renderUnreadableOptions(): MessageBody {
+  return { content: "That command arrived with options I can't read (it may be from an older version of me). Please run it again from the command list." };
+}
