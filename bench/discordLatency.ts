@@ -1,25 +1,15 @@
 // Interaction-to-reply latency through the fake Discord (a benchmark, not a test).
-// The bot is started exactly as `citebot bot` starts it (startBot), pointed at the fake on
-// 127.0.0.1; each sample is the time from the fake dispatching INTERACTION_CREATE over the
+// The bot is started exactly as `citebot bot` starts it (startBot, through the test kit's
+// startBotOnFake), pointed at the fake on 127.0.0.1; each sample is the time from the fake dispatching INTERACTION_CREATE over the
 // gateway to the bot's interaction callback arriving at the fake's REST endpoint: gateway
 // decode, discord.js, dispatcher, engine, renderer, REST encode and HTTP, on one machine.
 //
 //   npm run bench:discord                       # 300 interactions per kind
 //   npm run bench:discord -- --count 1000 --json
 import { parseArgs } from 'node:util';
-import { startBot } from '../src/transports/gateway/startBot.js';
-import { createLogger } from '../src/process/logger.js';
-import { loadConfig } from '../src/config/loadConfig.js';
-import {
-  autocompleteInteraction,
-  buttonInteraction,
-  chatInputInteraction,
-  FakeDiscord,
-  type InteractionScope,
-} from '../tests/fake-discord/index.js';
 import type { APIInteraction } from 'discord.js';
-
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.bench.token';
+import { autocompleteInteraction, buttonInteraction, chatInputInteraction, type InteractionScope } from '../tests/fake-discord/index.js';
+import { startBotOnFake } from '../tests/support/discordBot.js';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '300' }, warmup: { type: 'string', default: '30' }, json: { type: 'boolean', default: false } } });
 const count = Number(values.count);
@@ -43,12 +33,7 @@ function percentile(sorted: number[], p: number): number {
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 async function main(): Promise<void> {
-  const fake = await FakeDiscord.start({ token: TOKEN });
-  const config = loadConfig('discord', {
-    env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: '0' },
-    envFile: null,
-  });
-  const bot = await startBot(config, { log: createLogger('silent') });
+  const { fake, stop } = await startBotOnFake({ env: { CITEBOT_RATE_LIMIT: '0' }, logLevel: 'silent' });
   const scope = fake.guildScope();
   const results: Record<string, unknown>[] = [];
   try {
@@ -66,8 +51,7 @@ async function main(): Promise<void> {
       results.push({ interaction: name, n: samples.length, p50: round(percentile(samples, 50)), p90: round(percentile(samples, 90)), p99: round(percentile(samples, 99)), max: round(samples.at(-1)!), mean: round(mean) });
     }
   } finally {
-    await bot.stop();
-    await fake.stop();
+    await stop();
   }
   if (values.json) {
     console.log(JSON.stringify({ node: process.version, count, warmup, results }, null, 2));

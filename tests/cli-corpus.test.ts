@@ -1,30 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
+import { citebot, ROOT, tempFolders } from './support/cli.js';
 
-const ROOT = resolve('.');
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-/** An empty folder for one test, removed after the run. */
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'citebot-cli-'));
-  tempDirs.push(dir);
-  return dir;
-}
-
-/** Runs the built CLI as a user would, from the repository root, with the given environment additions. */
-function citebot(args: string[], env: Record<string, string> = {}) {
-  const base = { ...process.env };
-  delete base.CITEBOT_CORPUS;
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'citebot.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...base, ...env } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const folders = tempFolders('citebot-cli-');
+afterAll(() => folders.removeAll());
+const tempDir = folders.make;
 
 /** A copy of the real corpus (articles only) that a test may break. */
 function corpusCopy(): string {
@@ -64,7 +47,7 @@ describe('citebot sources', () => {
   it('reads the corpus named by --corpus or CITEBOT_CORPUS', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'one.jsonl'), `${JSON.stringify({ id: 'one', title: 'One', date: '2022', source: null, url: null, text: 'It grew. It fell.' })}\n`);
-    for (const run of [citebot(['sources', '--json', '--corpus', dir]), citebot(['sources', '--json'], { CITEBOT_CORPUS: dir })]) {
+    for (const run of [citebot(['sources', '--json', '--corpus', dir]), citebot(['sources', '--json'], { env: { CITEBOT_CORPUS: dir } })]) {
       expect(run.status).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual([{ id: 'one', title: 'One', date: '2022', datePrecision: 'year', source: null, url: null, sentences: 2 }]);
     }

@@ -1,35 +1,21 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ingestRawArticle } from '../src/ingest/ingestRawArticle.js';
+import { citebot as run, ROOT, tempFolders } from './support/cli.js';
 
-const ROOT = resolve('.');
 const RAW_SEEDS = join(ROOT, 'corpus', 'raw');
 const RAW_FIXTURES = join(ROOT, 'tests', 'fixtures', 'raw');
 const seeds = readdirSync(RAW_SEEDS).filter((n) => n.endsWith('.txt')).sort().map((n) => join(RAW_SEEDS, n));
 const seed = (prefix: string) => seeds.find((path) => path.includes(`${prefix}_`))!;
 const fixture = (name: string) => readFileSync(join(RAW_FIXTURES, name), 'utf8');
 
-/** Runs the built CLI as a user would, from the repository root. */
-function citebot(...args: string[]) {
-  const env = { ...process.env };
-  delete env.CITEBOT_CORPUS;
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'citebot.js'), ...args], { cwd: ROOT, encoding: 'utf8', env });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const citebot = (...args: string[]) => run(args);
 
-const tempDirs: string[] = [];
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
-const emptyCorpus = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'citebot-ingest-'));
-  tempDirs.push(dir);
-  return dir;
-};
+const folders = tempFolders('citebot-ingest-');
+afterAll(() => folders.removeAll());
+const emptyCorpus = folders.make;
 const mdFiles = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
 
 /** A corpus Markdown file split into its front matter (as data) and its body (as text). */

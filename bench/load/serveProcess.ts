@@ -1,11 +1,12 @@
 /**
- * `citebot serve` as a child process on 127.0.0.1 (a free port it picks), started as the HTTP
- * tests start it (tests/support/serveProcess.ts), timed to listening and to ready. Also reads
- * the child's own CPU time and memory from /proc, since the load generator shares the
- * machine's cores with it and its own clock says nothing about the server's cost.
+ * `citebot serve` as a child process on 127.0.0.1 (a free port it picks), started by the test
+ * kit's startServe (tests/support/serveProcess.ts), the one way the HTTP tests start it too,
+ * timed to listening and to ready. Also reads the child's own CPU time and memory from /proc,
+ * since the load generator shares the machine's cores with it and its own clock says nothing
+ * about the server's cost.
  */
 import { readFileSync } from 'node:fs';
-import { spawnServe, waitHealthy, type ServeChild as Spawned } from '../../tests/support/serveProcess.js';
+import { startServe as startServeProcess, type ServeProcess } from '../../tests/support/serveProcess.js';
 
 export interface ServeOptions {
   publicKeyHex: string;
@@ -19,16 +20,13 @@ export interface ServeOptions {
   script?: string[];
 }
 
-export interface ServeChild extends Spawned {
+export interface ServeChild extends ServeProcess {
   pid: number;
-  /** Spawn → listening line, and spawn → /healthz 200 (index loaded). */
-  listeningMs: number;
-  readyMs: number;
 }
 
 export async function startServe(options: ServeOptions): Promise<ServeChild> {
-  const started = performance.now();
   const env: Record<string, string> = {
+    // The benchmark signs with its own key pair; this is its public half.
     DISCORD_PUBLIC_KEY: options.publicKeyHex,
     CITEBOT_CORPUS: options.corpusDir,
     // warn: no log line per request. LOAD_SERVE_LOG_LEVEL=info shows serve's start-up timings.
@@ -36,19 +34,15 @@ export async function startServe(options: ServeOptions): Promise<ServeChild> {
     // A deferred answer would be delivered through Discord's REST API: point it at a closed local
     // port, so nothing a load test triggers can leave the machine (/ask answers inline anyway).
     DISCORD_API_URL: 'http://127.0.0.1:9',
-    // Nothing balances across these: stop at once.
-    CITEBOT_HTTP_DRAIN_SECONDS: '0',
   };
   if (options.rateLimit !== undefined) env.CITEBOT_RATE_LIMIT = String(options.rateLimit);
-  const timeoutMs = options.readyTimeoutMs ?? 60_000;
-  const child = await spawnServe({ env, ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}), ...(options.script ? { script: options.script } : {}), listenTimeoutMs: timeoutMs });
-  const listeningMs = performance.now() - started;
-  try {
-    await waitHealthy(child.url, { timeoutMs, child: child.child });
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n${child.stderr()}`);
-  }
-  return { ...child, pid: child.child.pid!, listeningMs, readyMs: performance.now() - started };
+  const server = await startServeProcess({
+    env,
+    timeoutMs: options.readyTimeoutMs ?? 60_000,
+    ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
+    ...(options.script ? { script: options.script } : {}),
+  });
+  return { ...server, pid: server.child.pid! };
 }
 
 // ── The child's own resource use, from /proc ────────────────────────────────

@@ -7,13 +7,14 @@ import {
   chatInputInteraction,
   userPayload,
 } from '../fake-discord/index.js';
-import { allText, buttonLabels, customIds, startHarness, type Harness } from './harness.js';
+import { startBotOnFake, type BotOnFake } from '../support/discordBot.js';
+import { allText, buttonLabels, customIds } from '../support/messages.js';
 
-let h: Harness;
+let h: BotOnFake;
 
 beforeAll(async () => {
   // Rate limiting has its own test file; here one test user asks many times in a row.
-  h = await startHarness({ env: { CITEBOT_RATE_LIMIT: '0' } });
+  h = await startBotOnFake({ env: { CITEBOT_RATE_LIMIT: '0' } });
 }, 20_000);
 
 afterAll(async () => {

@@ -12,9 +12,10 @@ import {
   messageContextMenuInteraction,
   type FakeDiscord,
 } from '../fake-discord/index.js';
-import { allText, buttonLabels, customIds, startHarness, STEP_MS, type Harness } from './harness.js';
+import { startBotOnFake, STEP_MS, type BotOnFake } from '../support/discordBot.js';
+import { allText, buttonLabels, customIds } from '../support/messages.js';
 
-let h: Harness;
+let h: BotOnFake;
 /** What the spy modules were handed, in order. */
 const seen: InteractionRequest[] = [];
 
@@ -43,7 +44,7 @@ const spyButton = {
 };
 
 beforeAll(async () => {
-  h = await startHarness({
+  h = await startBotOnFake({
     env: { CITEBOT_RATE_LIMIT: '0' },
     extraCommands: [{ source: 'test:spy', module: spyCommand }],
     extraButtons: [{ source: 'test:spy-button', module: spyButton }],

@@ -1,21 +1,16 @@
 // The local console: the same commands, handlers and renderer as the bot, in a terminal.
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleSession, type ConsoleSession } from '../../src/transports/console/consoleSession.js';
-import { createDispatcher } from '../../src/app/dispatcher.js';
-import { createHandlerContext } from '../../src/app/handlerContext.js';
-import { loadCommands } from '../../src/app/loadCommands.js';
+import { createApp } from '../../src/app/createApp.js';
+import { loadConfig } from '../../src/config/loadConfig.js';
 import { createLogger } from '../../src/process/logger.js';
-import { loadEngine } from '../../src/engine/engine.js';
+import { createConsoleSession, type ConsoleSession } from '../../src/transports/console/consoleSession.js';
+import { citebot } from '../support/cli.js';
 
-const ROOT = resolve('.');
 let session: ConsoleSession;
 
 beforeAll(async () => {
-  const engine = loadEngine('corpus');
-  const registry = await loadCommands();
-  const dispatcher = createDispatcher({ registry, context: createHandlerContext(engine, registry), log: createLogger('silent'), rateLimiter: null });
+  const config = loadConfig('local', { env: {}, envFile: null });
+  const { dispatcher, registry } = await createApp(config, { log: createLogger('silent'), rateLimit: false });
   const user = { id: 'console', username: 'newcomer', globalName: null };
   session = createConsoleSession({ dispatcher, definitions: registry.definitions, user, style: { width: 80, color: false, mentionName: () => 'newcomer' } });
 });
@@ -72,15 +67,7 @@ describe('console session', () => {
 
 describe('citebot console with piped input (what `npm start` runs)', () => {
   it('answers each line in order, echoing it, without a token', () => {
-    const env = { ...process.env };
-    for (const key of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'CITEBOT_CORPUS']) delete env[key];
-    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'citebot.js'), 'console'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env,
-      input: '/ask question: how many IoT enterprises in Wuxi\npress 1\n/sources\n',
-      timeout: 20_000,
-    });
+    const result = citebot(['console'], { input: '/ask question: how many IoT enterprises in Wuxi\npress 1\n/sources\n', timeoutMs: 20_000 });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const out = result.stdout;

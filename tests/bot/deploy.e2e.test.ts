@@ -5,7 +5,7 @@ import { loadCommands } from '../../src/app/loadCommands.js';
 import type { Registry } from '../../src/app/registry.js';
 import { loadConfig, type DiscordConfig } from '../../src/config/loadConfig.js';
 import { FakeDiscord, type IncomingRequest } from '../fake-discord/index.js';
-import { TOKEN } from './harness.js';
+import { TOKEN } from '../support/discordBot.js';
 
 let fake: FakeDiscord;
 let config: DiscordConfig;

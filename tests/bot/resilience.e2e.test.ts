@@ -5,9 +5,9 @@ import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateReply, publicReply } from '../../src/discord/reply.js';
 import { autocompleteInteraction, chatInputInteraction, userPayload } from '../fake-discord/index.js';
-import { startHarness, STEP_MS, type Harness } from './harness.js';
+import { startBotOnFake, STEP_MS, type BotOnFake } from '../support/discordBot.js';
 
-let h: Harness;
+let h: BotOnFake;
 
 const boom = {
   data: new SlashCommandBuilder()
@@ -43,7 +43,7 @@ const slowPrivate = {
 };
 
 beforeAll(async () => {
-  h = await startHarness({
+  h = await startBotOnFake({
     env: { CITEBOT_RATE_LIMIT: '3', CITEBOT_RATE_WINDOW_SECONDS: '60' },
     extraCommands: [
       { source: 'test:boom', module: boom },

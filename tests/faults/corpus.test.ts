@@ -2,18 +2,16 @@
 // non-zero with one plain message naming the bad file, no stack trace, and never reach
 // Discord: a corpus is served whole or not at all. (The bot has no reload: the corpus is
 // read once at start-up, so start-up is the only moment corruption can bite.)
-import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorpusError } from '../../src/corpus/corpusError.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { chatInputInteraction, FakeDiscord } from '../fake-discord/index.js';
-import { STEP_MS, TOKEN } from './faultBot.js';
+import { startCitebot, tempFolders } from '../support/cli.js';
+import { STEP_MS, TOKEN } from '../support/discordBot.js';
 
-const BIN = fileURLToPath(new URL('../../bin/citebot.js', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
 const VICTIM = 'wuxi-beijing-seek-cooperation.md';
 /** A corrupt corpus fails while loading, long before this; a healthy one is ready well within it. */
@@ -22,7 +20,7 @@ const RUN_MS = 15_000;
 const PARALLEL = 4;
 
 let fake: FakeDiscord;
-const dirs: string[] = [];
+const dirs = tempFolders('citebot-corrupt-');
 
 beforeAll(async () => {
   fake = await FakeDiscord.start({ token: TOKEN });
@@ -30,22 +28,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fake?.stop();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs.removeAll();
 });
 
 /** A copy of the real corpus's articles in a fresh temp folder, broken by `breakIt`. */
 function corpusCopy(breakIt: (dir: string) => void = () => undefined): string {
-  const dir = mkdtempSync(join(tmpdir(), 'citebot-corrupt-'));
-  dirs.push(dir);
+  const dir = dirs.make();
   for (const name of readdirSync(CORPUS).filter((n) => n.endsWith('.md'))) cpSync(join(CORPUS, name), join(dir, name));
   breakIt(dir);
   return dir;
-}
-
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('CITEBOT_') || key === 'LOG_LEVEL') delete env[key];
-  return { ...env, ...extra };
 }
 
 interface Run {
@@ -61,31 +52,19 @@ interface Run {
  * `citebot bot` on `dir`, run in that folder (no .env there). Once it is ready, `whenReady`
  * runs (if given) and then SIGTERM stops it; SIGKILL at RUN_MS whatever happens.
  */
-function runBot(dir: string, whenReady?: () => Promise<void>): Promise<Run> {
-  const child = spawn(process.execPath, [BIN, 'bot'], {
-    cwd: dir,
-    env: cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, CITEBOT_CORPUS: dir }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
+async function runBot(dir: string, whenReady?: () => Promise<void>): Promise<Run> {
+  const bot = startCitebot(['bot'], { cwd: dir, env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, CITEBOT_CORPUS: dir } });
   let ready = false;
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    if (!ready && stderr.includes('"msg":"bot ready"')) {
+  bot.child.stderr.on('data', () => {
+    if (!ready && bot.stderr().includes('"msg":"bot ready"')) {
       ready = true;
-      void (whenReady ?? (async () => undefined))().finally(() => child.kill('SIGTERM'));
+      void (whenReady ?? (async () => undefined))().finally(() => bot.child.kill('SIGTERM'));
     }
   });
-  const killer = setTimeout(() => child.kill('SIGKILL'), RUN_MS);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(killer);
-      resolve({ code, signal, stdout, stderr, ready });
-    });
-  });
+  const killer = setTimeout(() => bot.child.kill('SIGKILL'), RUN_MS);
+  const [code, signal] = await bot.exited;
+  clearTimeout(killer);
+  return { code, signal, stdout: bot.stdout(), stderr: bot.stderr(), ready };
 }
 
 const STACK_LINE = /\n\s+at /;

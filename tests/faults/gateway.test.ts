@@ -4,13 +4,13 @@
 // answer the next interaction exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatInputInteraction } from '../fake-discord/index.js';
-import { ASK_WUXI, callbacksFor, startFaultBot, STEP_MS, WUXI_ANSWER, type FaultBot } from './faultBot.js';
+import { ASK_WUXI, callbacksFor, startBotOnFake, STEP_MS, WUXI_ANSWER, type BotOnFake } from '../support/discordBot.js';
 
-let h: FaultBot;
+let h: BotOnFake;
 
 beforeAll(async () => {
   // A short heartbeat so a missing ACK is noticed within about a second.
-  h = await startFaultBot({ heartbeatIntervalMs: 500 });
+  h = await startBotOnFake({ fake: { heartbeatIntervalMs: 500 } });
 }, 15_000);
 
 afterAll(async () => {

@@ -3,12 +3,12 @@
 // after which the user must still hear something and the bot must keep answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatInputInteraction, messageContextMenuInteraction, type IncomingRequest } from '../fake-discord/index.js';
-import { ASK_WUXI, callbacksFor, startFaultBot, STEP_MS, webhookRequestsFor, WUXI_ANSWER, type FaultBot } from './faultBot.js';
+import { ASK_WUXI, callbacksFor, startBotOnFake, STEP_MS, webhookRequestsFor, WUXI_ANSWER, type BotOnFake } from '../support/discordBot.js';
 
-let h: FaultBot;
+let h: BotOnFake;
 
 beforeAll(async () => {
-  h = await startFaultBot();
+  h = await startBotOnFake();
 }, 15_000);
 
 afterAll(async () => {

@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleSession, type ConsoleSession } from '../../src/transports/console/consoleSession.js';
-import { createDispatcher, type Dispatcher } from '../../src/app/dispatcher.js';
-import { createHandlerContext } from '../../src/app/handlerContext.js';
-import { loadCommands } from '../../src/app/loadCommands.js';
+import { createApp } from '../../src/app/createApp.js';
+import type { Dispatcher } from '../../src/app/dispatcher.js';
+import { loadConfig } from '../../src/config/loadConfig.js';
 import { createLogger } from '../../src/process/logger.js';
 import type { AutocompleteRequest, Invoker, MessageRequest, OptionValue, Place } from '../../src/discord/interactionRequest.js';
 import { parseSentenceButtonId } from '../../src/discord/customIds.js';
@@ -18,7 +18,7 @@ import { embedLength, LIMITS, truncate } from '../../src/discord/render/limits.j
 import { blockQuote } from '../../src/discord/render/style.js';
 import type { MessageReply } from '../../src/discord/reply.js';
 import { toCallbackData, toInteractionResponse, toWebhookEdit } from '../../src/discord/respond.js';
-import { loadEngine, type Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/engine/engine.js';
 import { checkChoices, checkMessage } from '../fake-discord/validation.js';
 import { anyText, MENTIONS, mixed, NASTY, pingProblem, timedAsync, TIME_BOUND_MS, visibleTexts, vocabularyOf } from './inputs.js';
 
@@ -33,10 +33,10 @@ let text: fc.Arbitrary<string>;
 const logs: { level: string; msg: string }[] = [];
 
 beforeAll(async () => {
-  engine = loadEngine(CORPUS);
-  const registry = await loadCommands();
   const log = createLogger('debug', { write: (line: string) => logs.push(JSON.parse(line) as { level: string; msg: string }) });
-  dispatcher = createDispatcher({ registry, context: createHandlerContext(engine, registry), log, rateLimiter: null });
+  const app = await createApp(loadConfig('local', { corpus: CORPUS, env: {}, envFile: null }), { log, rateLimit: false });
+  ({ engine, dispatcher } = app);
+  const { registry } = app;
   const user = { id: 'console', username: '@everyone', globalName: null };
   session = createConsoleSession({ dispatcher, definitions: registry.definitions, user, style: { width: 80, color: false, mentionName: () => '@here' } });
   text = anyText(vocabularyOf(engine.corpus.articles.flatMap((a) => a.sentences)));

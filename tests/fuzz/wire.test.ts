@@ -4,14 +4,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttonInteraction, chatInputInteraction, messageContextMenuInteraction, userPayload } from '../fake-discord/index.js';
-import { startHarness, STEP_MS, type Harness } from '../bot/harness.js';
+import { startBotOnFake, STEP_MS, type BotOnFake } from '../support/discordBot.js';
 import { MENTIONS, mixed, NASTY, pingProblem, visibleTexts } from './inputs.js';
 import type { MessageBody } from '../../src/discord/reply.js';
 
-let h: Harness;
+let h: BotOnFake;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startBotOnFake();
 }, 20_000);
 
 afterAll(async () => {

@@ -11,7 +11,9 @@ import { loadConfig } from '../../src/config/loadConfig.js';
 import { privateReply, publicReply } from '../../src/discord/reply.js';
 import { startServer, type RunningServer } from '../../src/transports/http/startServer.js';
 import { chatInputInteraction, FakeDiscord } from '../fake-discord/index.js';
-import { awaitOriginalEdit, deliver, makeKeyPair, signedPost, type SignedEndpoint } from './harness.js';
+import { makeKeyPair } from '../support/discordSigning.js';
+import { awaitOriginalEdit, deliver } from '../support/httpDiscord.js';
+import { signedPost, type SignedEndpoint } from '../support/serveProcess.js';
 
 const slow = {
   data: new SlashCommandBuilder().setName('slow').setDescription('takes a while').addBooleanOption((o) => o.setName('public').setDescription('public')),

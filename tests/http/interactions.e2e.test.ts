@@ -11,7 +11,9 @@ import {
   messageContextMenuInteraction,
   userPayload,
 } from '../fake-discord/index.js';
-import { allText, awaitOriginalEdit, customIds, deliver, startServe, type Delivered, type ServeProcess } from './harness.js';
+import { awaitOriginalEdit, deliver, type Delivered } from '../support/httpDiscord.js';
+import { allText, customIds } from '../support/messages.js';
+import { startServe, type ServeProcess } from '../support/serveProcess.js';
 
 let fake: FakeDiscord;
 let server: ServeProcess;

@@ -1,14 +1,16 @@
 // `citebot serve` as operators meet it: a clean shutdown that finishes what is in flight
 // (requests still arriving and deferred replies still to deliver), a clear message for
 // each configuration mistake, and the one piece of per-instance state: the rate limit.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, request } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatInputInteraction, FakeDiscord, messageContextMenuInteraction } from '../fake-discord/index.js';
+import { citebotAsync, emptyFolder } from '../support/cli.js';
+import { makeKeyPair, signatureHeaders } from '../support/discordSigning.js';
+import { deliver } from '../support/httpDiscord.js';
+import { httpRequest, startServe, type HttpResult } from '../support/serveProcess.js';
 import { startSignedStream } from '../support/signedStream.js';
-import { BIN, cleanEnv, CWD, deliver, httpRequest, makeKeyPair, signatureHeaders, startServe, type HttpResult } from './harness.js';
 
 let fake: FakeDiscord;
 
@@ -139,15 +141,10 @@ describe('draining under keep-alive load', () => {
 });
 
 describe('configuration', () => {
-  const run = (args: string[], env: Record<string, string>) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd: CWD, env: cleanEnv(env) });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+  const run = async (args: string[], env: Record<string, string>) => {
+    const { status, stdout, stderr } = await citebotAsync(['serve', ...args], { cwd: emptyFolder(), env });
+    return { code: status, stdout, stderr };
+  };
 
   it('says what is missing or malformed, one line each, and exits without a stack trace', async () => {
     const [missing, malformed, badPort] = await Promise.all([

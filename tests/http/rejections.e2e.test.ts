@@ -3,7 +3,10 @@
 // GET /healthz. Refusals are small constant bodies; nothing unverified is ever answered.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpRequest, makeKeyPair, nowSeconds, REFUSED_401, signatureHeaders, startServe, type HttpResult, type ServeProcess } from './harness.js';
+import { makeKeyPair, nowSeconds, signatureHeaders } from '../support/discordSigning.js';
+import { httpRequest, startServe, type HttpResult, type ServeProcess } from '../support/serveProcess.js';
+
+const REFUSED_401 = '{"error":"invalid request signature"}';
 
 const MAX_BODY_KB = 32; // room for a user id nested 10,000 arrays deep (20 KB)
 let server: ServeProcess;

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatInputInteraction, FakeDiscord, userPayload } from '../fake-discord/index.js';
 import { startRedis, type RedisServer } from '../support/redisServer.js';
-import { makeKeyPair, startServe, type ServeProcess } from './harness.js';
+import { makeKeyPair } from '../support/discordSigning.js';
+import { startServe, type ServeProcess } from '../support/serveProcess.js';
 
 const LIMIT = 3;
 let fake: FakeDiscord;

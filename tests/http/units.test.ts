@@ -13,7 +13,8 @@ import { createInFlight } from '../../src/transports/inFlight.js';
 import { createInteractionsEndpoint } from '../../src/transports/http/interactionsEndpoint.js';
 import { createRoutes, type Health } from '../../src/transports/http/routes.js';
 import { createSignatureVerifier, publicKeyFromHex } from '../../src/transports/http/verifySignature.js';
-import { httpRequest, makeKeyPair, signatureHeaders } from './harness.js';
+import { makeKeyPair, signatureHeaders } from '../support/discordSigning.js';
+import { httpRequest } from '../support/serveProcess.js';
 
 describe('Ed25519 verification', () => {
   // RFC 8032 §7.1, tests 1 and 2.

@@ -1,11 +1,28 @@
-// Running the built CLI as a user would, for the tests that check what a person sees.
-import { spawn, spawnSync } from 'node:child_process';
+// Running the built CLI as a user would: to completion (citebot, citebotAsync) or as a
+// long-running process whose JSON log lines are read as they come (startCitebot: `bot`,
+// `bot --shards`, and `serve` through serveProcess.ts). Every run gets an environment
+// without any citebot or Discord setting of the developer's, plus only what it is given.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../src/paths/packageRoot.js';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository root (this file also runs compiled, from dist/, in the benchmarks). */
+export const ROOT = packageRoot();
+/** The built entry point. */
+export const BIN = join(ROOT, 'bin', 'citebot.js');
+
+/** Only what the caller sets: no DISCORD_*, CITEBOT_*, LOG_LEVEL or NODE_OPTIONS from the shell that runs it. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('CITEBOT_') || key === 'LOG_LEVEL' || key === 'NODE_OPTIONS') delete env[key];
+  return { ...env, ...extra };
+}
+
+/** A fresh empty folder to run in, so a developer's own .env cannot leak into a run. */
+export const emptyFolder = (prefix = 'citebot-run-'): string => mkdtempSync(join(tmpdir(), prefix));
 
 export interface CliRun {
   status: number | null;
@@ -16,37 +33,79 @@ export interface CliRun {
 export interface CliOptions {
   /** Default: the repository root. */
   cwd?: string;
-  /** Added to an environment without any citebot or Discord setting, so a developer's own cannot leak in. */
+  /** Added to the clean environment. */
   env?: Record<string, string>;
   input?: string;
   /** Another copy of citebot's bin/citebot.js. */
   bin?: string;
+  /** Flags for node itself, before the script (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+  timeoutMs?: number;
 }
 
-function prepare({ cwd = ROOT, env = {}, bin = join(ROOT, 'bin', 'citebot.js') }: CliOptions) {
-  const base = { ...process.env };
-  for (const key of Object.keys(base)) if (key.startsWith('DISCORD_') || key.startsWith('CITEBOT_') || key === 'LOG_LEVEL') delete base[key];
-  return { bin, options: { cwd, env: { ...base, ...env } } };
-}
+const argv = (args: string[], { bin = BIN, nodeArgs = [] }: CliOptions) => [...nodeArgs, bin, ...args];
 
 export function citebot(args: string[], options: CliOptions = {}): CliRun {
-  const { bin, options: spawnOptions } = prepare(options);
-  const result = spawnSync(process.execPath, [bin, ...args], { ...spawnOptions, input: options.input ?? '', encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, argv(args, options), {
+    cwd: options.cwd ?? ROOT,
+    env: cleanEnv(options.env),
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 60_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The same, without waiting: for runs at the same time. */
-export function citebotAsync(args: string[], options: CliOptions = {}): Promise<CliRun> {
-  const { bin, options: spawnOptions } = prepare(options);
-  const child = spawn(process.execPath, [bin, ...args], { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function citebotAsync(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const run = startCitebot(args, options);
+  const [status] = await run.exited;
+  return { status, stdout: run.stdout(), stderr: run.stderr() };
+}
+
+export interface LogLine {
+  level: string;
+  msg: string;
+  [field: string]: unknown;
+}
+
+export interface CitebotProcess {
+  child: ChildProcessWithoutNullStreams;
+  /** Everything written so far. */
+  stdout(): string;
+  stderr(): string;
+  /** stderr's lines so far, each parsed as the JSON log line it must be. */
+  logs(): LogLine[];
+  exited: Promise<[number | null, NodeJS.Signals | null]>;
+  /** Sends `signal` (default SIGTERM) unless it has exited, and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts `citebot <args>` and returns at once; stdin carries `input` (or nothing) and ends. */
+export function startCitebot(args: string[], options: CliOptions = {}): CitebotProcess {
+  const child = spawn(process.execPath, argv(args, options), { cwd: options.cwd ?? ROOT, env: cleanEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdin.end(options.input ?? '');
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  return {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    logs: () =>
+      stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as LogLine),
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const [code] = await exited;
+      return code;
+    },
+  };
 }
 
 /** What a mistake must never look like: a crash report instead of a sentence. */
@@ -57,7 +116,7 @@ export function tempFolders(prefix: string) {
   const made: string[] = [];
   return {
     make: () => {
-      const dir = mkdtempSync(join(tmpdir(), prefix));
+      const dir = emptyFolder(prefix);
       made.push(dir);
       return dir;
     },

@@ -1,25 +1,16 @@
 // `citebot serve` as a child process, started the one way the HTTP tests, the load
 // benchmark and the deploy check all start it: the built bin/citebot.js, an empty working
 // folder (so a developer's .env cannot leak in), only the variables given, and the bound
-// address read from the one line serve prints on stdout.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+// address read from the one line serve prints on stdout. startServe adds what playing
+// Discord needs: a key pair, signed POSTs, the parsed log, and how long it took to start.
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { packageRoot } from '../../src/paths/packageRoot.js';
+import { BIN, emptyFolder, startCitebot, type CitebotProcess } from './cli.js';
+import { makeKeyPair, signatureHeaders, type KeyPair } from './discordSigning.js';
 
-/** The built entry point (this file also runs compiled, from dist/). */
-export const BIN = join(packageRoot(), 'bin', 'citebot.js');
-
-/** Only what the caller sets: no DISCORD_*, CITEBOT_*, LOG_LEVEL or NODE_OPTIONS from the shell that runs it. */
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('CITEBOT_') || key === 'LOG_LEVEL' || key === 'NODE_OPTIONS') delete env[key];
-  return { ...env, ...extra };
-}
+export { BIN, cleanEnv } from './cli.js';
 
 /** A port free on 127.0.0.1 right now (for a process that must be given its port, and keep it across restarts). */
 export async function freePort(): Promise<number> {
@@ -51,6 +42,20 @@ export function httpRequest(url: string, init: { method?: string; headers?: Reco
   });
 }
 
+/** Signs and POSTs an interaction (or any body) to /interactions, as Discord would. */
+export type SignedPost = (payload: unknown, options?: { timestamp?: string; headers?: Record<string, string> }) => Promise<HttpResult>;
+
+export function signedPost(url: string, keys: KeyPair): SignedPost {
+  return (payload, { timestamp, headers = {} } = {}) => {
+    const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    return httpRequest(`${url}/interactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signatureHeaders(keys, body, timestamp), ...headers },
+      body,
+    });
+  };
+}
+
 export interface SpawnServeOptions {
   env: Record<string, string>;
   /** Default: a free port on 127.0.0.1. */
@@ -63,60 +68,32 @@ export interface SpawnServeOptions {
   listenTimeoutMs?: number;
 }
 
-export interface ServeChild {
+export interface ServeChild extends CitebotProcess {
   /** Where it listens, as it printed it. */
   url: string;
   port: number;
-  child: ChildProcessWithoutNullStreams;
-  /** Everything written to stderr so far (JSON log lines). */
-  stderr(): string;
-  exited: Promise<[number | null, NodeJS.Signals | null]>;
-  /** Sends `signal` (default SIGTERM) unless it has exited, and resolves with the exit code. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Starts it and resolves once it listens (not once it is ready: see waitHealthy). */
 export async function spawnServe(options: SpawnServeOptions): Promise<ServeChild> {
-  const script = options.script ?? [BIN, 'serve', '--port', String(options.port ?? 0), '--host', '127.0.0.1'];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...script], {
-    cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'citebot-serve-')),
-    env: cleanEnv(options.env),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const [bin = BIN, ...args] = options.script ?? [BIN, 'serve', '--port', String(options.port ?? 0), '--host', '127.0.0.1'];
+  const run = startCitebot(args, { cwd: options.cwd ?? emptyFolder('citebot-serve-'), env: options.env, bin, nodeArgs: options.nodeArgs ?? [] });
   const timeoutMs = options.listenTimeoutMs ?? 15_000;
-
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not print its address within ${timeoutMs} ms\n${stderr}`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`serve did not print its address within ${timeoutMs} ms\n${run.stderr()}`)), timeoutMs);
     const check = () => {
-      const match = /^listening on (http:\/\/\S+)$/m.exec(stdout);
+      const match = /^listening on (http:\/\/\S+)$/m.exec(run.stdout());
       if (!match) return;
       clearTimeout(timer);
       resolve(match[1]!);
     };
-    child.stdout.on('data', check);
-    void exited.then(([code, signal]) => {
+    run.child.stdout.on('data', check);
+    void run.exited.then(([code, signal]) => {
       clearTimeout(timer);
-      reject(new Error(`serve exited (${code ?? signal}) before listening\n${stderr}`));
+      reject(new Error(`serve exited (${code ?? signal}) before listening\n${run.stderr()}`));
     });
   });
-
-  return {
-    url,
-    port: Number(new URL(url).port),
-    child,
-    stderr: () => stderr,
-    exited,
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      const [code] = await exited;
-      return code;
-    },
-  };
+  return { ...run, url, port: Number(new URL(url).port) };
 }
 
 /** Polls GET /healthz until it is 200; fails early if `child` exits meanwhile. */
@@ -129,4 +106,50 @@ export async function waitHealthy(url: string, { timeoutMs = 15_000, child }: { 
     if (Date.now() > deadline) throw new Error(`serve not ready within ${timeoutMs} ms (last /healthz: ${health?.status} ${health?.body})`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** Anything that answers signed interactions: the real process, or startServer in-process. */
+export interface SignedEndpoint {
+  url: string;
+  keys: KeyPair;
+  post: SignedPost;
+}
+
+export interface ServeProcess extends SignedEndpoint, ServeChild {
+  /** Spawn → the listening line, and spawn → /healthz 200 (index loaded; equal to listeningMs when not waited for). */
+  listeningMs: number;
+  readyMs: number;
+}
+
+export interface StartServeOptions extends Omit<SpawnServeOptions, 'env' | 'listenTimeoutMs'> {
+  /** Over the defaults: DISCORD_PUBLIC_KEY (the keys' public half) and a drain delay of 0 (most runs stop servers and should not wait). */
+  env?: Record<string, string>;
+  /** Default: a key pair made for this server. */
+  keys?: KeyPair;
+  /** Wait until /healthz says ready (default true). */
+  waitReady?: boolean;
+  /** For listening and for becoming ready, each (default 15 s). */
+  timeoutMs?: number;
+}
+
+/** `citebot serve` on a free port, answering signed interactions; resolves once ready (unless told not to wait). */
+export async function startServe(options: StartServeOptions = {}): Promise<ServeProcess> {
+  const { keys = makeKeyPair(), env = {}, waitReady = true, timeoutMs = 15_000, ...spawn } = options;
+  const started = performance.now();
+  const child = await spawnServe({ ...spawn, env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, CITEBOT_HTTP_DRAIN_SECONDS: '0', ...env }, listenTimeoutMs: timeoutMs });
+  const listeningMs = performance.now() - started;
+  if (waitReady) {
+    try {
+      await waitHealthy(child.url, { timeoutMs, child: child.child });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${child.stderr()}`);
+    }
+  }
+  return {
+    ...child,
+    keys,
+    post: signedPost(child.url, keys),
+    listeningMs,
+    readyMs: performance.now() - started,
+  };
 }
