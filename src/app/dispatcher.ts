@@ -2,13 +2,7 @@
 // button module, applies the per-user rate limit, turns a throwing handler into a
 // private "something went wrong" plus an error log line, and logs every interaction.
 // The gateway bot, `serve` and the console all call this and only this.
-import {
-  describeRequest,
-  type AutocompleteRequest,
-  type ChatCommandRequest,
-  type InteractionRequest,
-  type MessageRequest,
-} from '../discord/interactionRequest.js';
+import { describeRequest, type AutocompleteRequest, type InteractionRequest, type MessageRequest } from '../discord/interactionRequest.js';
 import { customIdAction } from '../discord/customIds.js';
 import { renderRateLimited, renderSomethingWentWrong, renderUnknownInteraction, renderUnreadableOptions } from '../discord/render/notices.js';
 import { privateReply, type Choice, type MessageReply, type Visibility } from '../discord/reply.js';

@@ -4,7 +4,7 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import * as ask from '../../commands/ask.js';
-import * as search from '../../commands/search.js';
+import type * as search from '../../commands/search.js';
 import { createApp, type App } from '../../src/app/createApp.js';
 import type { ArgumentsOf, ChatCommandDefinition } from '../../src/app/handlerTypes.js';
 import { readArguments } from '../../src/app/readArguments.js';
