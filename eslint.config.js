@@ -25,7 +25,10 @@ import tseslint from 'typescript-eslint';
  */
 const LAYERS = [
   ['src/cli', '`npx citebot <command>`: parses flags and starts what the command runs'],
-  ['src/transports', 'gateway, HTTP and console adapters: Discord data in, the reply out (answerInteraction.ts: defer / reply / follow-up)'],
+  [
+    'src/transports',
+    'gateway, HTTP and console adapters: Discord data in, the reply out (answerInteraction.ts: defer / reply / follow-up)',
+  ],
   ['commands', 'one file per command and button: definition and handler'],
   ['src/app', 'createApp: dispatcher, command registry, handler context, rate limit'],
   ['src/process', 'process plumbing: structured logging, shutdown on signals, sharding'],
@@ -49,7 +52,8 @@ function placeEverySrcFolder() {
   const unplaced = readdirSync(new URL('./src/', import.meta.url), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !placed.has(`src/${entry.name}`))
     .map((entry) => `src/${entry.name}`);
-  if (unplaced.length) throw new Error(`eslint.config.js: place ${unplaced.join(', ')} in LAYERS (what it is for, and which folders it sits above)`);
+  if (unplaced.length)
+    throw new Error(`eslint.config.js: place ${unplaced.join(', ')} in LAYERS (what it is for, and which folders it sits above)`);
 }
 placeEverySrcFolder();
 
@@ -104,7 +108,10 @@ export default tseslint.config(
       'import-x/no-self-import': 'error',
       'import-x/no-useless-path-segments': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always'],
     },
   },
@@ -124,7 +131,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: ['discord.js', '@discordjs/*', 'discord-api-types', 'discord-api-types/*'], message: 'The engine side knows nothing of Discord.' }],
+          patterns: [
+            {
+              group: ['discord.js', '@discordjs/*', 'discord-api-types', 'discord-api-types/*'],
+              message: 'The engine side knows nothing of Discord.',
+            },
+          ],
         },
       ],
     },

@@ -24,7 +24,11 @@ export const data = {
       max_length: MAX_QUESTION_LENGTH,
       autocomplete: true,
     },
-    { type: ApplicationCommandOptionType.Boolean, name: 'public', description: 'Post the answer in the channel right away (default: only you see it)' },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'public',
+      description: 'Post the answer in the channel right away (default: only you see it)',
+    },
   ],
   ...USABLE_EVERYWHERE,
 } as const satisfies ChatCommandDefinition;

@@ -11,7 +11,11 @@ import { MAX_QUESTION_LENGTH } from '../src/engine/engine.js';
 
 const MAX_FOUND = 3;
 
-export const data = { type: ApplicationCommandType.Message, name: 'Find source', ...USABLE_EVERYWHERE } as const satisfies MessageCommandDefinition;
+export const data = {
+  type: ApplicationCommandType.Message,
+  name: 'Find source',
+  ...USABLE_EVERYWHERE,
+} as const satisfies MessageCommandDefinition;
 
 // A message can be long, and checking it is a search on arbitrary text: acknowledge first.
 export const defer = true;

@@ -12,7 +12,13 @@ export const data = {
   name: 'source',
   description: "Show one article's card: title, publisher, date, notes",
   options: [
-    { type: ApplicationCommandOptionType.String, name: 'id', description: 'The article (start typing its title or id)', required: true, autocomplete: true },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'id',
+      description: 'The article (start typing its title or id)',
+      required: true,
+      autocomplete: true,
+    },
   ],
   ...USABLE_EVERYWHERE,
 } as const satisfies ChatCommandDefinition;

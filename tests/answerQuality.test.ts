@@ -40,7 +40,9 @@ describe('questions as people type them in Discord', () => {
 
   it('a Discord-typed variant of each dev question gets the same reply as the original, at the level reached (28 of 30)', () => {
     const variants = readCases('tests/eval/dev-discord.jsonl');
-    const changed = variants.filter((v) => firstQuote(engine.ask(v.question)) !== firstQuote(engine.ask(original.get(v.id.replace(/-d$/, ''))!)));
+    const changed = variants.filter(
+      (v) => firstQuote(engine.ask(v.question)) !== firstQuote(engine.ask(original.get(v.id.replace(/-d$/, ''))!)),
+    );
     expect(variants.length - changed.length, changed.map((v) => v.question).join('\n')).toBeGreaterThanOrEqual(28);
   });
 
@@ -83,9 +85,13 @@ describe('articles the engine was never tuned on (tests/fixtures/unseen, ingeste
 
 describe('quotes and the ask --json contract', () => {
   it('quotes only whole corpus sentences, word for word in the raw articles', () => {
-    const raw = ['000_f1a92ceb1bce2ed1', '001_330a2b29eb4da9be', '002_a7fd775cb03b3b55', '003_cf1836ac7330e9a0', '004_f770c46476e3f5e4'].map((f) =>
-      readFileSync(`corpus/raw/${f}.txt`, 'utf8').replace(/\s+/g, ' '),
-    );
+    const raw = [
+      '000_f1a92ceb1bce2ed1',
+      '001_330a2b29eb4da9be',
+      '002_a7fd775cb03b3b55',
+      '003_cf1836ac7330e9a0',
+      '004_f770c46476e3f5e4',
+    ].map((f) => readFileSync(`corpus/raw/${f}.txt`, 'utf8').replace(/\s+/g, ' '));
     const sentences = new Set(engine.corpus.articles.flatMap((a) => a.sentences.map((s) => s.text)));
     for (const c of [...readCases('tests/eval/dev.jsonl'), ...readCases('tests/eval/heldout.jsonl')]) {
       for (const a of engine.ask(c.question).answers) {
@@ -97,7 +103,11 @@ describe('quotes and the ask --json contract', () => {
 
   it('scores the dev set through the real CLI as the tests above do', () => {
     const root = resolve('.');
-    const out = execFileSync('node', ['tests/eval/score.mjs', 'tests/eval/dev.jsonl', '--sources', 'corpus/raw', '--', 'node', 'bin/citebot.js', 'ask', '--json'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(
+      'node',
+      ['tests/eval/score.mjs', 'tests/eval/dev.jsonl', '--sources', 'corpus/raw', '--', 'node', 'bin/citebot.js', 'ask', '--json'],
+      { cwd: root, encoding: 'utf8' },
+    );
     const wrongIds = Object.keys(KNOWN_MISSES).filter((id) => id.startsWith('dev-')).length;
     expect(out).toMatch(new RegExp(`score [\\d.]+% \\(${30 - wrongIds}/30\\)`));
     expect(out).toMatch(/quotes word for word in the sources: (\d+)\/\1/);

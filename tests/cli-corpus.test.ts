@@ -24,11 +24,18 @@ describe('citebot sources', () => {
     expect(run.status).toBe(0);
     const list = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(list).toHaveLength(5);
-    for (const entry of list) expect(Object.keys(entry).sort()).toEqual(['date', 'datePrecision', 'id', 'sentences', 'source', 'title', 'url']);
+    for (const entry of list)
+      expect(Object.keys(entry).sort()).toEqual(['date', 'datePrecision', 'id', 'sentences', 'source', 'title', 'url']);
     const byDate = Object.fromEntries(list.map((e) => [e.date, e]));
     expect(Object.keys(byDate).sort()).toEqual(['2017-03-03', '2018', '2020-12-18', '2021-03-26', '2023-10-10']);
     expect(byDate['2018']).toMatchObject({ datePrecision: 'year', source: null, url: null });
-    expect(byDate['2020-12-18']).toMatchObject({ id: 'wuxi-beijing-seek-cooperation', title: 'Wuxi, Beijing seek cooperation on emerging industries', datePrecision: 'day', source: 'wuxinews.com.cn', url: null });
+    expect(byDate['2020-12-18']).toMatchObject({
+      id: 'wuxi-beijing-seek-cooperation',
+      title: 'Wuxi, Beijing seek cooperation on emerging industries',
+      datePrecision: 'day',
+      source: 'wuxinews.com.cn',
+      url: null,
+    });
     expect(byDate['2021-03-26']).toMatchObject({ source: 'wuxinews.com.cn' });
     expect(byDate['2017-03-03']).toMatchObject({ source: 'chinadaily.com.cn' });
     const counts = Object.fromEntries(loadCorpus('corpus').articles.map((a) => [a.id, a.sentences.length]));
@@ -40,22 +47,36 @@ describe('citebot sources', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(5);
-    expect(lines).toContainEqual(expect.stringMatching(/^wuxi-beijing-seek-cooperation +18 Dec 2020 +Wuxi, Beijing seek cooperation on emerging industries · wuxinews\.com\.cn · 14 sentences$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^in-jiangsu-province-wuxi-becomes +2018 +In Jiangsu province.* · publisher unknown · \d+ sentences$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^wuxi-beijing-seek-cooperation +18 Dec 2020 +Wuxi, Beijing seek cooperation on emerging industries · wuxinews\.com\.cn · 14 sentences$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^in-jiangsu-province-wuxi-becomes +2018 +In Jiangsu province.* · publisher unknown · \d+ sentences$/),
+    );
   });
 
   it('reads the corpus named by --corpus or CITEBOT_CORPUS', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'one.jsonl'), `${JSON.stringify({ id: 'one', title: 'One', date: '2022', source: null, url: null, text: 'It grew. It fell.' })}\n`);
+    writeFileSync(
+      join(dir, 'one.jsonl'),
+      `${JSON.stringify({ id: 'one', title: 'One', date: '2022', source: null, url: null, text: 'It grew. It fell.' })}\n`,
+    );
     for (const run of [citebot(['sources', '--json', '--corpus', dir]), citebot(['sources', '--json'], { env: { CITEBOT_CORPUS: dir } })]) {
       expect(run.status).toBe(0);
-      expect(JSON.parse(run.stdout)).toEqual([{ id: 'one', title: 'One', date: '2022', datePrecision: 'year', source: null, url: null, sentences: 2 }]);
+      expect(JSON.parse(run.stdout)).toEqual([
+        { id: 'one', title: 'One', date: '2022', datePrecision: 'year', source: null, url: null, sentences: 2 },
+      ]);
     }
   });
 
   it('a corrupt corpus file: exit code non-zero, the file and line named, no stack trace', () => {
     const dir = corpusCopy();
-    writeFileSync(join(dir, 'zz-broken.md'), '---\nid: broken\ntitle: Broken\ndate: 18 Dec 2020\nsource: null\nurl: null\n---\n\nIt grew.\n');
+    writeFileSync(
+      join(dir, 'zz-broken.md'),
+      '---\nid: broken\ntitle: Broken\ndate: 18 Dec 2020\nsource: null\nurl: null\n---\n\nIt grew.\n',
+    );
     const run = citebot(['sources', '--corpus', dir]);
     expect(run.status).not.toBe(0);
     expect(run.stdout).toBe('');
@@ -87,8 +108,12 @@ describe('citebot show', () => {
     expect(doc).toMatchObject({ id: article.id, title: article.title, date: '2023-10-10', datePrecision: 'day', source: null, url: null });
     expect(doc.dateNote).toBe(article.dateNote);
     expect(doc.sentences).toEqual(article.sentences.map((s) => s.text));
-    expect(doc.sentences).toContain('"The Internet of Things emits a light that travels through the imagination and reaches the future, and we and the city are chasing this light, approaching this light, and becoming this light with increasing perseverance and determination."');
-    expect(doc.sentences).toContain('It is reported that this move is also the latest practice of Wuxi to "let the Internet of Things empower thousands of industries and benefit thousands of households", further demonstrating the confidence and determination to "build a world-class Internet of Things industrial cluster".');
+    expect(doc.sentences).toContain(
+      '"The Internet of Things emits a light that travels through the imagination and reaches the future, and we and the city are chasing this light, approaching this light, and becoming this light with increasing perseverance and determination."',
+    );
+    expect(doc.sentences).toContain(
+      'It is reported that this move is also the latest practice of Wuxi to "let the Internet of Things empower thousands of industries and benefit thousands of households", further demonstrating the confidence and determination to "build a world-class Internet of Things industrial cluster".',
+    );
     expect(Object.keys(doc)).not.toContain('file');
     expect(Object.keys(doc)).not.toContain('sections');
   });

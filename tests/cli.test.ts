@@ -16,7 +16,9 @@ import * as sources from '../src/cli/commands/sources.js';
 import { helpOf, parseCommand, type CommandSpec } from '../src/cli/parseCliArgs.js';
 import { citebot, CRASH, ROOT, tempFolders } from './support/cli.js';
 
-const SPECS: CommandSpec[] = [ask, search, sources, show, ingest, consoleCommand, bot, serve, deployCommands, buildIndex].map((c) => c.spec);
+const SPECS: CommandSpec[] = [ask, search, sources, show, ingest, consoleCommand, bot, serve, deployCommands, buildIndex].map(
+  (c) => c.spec,
+);
 const folders = tempFolders('citebot-cli-');
 afterAll(() => folders.removeAll());
 
@@ -43,7 +45,14 @@ describe('settings come from the .env in the repository root, wherever citebot i
     mkdirSync(join(copy, 'src', 'engine'));
     symlinkSync(join(ROOT, 'src', 'engine', 'model'), join(copy, 'src', 'engine', 'model'), 'dir');
     mkdirSync(join(copy, 'my-corpus'));
-    const article = { id: 'widgets', title: 'Widget output', date: '2022', source: null, url: null, text: 'The factory made 42 quantum widgets in 2022. It grew.' };
+    const article = {
+      id: 'widgets',
+      title: 'Widget output',
+      date: '2022',
+      source: null,
+      url: null,
+      text: 'The factory made 42 quantum widgets in 2022. It grew.',
+    };
     writeFileSync(join(copy, 'my-corpus', 'widgets.jsonl'), `${JSON.stringify(article)}\n`);
     // A malformed token too: no command here uses it, so none may stop at it.
     writeFileSync(join(copy, '.env'), 'CITEBOT_CORPUS=my-corpus\nDISCORD_TOKEN=hunter2\n');
@@ -94,7 +103,9 @@ describe("a newcomer's slips", () => {
 
   it('a stray argument to a command that takes none is refused with its usage', () => {
     for (const spec of SPECS.filter((s) => !s.operands)) {
-      expect(() => parseCommand(spec, ['extra']), spec.name).toThrow(new RegExp(`^${spec.name} takes no arguments besides its flags, got "extra"\\nusage: citebot ${spec.name}`));
+      expect(() => parseCommand(spec, ['extra']), spec.name).toThrow(
+        new RegExp(`^${spec.name} takes no arguments besides its flags, got "extra"\\nusage: citebot ${spec.name}`),
+      );
     }
     const dir = corpusCopy();
     const run = citebot(['build-index', '--corpus', dir, 'extra']);
@@ -122,7 +133,9 @@ describe("a newcomer's slips", () => {
     const missing = join(folders.make(), 'missing', 'dir');
     const run = citebot(['build-index', '--out', join(missing, 'x')]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`citebot: cannot write ${join(missing, 'x')}: the folder ${missing} does not exist (create it, or give --out a file in an existing folder)\n`);
+    expect(run.stderr).toBe(
+      `citebot: cannot write ${join(missing, 'x')}: the folder ${missing} does not exist (create it, or give --out a file in an existing folder)\n`,
+    );
   });
 });
 
@@ -136,7 +149,10 @@ describe('--index FILE reads an index written with build-index --out', () => {
     expect(JSON.parse(asked.stdout).answers[0].quote).toContain('3,657 IoT enterprises');
     expect(citebot(['search', '--corpus', dir, '--index', file, 'IoT enterprises']).stderr).toBe('');
     // Malformed Discord settings in the environment too: the console uses neither, so it starts.
-    const consoleRun = citebot(['console', '--corpus', dir, '--index', file], { input: '/ask question: how many IoT enterprises in Wuxi\n', env: { DISCORD_TOKEN: 'hunter2', DISCORD_PUBLIC_KEY: 'not-hex' } });
+    const consoleRun = citebot(['console', '--corpus', dir, '--index', file], {
+      input: '/ask question: how many IoT enterprises in Wuxi\n',
+      env: { DISCORD_TOKEN: 'hunter2', DISCORD_PUBLIC_KEY: 'not-hex' },
+    });
     expect(consoleRun.stdout).toContain('3,657 IoT enterprises');
     expect(consoleRun.stderr).toBe('');
 
@@ -145,7 +161,9 @@ describe('--index FILE reads an index written with build-index --out', () => {
     bytes[at] = '8'.charCodeAt(0);
     writeFileSync(file, bytes);
     const damaged = citebot(['ask', '--corpus', dir, '--index', file, '--json', 'how many IoT enterprises in Wuxi']);
-    expect(damaged.stderr).toMatch(new RegExp(`^citebot: the prebuilt index ${file} cannot be used: its checksum does not match its contents`));
+    expect(damaged.stderr).toMatch(
+      new RegExp(`^citebot: the prebuilt index ${file} cannot be used: its checksum does not match its contents`),
+    );
     expect(JSON.parse(damaged.stdout)).toEqual(JSON.parse(asked.stdout));
     expect(damaged.stderr).not.toMatch(CRASH);
 

@@ -18,7 +18,10 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 function rawOf(article: Article) {
   const first = normalise(article.sentences[0]!.text);
   const matches = raws.filter((raw) => normalise(raw.text).includes(first));
-  expect(matches.map((m) => m.name), `raw original of ${article.id}`).toHaveLength(1);
+  expect(
+    matches.map((m) => m.name),
+    `raw original of ${article.id}`,
+  ).toHaveLength(1);
   return matches[0]!;
 }
 
@@ -66,13 +69,16 @@ describe('the curated corpus', () => {
   it('quotes every sentence word for word from its raw original', () => {
     for (const article of corpus.articles) {
       const raw = normalise(rawOf(article).text);
-      for (const sentence of article.sentences) expect(raw.includes(normalise(sentence.text)), `${sentence.id}: ${sentence.text}`).toBe(true);
+      for (const sentence of article.sentences)
+        expect(raw.includes(normalise(sentence.text)), `${sentence.id}: ${sentence.text}`).toBe(true);
     }
   });
 
   it('takes the title from the page when the page prints one', () => {
     for (const article of corpus.articles.filter((a) => !a.titleNote)) {
-      const lines = rawOf(article).text.split(/\r?\n/).map((l) => l.trim());
+      const lines = rawOf(article)
+        .text.split(/\r?\n/)
+        .map((l) => l.trim());
       expect(lines, article.id).toContain(article.title);
     }
   });
@@ -83,8 +89,25 @@ describe('no site furniture survives in the answerable text', () => {
   const files = corpus.articles.map((a) => ({ id: a.id, body: readFileSync(a.file, 'utf8').replace(/^---[\s\S]*?\n---\n/, '') }));
 
   it.each([
-    'Home >', 'Huishan Ancient Town', 'In pics:', 'Enjoy cherry blossoms', '.jpeg', '.jpg', '微信', '[Photo', 'Photo by', '8.03K',
-    'Share - WeChat', 'Copyright', '©', 'ICP备', '备案号', '(End)', 'Videos', 'Sister Cities', 'Presented by China Daily',
+    'Home >',
+    'Huishan Ancient Town',
+    'In pics:',
+    'Enjoy cherry blossoms',
+    '.jpeg',
+    '.jpg',
+    '微信',
+    '[Photo',
+    'Photo by',
+    '8.03K',
+    'Share - WeChat',
+    'Copyright',
+    '©',
+    'ICP备',
+    '备案号',
+    '(End)',
+    'Videos',
+    'Sister Cities',
+    'Presented by China Daily',
   ])('"%s" appears in no title, sentence or article body', (furniture) => {
     for (const text of answerable) expect(text).not.toContain(furniture);
     for (const file of files) expect(file.body, file.id).not.toContain(furniture);
@@ -102,8 +125,16 @@ describe('no site furniture survives in the answerable text', () => {
   it('leaves out every photo caption of the raw pages', () => {
     // A caption is a raw line that closes with a photo credit; its words must not be answerable.
     const credit = /\s*(\[(Photo|Image)[^\]]*\]|Photo by .*|\((Xinhua|Photo)[^)]*\))\s*$/;
-    const captions = raws.flatMap((raw) => raw.text.split(/\r?\n/)).filter((line) => credit.test(line)).map((line) => line.replace(credit, '').trim());
-    expect(captions).toEqual(expect.arrayContaining([expect.stringContaining('Visitors check out flexible grips'), expect.stringContaining('Signing ceremony of 32 projects')]));
+    const captions = raws
+      .flatMap((raw) => raw.text.split(/\r?\n/))
+      .filter((line) => credit.test(line))
+      .map((line) => line.replace(credit, '').trim());
+    expect(captions).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Visitors check out flexible grips'),
+        expect.stringContaining('Signing ceremony of 32 projects'),
+      ]),
+    );
     expect(captions.length).toBeGreaterThanOrEqual(5);
     for (const caption of captions) {
       const opening = caption.slice(0, 40);
@@ -112,9 +143,18 @@ describe('no site furniture survives in the answerable text', () => {
   });
 
   it('leaves out every image file name and teaser line that follows the article', () => {
-    const imageLines = raws.flatMap((raw) => raw.text.split(/\r?\n/)).map((l) => l.trim()).filter((l) => /\.(jpe?g|png)$/i.test(l));
+    const imageLines = raws
+      .flatMap((raw) => raw.text.split(/\r?\n/))
+      .map((l) => l.trim())
+      .filter((l) => /\.(jpe?g|png)$/i.test(l));
     expect(imageLines.length).toBeGreaterThanOrEqual(9);
-    const teasers = ['Chinese cultural relics on display at Wenyuan Lane', 'Germans engrossed by Jiangsu culture', 'Jiangsu Week of Chinese Folk Music kicks off in Germany', 'Lingshan Mountain Scenic Area', 'Cuipingshan Tourist Resort'];
+    const teasers = [
+      'Chinese cultural relics on display at Wenyuan Lane',
+      'Germans engrossed by Jiangsu culture',
+      'Jiangsu Week of Chinese Folk Music kicks off in Germany',
+      'Lingshan Mountain Scenic Area',
+      'Cuipingshan Tourist Resort',
+    ];
     for (const text of answerable) {
       for (const line of [...imageLines, ...teasers]) expect(text).not.toContain(line);
     }

@@ -2,15 +2,7 @@
 // gateway, every interaction response style, and surviving gateway drops.
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AttachmentBuilder,
-  Client,
-  Events,
-  GatewayIntentBits,
-  MessageFlags,
-  type ClientEvents,
-  type Interaction,
-} from 'discord.js';
+import { AttachmentBuilder, Client, Events, GatewayIntentBits, MessageFlags, type ClientEvents, type Interaction } from 'discord.js';
 import {
   FakeDiscord,
   autocompleteInteraction,
@@ -184,9 +176,7 @@ describe('fake Discord with a real discord.js Client', () => {
   });
 
   it('answers autocomplete with choices for the focused option', async () => {
-    const interaction = fake.sendInteraction(
-      autocompleteInteraction(fake.guildScope(), { name: 'cite', focused: 'city', value: 'pa' }),
-    );
+    const interaction = fake.sendInteraction(autocompleteInteraction(fake.guildScope(), { name: 'cite', focused: 'city', value: 'pa' }));
     const reply = await fake.awaitInteractionReply(interaction.id, STEP_MS);
     expect(reply.type).toBe(8);
     expect(reply.data.choices).toEqual([
@@ -225,9 +215,7 @@ describe('fake Discord with a real discord.js Client', () => {
 
   it('registers global and guild commands and echoes them back with ids', async () => {
     const global = await client.application!.commands.set([{ name: 'cite', description: 'Cite a sentence' }]);
-    const guild = await client.guilds.cache.get(fake.guild!.id)!.commands.set([
-      { name: 'ping', description: 'Health check' },
-    ]);
+    const guild = await client.guilds.cache.get(fake.guild!.id)!.commands.set([{ name: 'ping', description: 'Health check' }]);
     expect([...global.values()].map((c) => c.name)).toEqual(['cite']);
     expect([...guild.values()].map((c) => [c.name, c.guildId])).toEqual([['ping', fake.guild!.id]]);
     expect(fake.commands.list().map((c) => c.id)).toEqual([...global.keys()]);
@@ -258,7 +246,10 @@ describe('fake Discord with a real discord.js Client', () => {
     });
     expect(failure.hits).toBe(1);
     const edits = fake.requests.filter((r) => r.method === 'PATCH' && r.path.includes(payload.token));
-    expect(edits.map((r) => [r.status, r.fault])).toEqual([[500, true], [200, false]]);
+    expect(edits.map((r) => [r.status, r.fault])).toEqual([
+      [500, true],
+      [200, false],
+    ]);
   });
 
   it('resumes after the gateway closes with 4000 and keeps answering', async () => {

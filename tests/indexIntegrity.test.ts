@@ -11,7 +11,12 @@ import { engineFingerprint } from '../src/engine/persist/fingerprint.js';
 import { writeIndexFile } from '../src/engine/persist/indexFile.js';
 import { RANKING } from '../src/engine/rankingParameters.js';
 
-const QUESTIONS = ['how many IoT enterprises in Wuxi', 'who is the vice-mayor of Wuxi', 'when was the World Internet of Things Expo held', 'what is the capital of France'];
+const QUESTIONS = [
+  'how many IoT enterprises in Wuxi',
+  'who is the vice-mayor of Wuxi',
+  'when was the World Internet of Things Expo held',
+  'what is the capital of France',
+];
 
 let dir: string;
 let file: string;
@@ -50,7 +55,10 @@ function regions(bytes: Buffer): Map<string, [number, number]> {
   const headStart = firstLine.length + 1;
   const headEnd = headStart + Number(firstLine.split(' ')[2]);
   const header = JSON.parse(bytes.toString('utf8', headStart, headEnd)) as { arrays: { name: string; type: string; length: number }[] };
-  const out = new Map<string, [number, number]>([['first line', [0, headStart]], ['header', [headStart, headEnd]]]);
+  const out = new Map<string, [number, number]>([
+    ['first line', [0, headStart]],
+    ['header', [headStart, headEnd]],
+  ]);
   let offset = headEnd;
   for (const { name, type, length } of header.arrays) {
     offset += (4 - (offset % 4)) % 4;
@@ -88,7 +96,12 @@ describe('a prebuilt index with one bit flipped', () => {
     // every byte of "3,657" in the quoted sentence, and the first line's magic, format and length.
     const positions = new Set<number>();
     for (let k = 0; k < 60; k++) positions.add(Math.floor(((k + 0.5) * pristine.length) / 60));
-    for (const [start, end] of layout.values()) if (end > start) positions.add(start).add(end - 1).add((start + end) >> 1);
+    for (const [start, end] of layout.values())
+      if (end > start)
+        positions
+          .add(start)
+          .add(end - 1)
+          .add((start + end) >> 1);
     for (let k = 0; k < 5; k++) positions.add(quoted + 'home to '.length + k);
     for (const at of [0, 'citebot-index '.length, 'citebot-index 2 '.length]) positions.add(at);
 
@@ -118,13 +131,35 @@ describe('a prebuilt index with one bit flipped', () => {
 
 describe('a prebuilt index that passes its checksum but cannot be decoded', () => {
   it.each([
-    ['an array length of -1', (h: Record<string, unknown>) => ({ ...h, arrays: (h.arrays as { length: number }[]).map((a, i) => (i === 3 ? { ...a, length: -1 } : a)) }), /array .* impossible type or length/],
-    ['an article dropped from the header', (h: Record<string, unknown>) => ({ ...h, articles: (h.articles as unknown[]).slice(0, -1) }), /belongs to article 4, which it does not list/],
+    [
+      'an array length of -1',
+      (h: Record<string, unknown>) => ({
+        ...h,
+        arrays: (h.arrays as { length: number }[]).map((a, i) => (i === 3 ? { ...a, length: -1 } : a)),
+      }),
+      /array .* impossible type or length/,
+    ],
+    [
+      'an article dropped from the header',
+      (h: Record<string, unknown>) => ({ ...h, articles: (h.articles as unknown[]).slice(0, -1) }),
+      /belongs to article 4, which it does not list/,
+    ],
     ['no articles at all', (h: Record<string, unknown>) => ({ ...h, articles: null }), /cannot be decoded \(.*null/],
-    ['an array missing', (h: Record<string, unknown>) => ({ ...h, arrays: (h.arrays as { name: string }[]).filter((a) => a.name !== 'texts') }), /lacks the array texts/],
+    [
+      'an array missing',
+      (h: Record<string, unknown>) => ({ ...h, arrays: (h.arrays as { name: string }[]).filter((a) => a.name !== 'texts') }),
+      /lacks the array texts/,
+    ],
     ['arrays of another shape', (h: Record<string, unknown>) => ({ ...h, terms: 'only\nthree\nterms' }), /do not fit/],
     ['a header that is not an index header', () => null, /cannot be decoded \(Cannot read properties of null/],
-    ['an unknown array type', (h: Record<string, unknown>) => ({ ...h, arrays: (h.arrays as { type: string }[]).map((a) => (a.type === 'u32' ? { ...a, type: 'u64' } : a)) }), /impossible type or length \(u64/],
+    [
+      'an unknown array type',
+      (h: Record<string, unknown>) => ({
+        ...h,
+        arrays: (h.arrays as { type: string }[]).map((a) => (a.type === 'u32' ? { ...a, type: 'u64' } : a)),
+      }),
+      /impossible type or length \(u64/,
+    ],
   ])('(%s) is refused with a notice, never a crash', (_what, edit, why) => {
     const { notices, answers } = loadWith(withHeader(edit));
     expect(notices).toEqual([expect.stringMatching(why)]);
@@ -134,7 +169,10 @@ describe('a prebuilt index that passes its checksum but cannot be decoded', () =
 
   it.each([
     ['header JSON cut short', (b: Buffer) => resealed(Buffer.concat([b.subarray(0, 40), Buffer.from('{"magic":'), b.subarray(49)]))],
-    ['a header length past the end', (b: Buffer) => resealed(Buffer.concat([Buffer.from(`citebot-index 2 99999999\n`), b.subarray(b.indexOf('\n') + 1)]))],
+    [
+      'a header length past the end',
+      (b: Buffer) => resealed(Buffer.concat([Buffer.from(`citebot-index 2 99999999\n`), b.subarray(b.indexOf('\n') + 1)])),
+    ],
     ['a truncated file', (b: Buffer) => b.subarray(0, b.length - 500)],
     ['an empty file', () => Buffer.alloc(0)],
     ['an index of an older format', (b: Buffer) => Buffer.concat([Buffer.from('citebot-index 1 '), b.subarray('citebot-index 2 '.length)])],
@@ -151,7 +189,13 @@ describe('the fingerprint of the code that builds an index', () => {
     writeIndexFile(other, fresh.index, corpusDigest(dir), '0123456789abcdef');
     const notices: string[] = [];
     const engine = loadEngine(dir, { indexFile: other, notice: (m) => notices.push(m) });
-    expect(notices).toEqual([expect.stringMatching(new RegExp(`${other} cannot be used: it was built by other indexing or ranking code \\(fingerprint 0123456789abcdef; this citebot's is ${engineFingerprint()}\\)`))]);
+    expect(notices).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `${other} cannot be used: it was built by other indexing or ranking code \\(fingerprint 0123456789abcdef; this citebot's is ${engineFingerprint()}\\)`,
+        ),
+      ),
+    ]);
     expect(QUESTIONS.map((q) => engine.ask(q))).toEqual(expected);
   });
 

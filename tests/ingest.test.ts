@@ -7,7 +7,10 @@ import { citebot as run, ROOT, tempFolders } from './support/cli.js';
 
 const RAW_SEEDS = join(ROOT, 'corpus', 'raw');
 const RAW_FIXTURES = join(ROOT, 'tests', 'fixtures', 'raw');
-const seeds = readdirSync(RAW_SEEDS).filter((n) => n.endsWith('.txt')).sort().map((n) => join(RAW_SEEDS, n));
+const seeds = readdirSync(RAW_SEEDS)
+  .filter((n) => n.endsWith('.txt'))
+  .sort()
+  .map((n) => join(RAW_SEEDS, n));
 const seed = (prefix: string) => seeds.find((path) => path.includes(`${prefix}_`))!;
 const fixture = (name: string) => readFileSync(join(RAW_FIXTURES, name), 'utf8');
 
@@ -16,7 +19,10 @@ const citebot = (...args: string[]) => run(args);
 const folders = tempFolders('citebot-ingest-');
 afterAll(() => folders.removeAll());
 const emptyCorpus = folders.make;
-const mdFiles = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+const mdFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort();
 
 /** A corpus Markdown file split into its front matter (as data) and its body (as text). */
 function splitArticle(text: string): { meta: Record<string, unknown>; body: string } {
@@ -26,7 +32,11 @@ function splitArticle(text: string): { meta: Record<string, unknown>; body: stri
 }
 
 // A curator's note on a field documents an edit to it: the field, and what follows from it, may differ.
-const EDITS_DOCUMENTED_BY = { dateNote: ['date', 'dateNote'], titleNote: ['title', 'titleNote', 'id'], sourceNote: ['source', 'sourceNote'] } as const;
+const EDITS_DOCUMENTED_BY = {
+  dateNote: ['date', 'dateNote'],
+  titleNote: ['title', 'titleNote', 'id'],
+  sourceNote: ['source', 'sourceNote'],
+} as const;
 
 describe('ingesting the five raw seeds reproduces the curated corpus', () => {
   type Doc = { name: string; text: string };
@@ -151,7 +161,8 @@ describe('ingest refuses what it cannot date or would overwrite', () => {
 });
 
 describe('ingesting pages it has never seen', () => {
-  const furniture = /Home [>/|]|Share - WeChat|\.jpe?g|微信|\[Photo|Photo by|Copyright|©|ICP备|备案号|Enditem|\(End\)|Editor:|In pics:|BACK TO THE TOP|\(Xinhua\/|8\.6K/;
+  const furniture =
+    /Home [>/|]|Share - WeChat|\.jpe?g|微信|\[Photo|Photo by|Copyright|©|ICP备|备案号|Enditem|\(End\)|Editor:|In pics:|BACK TO THE TOP|\(Xinhua\/|8\.6K/;
 
   it('a China Daily page: title above the byline, date and site from "Updated:", captions, teasers and footer removed', () => {
     const article = ingestRawArticle(fixture('chinadaily-sensor-plant.txt'));
@@ -164,31 +175,39 @@ describe('ingesting pages it has never seen', () => {
     expect(article.paragraphs[0]).toMatch(/^Sentai Microsystems Co., Ltd. will spend/);
     expect(article.paragraphs.at(-1)).toMatch(/^The company was founded in 2009 by engineers from St. Petersburg/);
     // An article that mentions copyright is not a footer.
-    expect(article.paragraphs).toContain('The company holds 210 patents and 36 software copyrights, and spent 11 percent of its revenue on research last year.');
+    expect(article.paragraphs).toContain(
+      'The company holds 210 patents and 36 software copyrights, and spent 11 percent of its revenue on research last year.',
+    );
     expect(article.paragraphs).toHaveLength(7);
     const removed = article.removed.map((r) => `${r.kind}: ${r.text}`);
-    expect(removed).toEqual(expect.arrayContaining([
-      'navigation: Home / Business / Companies',
-      'date line: By ZHANG MIN in Wuxi | chinadaily.com.cn | Updated: 2022-05-09 09:41',
-      'photo caption: A worker inspects wafers at the company\'s Xishan workshop. [Photo/IC]',
-      'view counter: 8.6K',
-      // A teaser headline that reads like a sentence, after the article has ended.
-      "teaser or menu item: Why are Wuxi's chipmakers hiring so many graduates this year?",
-      'teaser or menu item: In pics: Tulip season at Xihui Park',
-    ]));
+    expect(removed).toEqual(
+      expect.arrayContaining([
+        'navigation: Home / Business / Companies',
+        'date line: By ZHANG MIN in Wuxi | chinadaily.com.cn | Updated: 2022-05-09 09:41',
+        "photo caption: A worker inspects wafers at the company's Xishan workshop. [Photo/IC]",
+        'view counter: 8.6K',
+        // A teaser headline that reads like a sentence, after the article has ended.
+        "teaser or menu item: Why are Wuxi's chipmakers hiring so many graduates this year?",
+        'teaser or menu item: In pics: Tulip season at Xihui Park',
+      ]),
+    );
     expect(removed.filter((r) => r.startsWith('footer: '))).toHaveLength(4);
   });
 
-  it('a wire story: year from a date in the text that shares the dateline\'s month, agency as publisher', () => {
+  it("a wire story: year from a date in the text that shares the dateline's month, agency as publisher", () => {
     const article = ingestRawArticle(fixture('xinhua-tariff-dateline.txt'));
     expect(article.title).toBe('China to cut import tariffs on sensors, chip-making equipment');
     expect(article.date).toBe('2022-01-05');
     expect(article.dateNote).toMatch(/dateline "BEIJING, Jan\. 5 \(Xinhua\) --".*"Jan\. 15, 2022"/);
     expect(article.source).toBe('Xinhua');
     expect(article.paragraphs[0]).toMatch(/^China will lower import tariffs/);
-    expect(article.paragraphs.at(-1)).toBe('Analysts expect the move to add momentum to high-tech manufacturing, which grew 18.1 percent in the first 11 months of 2021.');
+    expect(article.paragraphs.at(-1)).toBe(
+      'Analysts expect the move to add momentum to high-tech manufacturing, which grew 18.1 percent in the first 11 months of 2021.',
+    );
     for (const p of article.paragraphs) expect(p).not.toMatch(furniture);
-    expect(article.removed.map((r) => r.kind)).toEqual(expect.arrayContaining(['dateline', 'end marker', 'photo caption', 'byline', 'footer', 'navigation']));
+    expect(article.removed.map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['dateline', 'end marker', 'photo caption', 'byline', 'footer', 'navigation']),
+    );
   });
 
   it('a page without any date: everything else found, the date reported as unknown', () => {
@@ -201,9 +220,10 @@ describe('ingesting pages it has never seen', () => {
     for (const p of article.paragraphs) expect(p).not.toMatch(furniture);
   });
 
-  it('does not guess a dateline\'s year from the year the text names most', () => {
+  it("does not guess a dateline's year from the year the text names most", () => {
     // A January story about last year's results names last year throughout.
-    const raw = 'China\'s NEV exports more than doubled\n\nBEIJING, Jan. 5 (Xinhua) -- China exported 310,000 new energy vehicles in 2021, up 304.6 percent, the industry association said. Sales in 2021 reached 3.5 million units.\n';
+    const raw =
+      "China's NEV exports more than doubled\n\nBEIJING, Jan. 5 (Xinhua) -- China exported 310,000 new energy vehicles in 2021, up 304.6 percent, the industry association said. Sales in 2021 reached 3.5 million units.\n";
     const article = ingestRawArticle(raw);
     expect(article.date).toBeNull();
     expect(article.unknown[0]).toMatch(/dateline "BEIJING, Jan\. 5 \(Xinhua\) --" gives the day but no year/);
@@ -251,9 +271,17 @@ describe('ingesting pages it has never seen', () => {
     expect(wire.status).toBe(0);
     expect(wire.stdout).toMatch(/date note: The article prints no year: its dateline "BEIJING, Jan\. 5 \(Xinhua\) --"/);
 
-    const list = JSON.parse(citebot('sources', '--corpus', dir, '--json').stdout) as { id: string; date: string | null; source: string | null }[];
+    const list = JSON.parse(citebot('sources', '--corpus', dir, '--json').stdout) as {
+      id: string;
+      date: string | null;
+      source: string | null;
+    }[];
     expect(list.map((a) => [a.date, a.source])).toEqual(
-      expect.arrayContaining([['2022-05-09', 'chinadaily.com.cn'], [null, 'english.jiangsu.gov.cn'], ['2022-01-05', 'Xinhua']]),
+      expect.arrayContaining([
+        ['2022-05-09', 'chinadaily.com.cn'],
+        [null, 'english.jiangsu.gov.cn'],
+        ['2022-01-05', 'Xinhua'],
+      ]),
     );
     expect(existsSync(join(dir, 'raw'))).toBe(false);
   });

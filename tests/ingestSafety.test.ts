@@ -25,7 +25,11 @@ function corpusInParent(): { parent: string; corpus: string } {
 
 describe('ingest refuses, writing nothing anywhere, when given', () => {
   it.each([
-    ['an id that would leave the folder', ['--id', '../outside/pwned'], /--id "\.\.\/outside\/pwned": expected an id of 1-64 letters, digits/],
+    [
+      'an id that would leave the folder',
+      ['--id', '../outside/pwned'],
+      /--id "\.\.\/outside\/pwned": expected an id of 1-64 letters, digits/,
+    ],
     ['an id with a space and "!"', ['--id', 'bad id!'], /--id "bad id!": expected an id of 1-64 letters/],
     ['an empty id', ['--id='], /--id needs a value/],
     ['a blank title', ['--title', '   '], /--title needs a value/],
@@ -56,7 +60,9 @@ describe('ingest refuses, writing nothing anywhere, when given', () => {
     const typo = join(parent, 'corpsu');
     const refused = citebot(['ingest', '--corpus', typo, SENSOR_PAGE]);
     expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toBe(`citebot: the corpus folder ${typo} does not exist or is not a folder: check the path, or give --create to make it\n`);
+    expect(refused.stderr).toBe(
+      `citebot: the corpus folder ${typo} does not exist or is not a folder: check the path, or give --create to make it\n`,
+    );
     expect(readdirSync(parent)).toEqual(['corpus']);
 
     const created = citebot(['ingest', '--corpus', typo, '--create', SENSOR_PAGE]);
@@ -72,11 +78,15 @@ describe('ingest refuses, writing nothing anywhere, when given', () => {
     for (const corpus of [file, join(file, 'corpus')]) {
       const run = citebot(['ingest', '--corpus', corpus, SENSOR_PAGE]);
       expect(run.status).not.toBe(0);
-      expect(run.stderr).toBe(`citebot: the corpus folder ${corpus} does not exist or is not a folder: check the path, or give --create to make it\n`);
+      expect(run.stderr).toBe(
+        `citebot: the corpus folder ${corpus} does not exist or is not a folder: check the path, or give --create to make it\n`,
+      );
     }
     const create = citebot(['ingest', '--corpus', join(file, 'corpus'), '--create', SENSOR_PAGE]);
     expect(create.status).toBe(1);
-    expect(create.stderr).toBe(`citebot: cannot create the corpus folder ${join(file, 'corpus')}: a part of the path is a file, not a folder\n`);
+    expect(create.stderr).toBe(
+      `citebot: cannot create the corpus folder ${join(file, 'corpus')}: a part of the path is a file, not a folder\n`,
+    );
     expect(readFileSync(file, 'utf8')).toBe('not a folder\n');
   });
 });
@@ -85,7 +95,9 @@ describe('two ingests at the same time of different pages under the same id', ()
   it('place one article; the other is refused with a clear message; the corpus loads', async () => {
     for (let round = 0; round < 3; round++) {
       const { corpus } = corpusInParent();
-      const runs = await Promise.all([SENSOR_PAGE, TARIFF_PAGE].map((page) => citebotAsync(['ingest', '--corpus', corpus, '--id', 'same-id', page])));
+      const runs = await Promise.all(
+        [SENSOR_PAGE, TARIFF_PAGE].map((page) => citebotAsync(['ingest', '--corpus', corpus, '--id', 'same-id', page])),
+      );
       expect(runs.map((r) => r.status).sort()).toEqual([0, 1]);
       const [won, lost] = runs[0]!.status === 0 ? runs : [runs[1]!, runs[0]!];
       expect(won!.stdout).toMatch(/-> same-id /);
@@ -98,7 +110,8 @@ describe('two ingests at the same time of different pages under the same id', ()
 });
 
 describe('placing an article file', () => {
-  const article = (title: string) => `---\nid: placed\ntitle: ${title}\ndate: 2022-05-09\nsource: null\nurl: null\n---\n\nWuxi signed 32 projects. Officials attended.\n`;
+  const article = (title: string) =>
+    `---\nid: placed\ntitle: ${title}\ndate: 2022-05-09\nsource: null\nurl: null\n---\n\nWuxi signed 32 projects. Officials attended.\n`;
 
   it('writes it when the id is free, and leaves no temporary file', () => {
     const { corpus } = corpusInParent();
@@ -111,7 +124,9 @@ describe('placing an article file', () => {
     const { corpus } = corpusInParent();
     const target = join(corpus, 'placed.md');
     writeFileSync(target, article('First'));
-    expect(() => placeArticle(target, article('Second'), 'placed')).toThrow(/already has a different article with the id "placed" \(.*placed\.md\): nothing was written/);
+    expect(() => placeArticle(target, article('Second'), 'placed')).toThrow(
+      /already has a different article with the id "placed" \(.*placed\.md\): nothing was written/,
+    );
     expect(placeArticle(target, article('First'), 'placed')).toBe('unchanged');
     expect(readFileSync(target, 'utf8')).toBe(article('First'));
     expect(readdirSync(corpus)).toEqual(['placed.md']);
@@ -119,18 +134,25 @@ describe('placing an article file', () => {
 
   it('refuses a text the loader would refuse, leaving the folder as it was', () => {
     const { corpus } = corpusInParent();
-    expect(() => placeArticle(join(corpus, 'placed.md'), article(''), 'placed')).toThrow(/the article would not load \(.*title.*\): nothing was written/);
+    expect(() => placeArticle(join(corpus, 'placed.md'), article(''), 'placed')).toThrow(
+      /the article would not load \(.*title.*\): nothing was written/,
+    );
     expect(readdirSync(corpus)).toEqual([]);
   });
 });
 
 describe('a filesystem failure', () => {
   it('becomes one sentence naming the path; any other error is left as it is', () => {
-    const denied = () => fsStep('cannot write', '/srv/corpus/a.md', () => {
-      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-    });
+    const denied = () =>
+      fsStep('cannot write', '/srv/corpus/a.md', () => {
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      });
     expect(denied).toThrow(CliError);
     expect(denied).toThrow(/^cannot write \/srv\/corpus\/a\.md: permission denied$/);
-    expect(() => fsStep('cannot write', '/x', () => { throw new TypeError('a bug'); })).toThrow(TypeError);
+    expect(() =>
+      fsStep('cannot write', '/x', () => {
+        throw new TypeError('a bug');
+      }),
+    ).toThrow(TypeError);
   });
 });

@@ -32,9 +32,12 @@ function loadError(dir: string): CorpusError {
 }
 
 const frontMatter = (fields: Record<string, string>) =>
-  `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\nWuxi signed 32 projects. Officials attended.\n`;
+  `---\n${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n---\n\nWuxi signed 32 projects. Officials attended.\n`;
 const good = { id: 'wuxi-projects', title: 'Wuxi signs projects', date: '2020-12-18', source: 'wuxinews.com.cn', url: 'null' };
-const jsonLine = (fields: Record<string, unknown>) => JSON.stringify({ id: 'a1', title: 'T', date: null, source: null, url: null, text: 'It grew. It fell.', ...fields });
+const jsonLine = (fields: Record<string, unknown>) =>
+  JSON.stringify({ id: 'a1', title: 'T', date: null, source: null, url: null, text: 'It grew. It fell.', ...fields });
 
 /** An article as the rest of citebot sees it, without where it was read from. */
 const content = ({ file: _file, ...article }: Article) => article;
@@ -97,8 +100,19 @@ describe('a bad file stops loading with an error naming file, line, field and wh
   });
 
   it('a YAML alias bomb in the front matter', () => {
-    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)];
-    const error = loadError(corpusWith({ 'bomb.md': `---\nid: bomb\ntitle: Bomb\ndate: null\nsource: null\nurl: null\n${levels.join('\n')}\n---\n\nIt grew.\n` }));
+    const levels = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ),
+    ];
+    const error = loadError(
+      corpusWith({ 'bomb.md': `---\nid: bomb\ntitle: Bomb\ndate: null\nsource: null\nurl: null\n${levels.join('\n')}\n---\n\nIt grew.\n` }),
+    );
     expect(error.message).toMatch(/bomb\.md:2: the front matter cannot be read: Excessive alias count/);
   });
 
@@ -168,7 +182,10 @@ describe('a bad file stops loading with an error naming file, line, field and wh
   });
 
   it('duplicate ids across a .md and a .jsonl file, naming both places', () => {
-    const dir = corpusWith({ 'a.md': frontMatter(good), 'b.jsonl': `${jsonLine({ id: 'other' })}\n${jsonLine({ id: 'wuxi-projects' })}\n` });
+    const dir = corpusWith({
+      'a.md': frontMatter(good),
+      'b.jsonl': `${jsonLine({ id: 'other' })}\n${jsonLine({ id: 'wuxi-projects' })}\n`,
+    });
     const error = loadError(dir);
     expect(error.message).toMatch(/b\.jsonl:2: field "id": duplicate id "wuxi-projects": .*a\.md already uses it/);
   });
@@ -187,7 +204,9 @@ describe('a bad file stops loading with an error naming file, line, field and wh
 describe('a corpus folder that cannot be used', () => {
   it('a missing folder says so and how to point elsewhere', () => {
     const error = loadError(join(tmpdir(), 'citebot-no-such-corpus'));
-    expect(error.message).toMatch(/citebot-no-such-corpus: the corpus folder does not exist or cannot be read: pass --corpus DIR or set CITEBOT_CORPUS/);
+    expect(error.message).toMatch(
+      /citebot-no-such-corpus: the corpus folder does not exist or cannot be read: pass --corpus DIR or set CITEBOT_CORPUS/,
+    );
   });
 
   it('an empty folder says that no articles were found', () => {

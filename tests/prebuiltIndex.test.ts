@@ -8,7 +8,10 @@ import { createEngine, defaultIndexFile, loadEngine } from '../src/engine/engine
 import { corpusDigest } from '../src/engine/persist/corpusDigest.js';
 import { writeIndexFile } from '../src/engine/persist/indexFile.js';
 
-const questions = readFileSync('tests/eval/dev.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { question: string }).question);
+const questions = readFileSync('tests/eval/dev.jsonl', 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => (JSON.parse(l) as { question: string }).question);
 
 let dir: string;
 beforeEach(() => {
@@ -46,11 +49,14 @@ describe('a prebuilt index', () => {
 
   it.each([
     ['garbage', () => writeFileSync(defaultIndexFile(dir), 'not an index at all')],
-    ['a truncated file', () => {
-      buildIndex();
-      const bytes = readFileSync(defaultIndexFile(dir));
-      writeFileSync(defaultIndexFile(dir), bytes.subarray(0, bytes.length - 500));
-    }],
+    [
+      'a truncated file',
+      () => {
+        buildIndex();
+        const bytes = readFileSync(defaultIndexFile(dir));
+        writeFileSync(defaultIndexFile(dir), bytes.subarray(0, bytes.length - 500));
+      },
+    ],
   ])('that is damaged (%s) is set aside with a notice, and answers still come from the corpus', (_what, damage) => {
     damage();
     const notices: string[] = [];

@@ -14,7 +14,10 @@ describe('splitSentences keeps abbreviations inside their sentence', () => {
     ['The plant is No. 3 in the country. It employs 2,000 people.', ['The plant is No. 3 in the country.', 'It employs 2,000 people.']],
     ['Trade with the U.S. rose sharply. Exports led.', ['Trade with the U.S. rose sharply.', 'Exports led.']],
     ['He visited St. Petersburg in May. It rained.', ['He visited St. Petersburg in May.', 'It rained.']],
-    ['Prof. Zhang and Gov. Wu met in Nanjing. They talked for an hour.', ['Prof. Zhang and Gov. Wu met in Nanjing.', 'They talked for an hour.']],
+    [
+      'Prof. Zhang and Gov. Wu met in Nanjing. They talked for an hour.',
+      ['Prof. Zhang and Gov. Wu met in Nanjing.', 'They talked for an hour.'],
+    ],
   ])('%s', (text, expected) => {
     expect(split(text)).toEqual(expected);
   });
@@ -46,11 +49,17 @@ describe('splitSentences keeps abbreviations inside their sentence', () => {
   });
 
   it('keeps initials with the name they belong to', () => {
-    expect(split('George W. Bush visited Beijing. J. R. R. Tolkien wrote books.')).toEqual(['George W. Bush visited Beijing.', 'J. R. R. Tolkien wrote books.']);
+    expect(split('George W. Bush visited Beijing. J. R. R. Tolkien wrote books.')).toEqual([
+      'George W. Bush visited Beijing.',
+      'J. R. R. Tolkien wrote books.',
+    ]);
   });
 
   it('ends a sentence at "p.m." when a new sentence follows', () => {
-    expect(split('The meeting ended at 5 p.m. The next day it resumed.')).toEqual(['The meeting ended at 5 p.m.', 'The next day it resumed.']);
+    expect(split('The meeting ended at 5 p.m. The next day it resumed.')).toEqual([
+      'The meeting ended at 5 p.m.',
+      'The next day it resumed.',
+    ]);
   });
 });
 
@@ -67,7 +76,9 @@ describe('splitSentences on numbers, quotes and punctuation', () => {
   });
 
   it('ends the sentence after a quote that closes after the full stop', () => {
-    expect(split('"We are becoming this light with increasing perseverance and determination." Du Xiaogang introduced that Wuxi is connected.')).toEqual([
+    expect(
+      split('"We are becoming this light with increasing perseverance and determination." Du Xiaogang introduced that Wuxi is connected.'),
+    ).toEqual([
       '"We are becoming this light with increasing perseverance and determination."',
       'Du Xiaogang introduced that Wuxi is connected.',
     ]);
@@ -78,7 +89,11 @@ describe('splitSentences on numbers, quotes and punctuation', () => {
   });
 
   it('splits at question and exclamation marks', () => {
-    expect(split('Is the market ready? Analysts say yes! Sales rose.')).toEqual(['Is the market ready?', 'Analysts say yes!', 'Sales rose.']);
+    expect(split('Is the market ready? Analysts say yes! Sales rose.')).toEqual([
+      'Is the market ready?',
+      'Analysts say yes!',
+      'Sales rose.',
+    ]);
   });
 
   it('does not split at a question mark followed by lowercase', () => {
@@ -110,14 +125,41 @@ describe('splitSentences on numbers, quotes and punctuation', () => {
 
 describe('abbreviations that end a word but not the sentence', () => {
   // Where a general-purpose sentence segmenter (Intl.Segmenter) breaks news prose.
-  it.each(['Mr. Brown arrived in Wuxi on Monday.', 'On Dec. 16 Wuxi signed 32 projects in Beijing.', 'The vote is set for Feb. 28, 2021.'])('keeps "%s" whole', (text) => {
-    expect(split(text)).toEqual([text]);
-  });
+  it.each(['Mr. Brown arrived in Wuxi on Monday.', 'On Dec. 16 Wuxi signed 32 projects in Beijing.', 'The vote is set for Feb. 28, 2021.'])(
+    'keeps "%s" whole',
+    (text) => {
+      expect(split(text)).toEqual([text]);
+    },
+  );
 });
 
 describe('sentences are verbatim', () => {
   it('every sentence is a slice of its paragraph, and they rejoin to it', () => {
-    const word = fc.constantFrom('Mr.', 'Dr.', 'Dec.', '16', 'No.', '3', 'Co.,', 'Ltd.', 'U.S.', 'St.', '19.5', '$1.8', 'the', 'It', 'He', 'said.', 'grew!', 'why?', '"Yes."', '(end).', '...', 'Wuxi', 'billion.');
+    const word = fc.constantFrom(
+      'Mr.',
+      'Dr.',
+      'Dec.',
+      '16',
+      'No.',
+      '3',
+      'Co.,',
+      'Ltd.',
+      'U.S.',
+      'St.',
+      '19.5',
+      '$1.8',
+      'the',
+      'It',
+      'He',
+      'said.',
+      'grew!',
+      'why?',
+      '"Yes."',
+      '(end).',
+      '...',
+      'Wuxi',
+      'billion.',
+    );
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), (words) => {
         const paragraph = words.join(' ');
@@ -137,7 +179,12 @@ describe('sentences are verbatim', () => {
     const corpus = loadCorpus('corpus');
     for (const article of corpus.articles) {
       const paragraphs = article.sections.flatMap((s) => s.paragraphs);
-      const rejoined = paragraphs.map((_, i) => article.sentences.filter((s) => s.paragraph === i).map((s) => s.text).join(' '));
+      const rejoined = paragraphs.map((_, i) =>
+        article.sentences
+          .filter((s) => s.paragraph === i)
+          .map((s) => s.text)
+          .join(' '),
+      );
       expect(rejoined, article.id).toEqual(paragraphs);
     }
   });

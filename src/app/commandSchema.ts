@@ -17,7 +17,10 @@ const option: z.ZodType<Option> = z.looseObject({
   name: optionName.refine((n) => n === n.toLowerCase(), 'option names must be lower case'),
   description,
   choices: z.array(choice).max(25, 'at most 25 choices').optional(),
-  options: z.array(z.lazy(() => option)).max(25).optional(),
+  options: z
+    .array(z.lazy(() => option))
+    .max(25)
+    .optional(),
 });
 
 export const chatInputCommandSchema = z.looseObject({

@@ -40,8 +40,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const limiter = options.rateLimit === false ? Promise.resolve(null) : rateLimiterFor(config, log);
   limiter.catch(() => undefined); // awaited below; meanwhile a failure must not count as unhandled
   try {
-    const notice = options.notices === 'terminal' ? undefined : (message: string) => log.warn('prebuilt index not used', { reason: message });
-    const engine = options.engine ?? timed(log, 'engine loaded', () => loadEngine(config.corpusDir, { indexFile: config.indexFile, notice }));
+    const notice =
+      options.notices === 'terminal' ? undefined : (message: string) => log.warn('prebuilt index not used', { reason: message });
+    const engine =
+      options.engine ?? timed(log, 'engine loaded', () => loadEngine(config.corpusDir, { indexFile: config.indexFile, notice }));
     const registry = options.registry ?? (await loadCommands());
     const rateLimiter = await limiter;
     const dispatcher = createDispatcher({ registry, context: createHandlerContext(engine, registry), log, rateLimiter });

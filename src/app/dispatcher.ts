@@ -4,7 +4,12 @@
 // The gateway bot, `serve` and the console all call this and only this.
 import { describeRequest, type AutocompleteRequest, type InteractionRequest, type MessageRequest } from '../discord/interactionRequest.js';
 import { customIdAction } from '../discord/customIds.js';
-import { renderRateLimited, renderSomethingWentWrong, renderUnknownInteraction, renderUnreadableOptions } from '../discord/render/notices.js';
+import {
+  renderRateLimited,
+  renderSomethingWentWrong,
+  renderUnknownInteraction,
+  renderUnreadableOptions,
+} from '../discord/render/notices.js';
 import { privateReply, type Choice, type MessageReply, type Visibility } from '../discord/reply.js';
 import type { HandlerContext } from './handlerTypes.js';
 import { errorFields, type Logger } from '../process/logger.js';
@@ -34,7 +39,8 @@ export interface DispatcherOptions {
 }
 
 /** A request's handler, ready to run; or why the request cannot reach it (options its definition does not allow). */
-type Route = { run: () => Promise<MessageReply> | MessageReply; deferFirst: boolean; visibility: Visibility } | { refused: string } | undefined;
+type Route =
+  { run: () => Promise<MessageReply> | MessageReply; deferFirst: boolean; visibility: Visibility } | { refused: string } | undefined;
 
 export function createDispatcher({ registry, context, log, rateLimiter }: DispatcherOptions): Dispatcher {
   const route = (request: MessageRequest): Route => {
@@ -62,17 +68,28 @@ export function createDispatcher({ registry, context, log, rateLimiter }: Dispat
     }
   };
 
-  const fields = (request: InteractionRequest) => ({ interaction: request.id, what: describeRequest(request), user: request.user.id, place: request.place });
+  const fields = (request: InteractionRequest) => ({
+    interaction: request.id,
+    what: describeRequest(request),
+    user: request.user.id,
+    place: request.place,
+  });
 
   const answer = async (request: MessageRequest): Promise<MessageReply> => {
     const started = performance.now();
     const done = (reply: MessageReply, outcome: string) => {
-      log.info('interaction answered', { ...fields(request), outcome, visibility: reply.visibility, ms: Math.round((performance.now() - started) * 10) / 10 });
+      log.info('interaction answered', {
+        ...fields(request),
+        outcome,
+        visibility: reply.visibility,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      });
       return reply;
     };
     if (rateLimiter) {
       const decision = await rateLimiter.take(request.user.id);
-      if (!decision.allowed) return done(privateReply(renderRateLimited(decision.retryAfterMs, rateLimiter.max, rateLimiter.windowMs)), 'rate-limited');
+      if (!decision.allowed)
+        return done(privateReply(renderRateLimited(decision.retryAfterMs, rateLimiter.max, rateLimiter.windowMs)), 'rate-limited');
     }
     const target = route(request);
     if (!target) {
@@ -112,7 +129,9 @@ export function createDispatcher({ registry, context, log, rateLimiter }: Dispat
     plan(request) {
       try {
         const target = route(request);
-        return target && 'run' in target ? { deferFirst: target.deferFirst, visibility: target.visibility } : { deferFirst: false, visibility: 'private' };
+        return target && 'run' in target
+          ? { deferFirst: target.deferFirst, visibility: target.visibility }
+          : { deferFirst: false, visibility: 'private' };
       } catch (error) {
         // A broken visibility() must not stop the answer; answer() will report the handler's own failure.
         log.error('planning failed', { ...fields(request), error: errorFields(error) });

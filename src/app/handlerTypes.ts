@@ -16,7 +16,13 @@ import type {
   InteractionContextType,
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { AutocompleteRequest, ButtonRequest, ChatCommandRequest, MessageCommandRequest, OptionValues } from '../discord/interactionRequest.js';
+import type {
+  AutocompleteRequest,
+  ButtonRequest,
+  ChatCommandRequest,
+  MessageCommandRequest,
+  OptionValues,
+} from '../discord/interactionRequest.js';
 import type { CommandSummary } from '../discord/render/help.js';
 import type { Choice, MessageReply, Visibility } from '../discord/reply.js';
 import type { Engine } from '../engine/engine.js';
@@ -110,7 +116,8 @@ export type ArgumentsOf<D extends ChatCommandDefinition> = Simplify<
 type MaybePromise<T> = T | Promise<T>;
 
 /** A definition as above, or a discord.js builder (SlashCommandBuilder, ContextMenuCommandBuilder): anything with Discord's JSON. */
-export type CommandData = ChatCommandDefinition | MessageCommandDefinition | { readonly name: string; toJSON(): RESTPostAPIApplicationCommandsJSONBody };
+export type CommandData =
+  ChatCommandDefinition | MessageCommandDefinition | { readonly name: string; toJSON(): RESTPostAPIApplicationCommandsJSONBody };
 
 interface CommandModuleBase {
   data: CommandData;

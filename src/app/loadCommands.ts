@@ -25,7 +25,10 @@ function importProblem(error: unknown): string {
 async function importAll(dir: string, root: string): Promise<Imported> {
   let names: string[];
   try {
-    names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && isModuleFile(e.name)).map((e) => e.name).sort();
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && isModuleFile(e.name))
+      .map((e) => e.name)
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
     throw error;
@@ -60,7 +63,10 @@ export async function loadCommands(options: LoadOptions = {}): Promise<Registry>
   let registry: Registry | undefined;
   let registryProblems: string[] = [];
   try {
-    registry = buildRegistry([...commands.entries, ...(options.extraCommands ?? [])], [...buttons.entries, ...(options.extraButtons ?? [])]);
+    registry = buildRegistry(
+      [...commands.entries, ...(options.extraCommands ?? [])],
+      [...buttons.entries, ...(options.extraButtons ?? [])],
+    );
   } catch (error) {
     if (!(error instanceof CommandLoadError)) throw error;
     registryProblems = error.problems;

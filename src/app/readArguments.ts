@@ -37,7 +37,8 @@ export function readArguments(options: readonly OptionDefinition[], values: Opti
     const expected = typeProblem(option, value);
     if (expected) return { ok: false, problem: `"${option.name}" should be ${expected}` };
     const choices = 'choices' in option ? (option.choices as readonly { value: OptionValue }[] | undefined) : undefined;
-    if (choices && !choices.some((choice) => choice.value === value)) return { ok: false, problem: `"${option.name}" is not one of its choices` };
+    if (choices && !choices.some((choice) => choice.value === value))
+      return { ok: false, problem: `"${option.name}" is not one of its choices` };
     args[option.name] = value;
   }
   return { ok: true, args };

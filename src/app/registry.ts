@@ -14,7 +14,9 @@ export interface ModuleEntry {
 
 export class CommandLoadError extends Error {
   constructor(readonly problems: string[]) {
-    super(`refusing to start: ${problems.length === 1 ? 'a command is' : 'commands are'} malformed\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `refusing to start: ${problems.length === 1 ? 'a command is' : 'commands are'} malformed\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'CommandLoadError';
   }
 }
@@ -66,9 +68,12 @@ export function buildRegistry(commandEntries: readonly ModuleEntry[], buttonEntr
       const parsed = chatInputCommandSchema.safeParse(json);
       if (!parsed.success) problems.push(...zodProblems(source, parsed.error));
       const wantsAutocomplete = usesAutocomplete(json as { options?: unknown });
-      if (wantsAutocomplete && !isFunction(m.autocomplete)) problems.push(`${source}: an option has autocomplete but there is no \`autocomplete\` function export`);
-      if (!wantsAutocomplete && m.autocomplete !== undefined) problems.push(`${source}: exports \`autocomplete\` but no option sets autocomplete`);
-      if (m.visibility !== undefined && !isFunction(m.visibility)) problems.push(`${source}: \`visibility\` must be a function of the request`);
+      if (wantsAutocomplete && !isFunction(m.autocomplete))
+        problems.push(`${source}: an option has autocomplete but there is no \`autocomplete\` function export`);
+      if (!wantsAutocomplete && m.autocomplete !== undefined)
+        problems.push(`${source}: exports \`autocomplete\` but no option sets autocomplete`);
+      if (m.visibility !== undefined && !isFunction(m.visibility))
+        problems.push(`${source}: \`visibility\` must be a function of the request`);
       if (chat.has(json.name)) problems.push(`${source}: a second command named /${json.name}`);
       const definedOptions = ('options' in json ? (json.options ?? []) : []) as readonly OptionDefinition[];
       chat.set(json.name, { ...(m as unknown as ChatCommandModule), definedOptions });
@@ -91,7 +96,8 @@ export function buildRegistry(commandEntries: readonly ModuleEntry[], buttonEntr
     const action = buttonActionSchema.safeParse(m.action);
     if (!action.success) problems.push(`${source}: \`action\`: ${action.error.issues[0]?.message}`);
     if (!isFunction(m.execute)) problems.push(`${source}: no \`execute\` function export`);
-    if (m.visibility !== undefined && m.visibility !== 'private' && m.visibility !== 'public') problems.push(`${source}: \`visibility\` must be "private" or "public"`);
+    if (m.visibility !== undefined && m.visibility !== 'private' && m.visibility !== 'public')
+      problems.push(`${source}: \`visibility\` must be "private" or "public"`);
     if (action.success) {
       if (buttons.has(action.data)) problems.push(`${source}: a second button module for action "${action.data}"`);
       buttons.set(action.data, m as unknown as ButtonModule);

@@ -25,8 +25,18 @@ export interface CommandSpec<F extends Record<string, FlagSpec> = Record<string,
 }
 
 // Flags several commands share, described once.
-export const CORPUS_FLAG = { type: 'string', value: 'DIR', help: 'the corpus folder', defaultText: 'CITEBOT_CORPUS from the environment or .env, else corpus/ in the repository' } as const satisfies FlagSpec;
-export const INDEX_FLAG = { type: 'string', value: 'FILE', help: 'the prebuilt index to load, such as one written by build-index --out', defaultText: '.citebot-index in the corpus folder' } as const satisfies FlagSpec;
+export const CORPUS_FLAG = {
+  type: 'string',
+  value: 'DIR',
+  help: 'the corpus folder',
+  defaultText: 'CITEBOT_CORPUS from the environment or .env, else corpus/ in the repository',
+} as const satisfies FlagSpec;
+export const INDEX_FLAG = {
+  type: 'string',
+  value: 'FILE',
+  help: 'the prebuilt index to load, such as one written by build-index --out',
+  defaultText: '.citebot-index in the corpus folder',
+} as const satisfies FlagSpec;
 export const JSON_FLAG = { type: 'boolean', help: 'print JSON instead of text' } as const satisfies FlagSpec;
 
 const flagWithValue = (name: string, flag: FlagSpec) => `--${name}${flag.value ? ` ${flag.value}` : ''}`;
@@ -56,7 +66,8 @@ export function parseCommand<F extends Record<string, FlagSpec>>(spec: CommandSp
   } catch (error) {
     throw new CliError(`${(error as Error).message.split('\n')[0]}\n${usage}`);
   }
-  if (!spec.operands && parsed.positionals.length > 0) throw new CliError(`${spec.name} takes no arguments besides its flags, got "${parsed.positionals[0]}"\n${usage}`);
+  if (!spec.operands && parsed.positionals.length > 0)
+    throw new CliError(`${spec.name} takes no arguments besides its flags, got "${parsed.positionals[0]}"\n${usage}`);
   for (const [name, value] of Object.entries(parsed.values)) {
     if (typeof value === 'string' && !value.trim()) throw new CliError(`--${name} needs a value\n${usage}`);
   }

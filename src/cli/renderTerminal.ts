@@ -32,5 +32,7 @@ export function renderAskLine(result: AskResult): string {
 
 export function renderSearchHits(hits: SearchHit[], width = 78): string {
   if (hits.length === 0) return 'No matching sentences.';
-  return hits.map((h, i) => `${String(i + 1).padStart(2)}. ${wrap(h.quote, width - 4, '    ').trimStart()}\n    — ${citation(h)}`).join('\n');
+  return hits
+    .map((h, i) => `${String(i + 1).padStart(2)}. ${wrap(h.quote, width - 4, '    ').trimStart()}\n    — ${citation(h)}`)
+    .join('\n');
 }

@@ -9,7 +9,10 @@ const snowflake = (what: string) => z.string().regex(/^\d{17,20}$/, `must be ${w
 const token = z
   .string()
   .refine((t) => !/^Bot\s/i.test(t), 'must be the token alone, without the "Bot " prefix')
-  .refine((t) => /^[\w-]{10,}\.[\w-]{4,}\.[\w-]{4,}$/.test(t) || /^Bot\s/i.test(t), 'does not look like a bot token (three parts separated by dots): copy it again from the Developer Portal → your application → Bot → Reset Token');
+  .refine(
+    (t) => /^[\w-]{10,}\.[\w-]{4,}\.[\w-]{4,}$/.test(t) || /^Bot\s/i.test(t),
+    'does not look like a bot token (three parts separated by dots): copy it again from the Developer Portal → your application → Bot → Reset Token',
+  );
 
 const wholeNumber = (min: number) =>
   z
@@ -21,7 +24,10 @@ const wholeNumber = (min: number) =>
 /** Discord shows it as 64 hex characters; verifying signatures needs exactly those 32 bytes. */
 const publicKey = z
   .string()
-  .regex(/^[0-9a-fA-F]{64}$/, "must be your application's public key: 64 hexadecimal characters (Developer Portal → your application → General Information → Public Key)");
+  .regex(
+    /^[0-9a-fA-F]{64}$/,
+    "must be your application's public key: 64 hexadecimal characters (Developer Portal → your application → General Information → Public Key)",
+  );
 
 const port = z
   .string()
@@ -48,7 +54,10 @@ export const envSchema = z.object({
   // HTTP interactions mode (`citebot serve`).
   DISCORD_PUBLIC_KEY: publicKey.optional(),
   CITEBOT_HTTP_PORT: port.optional(),
-  CITEBOT_HTTP_HOST: z.string().regex(/^[\w.:-]+$/, 'must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0').optional(),
+  CITEBOT_HTTP_HOST: z
+    .string()
+    .regex(/^[\w.:-]+$/, 'must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0')
+    .optional(),
   CITEBOT_HTTP_MAX_BODY_KB: wholeNumber(1).optional(),
   CITEBOT_HTTP_DRAIN_SECONDS: wholeNumber(0).optional(),
 });
@@ -73,5 +82,6 @@ export const DEFAULTS = {
 export const REQUIRED_HELP: Record<'DISCORD_TOKEN' | 'DISCORD_APPLICATION_ID' | 'DISCORD_PUBLIC_KEY', string> = {
   DISCORD_TOKEN: 'the bot token (Developer Portal → your application → Bot → Reset Token)',
   DISCORD_APPLICATION_ID: 'the application id (Developer Portal → your application → General Information)',
-  DISCORD_PUBLIC_KEY: "the application's public key, which signs every interaction Discord sends (Developer Portal → your application → General Information → Public Key)",
+  DISCORD_PUBLIC_KEY:
+    "the application's public key, which signs every interaction Discord sends (Developer Portal → your application → General Information → Public Key)",
 };

@@ -21,7 +21,10 @@ const PLACES: Record<InteractionContextType, Place> = {
 
 const invokerOf = (user: APIUser): Invoker => ({ id: user.id, username: user.username, globalName: user.global_name ?? null });
 
-function flatten(options: readonly APIApplicationCommandInteractionDataOption[] = [], into: Record<string, OptionValue> = {}): Record<string, OptionValue> {
+function flatten(
+  options: readonly APIApplicationCommandInteractionDataOption[] = [],
+  into: Record<string, OptionValue> = {},
+): Record<string, OptionValue> {
   for (const option of options) {
     if (option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup) {
       flatten(option.options ?? [], into);
@@ -60,7 +63,12 @@ export function requestFromApi(payload: APIInteraction): InteractionRequest | un
       if (data.type === ApplicationCommandType.Message) {
         const target = data.resolved.messages[data.target_id];
         if (!target) return undefined;
-        return { ...base, kind: 'message-command', command: data.name, target: { id: target.id, content: target.content, authorId: target.author.id } };
+        return {
+          ...base,
+          kind: 'message-command',
+          command: data.name,
+          target: { id: target.id, content: target.content, authorId: target.author.id },
+        };
       }
       return undefined;
     }
@@ -70,7 +78,9 @@ export function requestFromApi(payload: APIInteraction): InteractionRequest | un
       return { ...base, kind: 'autocomplete', command: payload.data.name, focused, options: flatten(payload.data.options) };
     }
     case InteractionType.MessageComponent:
-      return payload.data.component_type === ComponentType.Button ? { ...base, kind: 'button', customId: payload.data.custom_id } : undefined;
+      return payload.data.component_type === ComponentType.Button
+        ? { ...base, kind: 'button', customId: payload.data.custom_id }
+        : undefined;
     default:
       return undefined;
   }

@@ -1,5 +1,6 @@
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAME = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH_NAME =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthNumber = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
@@ -31,7 +32,21 @@ export interface Dateline {
   credit: string | null;
 }
 
-const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'sept']);
+const MONTH_WORDS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'sept',
+]);
 const isMonthWord = (word: string) => MONTH_WORDS.has(word.toLowerCase()) || MONTHS.includes(word.toLowerCase());
 
 /**
@@ -40,7 +55,10 @@ const isMonthWord = (word: string) => MONTH_WORDS.has(word.toLowerCase()) || MON
  * "However, March 5 was chosen ..." would lose its first words and gain a date it does not state.
  */
 export function findDateline(paragraph: string): Dateline | null {
-  const m = /^(\p{Lu}[\p{L}.'-]*(?:[ -]\p{Lu}[\p{L}.'-]*)*),\s+(\p{Lu}\p{L}{2,8})\.?\s+(\d{1,2})(?:\s*\(([^)]*)\)(?:\s*(?:--|—|–|-))?|\s*(?:--|—|–|-))(?=\s|$)/u.exec(paragraph);
+  const m =
+    /^(\p{Lu}[\p{L}.'-]*(?:[ -]\p{Lu}[\p{L}.'-]*)*),\s+(\p{Lu}\p{L}{2,8})\.?\s+(\d{1,2})(?:\s*\(([^)]*)\)(?:\s*(?:--|—|–|-))?|\s*(?:--|—|–|-))(?=\s|$)/u.exec(
+      paragraph,
+    );
   if (!m || !isMonthWord(m[2]!)) return null;
   return { text: m[0].trim(), place: m[1]!, month: monthNumber(m[2]!), day: Number(m[3]), credit: m[4]?.trim() || null };
 }
@@ -66,7 +84,10 @@ export function datelineDate(dateline: Dateline, year: number): string | null {
  * Takes a wire dateline off the first paragraph, and dates it when the text ties a year to its
  * month. `text` is the whole article, where that year may be written.
  */
-export function takeDateline(firstParagraph: string, text: string): { dateline: Dateline; rest: string; date?: string; note?: string } | null {
+export function takeDateline(
+  firstParagraph: string,
+  text: string,
+): { dateline: Dateline; rest: string; date?: string; note?: string } | null {
   const dateline = findDateline(firstParagraph);
   if (!dateline) return null;
   const rest = firstParagraph.slice(dateline.text.length).trim();

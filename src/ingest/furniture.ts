@@ -27,7 +27,8 @@ const DATE_LABEL = /(^|[\s|])(updated|published|posted)\s*[:：]/i;
 // Case-sensitive: with the i flag \p{Lu} would match any letter, and "By the end of ..." is prose.
 const BYLINE = /^(By\s+\p{Lu}|BY\s|(?:[Ee]ditor|[Ss]ource|[Rr]eporter|[Ww]riter|[Aa]uthor|[Tt]ranslator)s?\s*[:：])/u;
 // A credit closes a caption: "[Photo provided to China Daily]", "Photo by Sun Quan", "(Xinhua/Li Ming)".
-const PHOTO_CREDIT = /(\[(photo|image|file photo)[^\]]*\]|\b(photo|photograph|image)s? (by|provided|courtesy|credit)\b[^.]*|\((photo|xinhua|ap|afp|reuters)[^)]*\))\s*$/i;
+const PHOTO_CREDIT =
+  /(\[(photo|image|file photo)[^\]]*\]|\b(photo|photograph|image)s? (by|provided|courtesy|credit)\b[^.]*|\((photo|xinhua|ap|afp|reuters)[^)]*\))\s*$/i;
 
 export const isFooterStart = (line: string) => FOOTER.test(line);
 

@@ -21,7 +21,15 @@ export interface IngestedArticle {
 
 // Short lines of these kinds, two in a row after the prose, mean the article is over and the
 // page has moved on to teasers and menus. Captions do not count: they sit between paragraphs.
-const PAGE_FURNITURE: ReadonlySet<FurnitureKind | 'short line'> = new Set(['short line', 'image file name', 'view counter', 'share widget', 'navigation', 'byline', 'site name']);
+const PAGE_FURNITURE: ReadonlySet<FurnitureKind | 'short line'> = new Set([
+  'short line',
+  'image file name',
+  'view counter',
+  'share widget',
+  'navigation',
+  'byline',
+  'site name',
+]);
 
 /**
  * Separates a scraped news page into the article (title, date, publisher, paragraphs)
@@ -40,7 +48,10 @@ export function ingestRawArticle(raw: string): IngestedArticle {
   let furnitureRun = 0;
   let articleEnded = false;
 
-  const lines = raw.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim());
+  const lines = raw
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\s+/g, ' ').trim());
   const footerAt = lines.findIndex(isFooterStart);
   const body = footerAt === -1 ? lines : lines.slice(0, footerAt);
   if (footerAt !== -1) for (const line of lines.slice(footerAt)) if (line) remove('footer', line);

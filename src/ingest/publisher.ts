@@ -11,7 +11,24 @@ export function domainIn(text: string): string | null {
 
 // News agencies whose name in a dateline's brackets says who published the story.
 // A byline in the same place ("Reporter Sun Quan") names a person, not a publisher.
-const WIRE_AGENCIES = ['Xinhua', 'Reuters', 'AP', 'AFP', 'Bloomberg', 'Kyodo', 'Yonhap', 'TASS', 'UPI', 'dpa', 'ANI', 'PTI', 'Bernama', 'ANSA', 'EFE', 'CNS'];
+const WIRE_AGENCIES = [
+  'Xinhua',
+  'Reuters',
+  'AP',
+  'AFP',
+  'Bloomberg',
+  'Kyodo',
+  'Yonhap',
+  'TASS',
+  'UPI',
+  'dpa',
+  'ANI',
+  'PTI',
+  'Bernama',
+  'ANSA',
+  'EFE',
+  'CNS',
+];
 
 /** The agency a dateline credits ("BEIJING, Jan. 5 (Xinhua) --" -> "Xinhua"), or null. */
 export function wireAgency(credit: string | null): string | null {

@@ -1,6 +1,12 @@
 /** A short, stable, URL-safe id from a title: "wuxi-beijing-seek-cooperation-on-emerging". */
 export function slugId(title: string, maxLength = 40): string {
-  const words = title.toLowerCase().normalize('NFKD').replace(/['’]/g, '').replace(/[^\p{L}\p{N}\s-]/gu, ' ').split(/[\s-]+/).filter(Boolean);
+  const words = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .split(/[\s-]+/)
+    .filter(Boolean);
   let id = '';
   for (const word of words) {
     const next = id ? `${id}-${word}` : word;

@@ -22,7 +22,9 @@ export function boundedJson(value: unknown, special: Special = () => undefined):
 function toPlain(value: unknown, special: Special, depth: number, seen: Set<object>): Plain {
   switch (typeof value) {
     case 'string':
-      return value.length > JSON_LIMITS.stringChars ? `${value.slice(0, JSON_LIMITS.stringChars)}…+${value.length - JSON_LIMITS.stringChars} chars` : value;
+      return value.length > JSON_LIMITS.stringChars
+        ? `${value.slice(0, JSON_LIMITS.stringChars)}…+${value.length - JSON_LIMITS.stringChars} chars`
+        : value;
     case 'number':
       return Number.isFinite(value) ? value : String(value);
     case 'boolean':
@@ -50,7 +52,8 @@ function toPlain(value: unknown, special: Special, depth: number, seen: Set<obje
     }
     const keys = Object.keys(object);
     const out: Record<string, Plain> = {};
-    for (const key of keys.slice(0, JSON_LIMITS.entries)) out[key] = toPlain((object as Record<string, unknown>)[key], special, depth + 1, seen);
+    for (const key of keys.slice(0, JSON_LIMITS.entries))
+      out[key] = toPlain((object as Record<string, unknown>)[key], special, depth + 1, seen);
     if (keys.length > JSON_LIMITS.entries) out['…'] = `+${keys.length - JSON_LIMITS.entries} more`;
     return out;
   } catch (error) {

@@ -3,7 +3,11 @@
 import type { Logger } from './logger.js';
 
 /** `signals`: a shard's process leaves SIGINT to its ShardingManager (see sharding/shardProcess.ts). */
-export function stopOnSignals(log: Logger, stop: (signal: NodeJS.Signals) => Promise<void>, signals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM']): Promise<void> {
+export function stopOnSignals(
+  log: Logger,
+  stop: (signal: NodeJS.Signals) => Promise<void>,
+  signals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM'],
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let stopping = false;
     const onSignal = (signal: NodeJS.Signals) => {

@@ -72,7 +72,12 @@ function readRequest(payload: APIInteraction): InteractionRequest | undefined {
   }
 }
 
-export function createInteractionAnswerer({ dispatcher, rest, log, deferAfterMs = DEFAULT_DEFER_AFTER_MS }: AnswererOptions): InteractionAnswerer {
+export function createInteractionAnswerer({
+  dispatcher,
+  rest,
+  log,
+  deferAfterMs = DEFAULT_DEFER_AFTER_MS,
+}: AnswererOptions): InteractionAnswerer {
   return {
     async answer(payload, respond) {
       // Discord checks an interactions endpoint with PINGs (the gateway never sends one).

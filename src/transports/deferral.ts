@@ -11,7 +11,10 @@ export interface Outcome<T> {
   deferred: boolean;
 }
 
-export async function answerInTime<T>(work: () => Promise<T>, options: { deferFirst: boolean; deferAfterMs: number; defer: () => Promise<void> }): Promise<Outcome<T>> {
+export async function answerInTime<T>(
+  work: () => Promise<T>,
+  options: { deferFirst: boolean; deferAfterMs: number; defer: () => Promise<void> },
+): Promise<Outcome<T>> {
   if (options.deferFirst) {
     await options.defer();
     return { value: await work(), deferred: true };

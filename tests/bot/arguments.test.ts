@@ -83,15 +83,32 @@ describe('the dispatcher checks before the handler runs', () => {
   const logs: { level: string; msg: string; [field: string]: unknown }[] = [];
   beforeAll(async () => {
     const config = loadConfig('local', { env: {}, envFile: null });
-    app = await createApp(config, { log: createLogger('debug', { write: (line: string) => logs.push(JSON.parse(line) as (typeof logs)[number]) }), rateLimit: false });
+    app = await createApp(config, {
+      log: createLogger('debug', { write: (line: string) => logs.push(JSON.parse(line) as (typeof logs)[number]) }),
+      rateLimit: false,
+    });
   });
   const user = { id: '1', username: 'u', globalName: null };
 
   it('a question that is not text gets a private "options I can\'t read", logged as a warning, never reaching /ask', async () => {
-    const reply = await app.dispatcher.answer({ id: 'x1', user, place: 'guild', kind: 'chat-command', command: 'ask', options: { question: 42 } });
+    const reply = await app.dispatcher.answer({
+      id: 'x1',
+      user,
+      place: 'guild',
+      kind: 'chat-command',
+      command: 'ask',
+      options: { question: 42 },
+    });
     expect(reply.visibility).toBe('private');
     expect(reply.body.content).toContain("options I can't read");
-    expect(logs).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'options do not match the command', interaction: 'x1', problem: '"question" should be a string' }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'options do not match the command',
+        interaction: 'x1',
+        problem: '"question" should be a string',
+      }),
+    );
     expect(logs).toContainEqual(expect.objectContaining({ msg: 'interaction answered', interaction: 'x1', outcome: 'bad-options' }));
   });
 
@@ -101,7 +118,14 @@ describe('the dispatcher checks before the handler runs', () => {
   });
 
   it('a well-formed request reaches the handler with its options', async () => {
-    const reply = await app.dispatcher.answer({ id: 'x3', user, place: 'guild', kind: 'chat-command', command: 'search', options: { query: 'IoT' } });
+    const reply = await app.dispatcher.answer({
+      id: 'x3',
+      user,
+      place: 'guild',
+      kind: 'chat-command',
+      command: 'search',
+      options: { query: 'IoT' },
+    });
     expect(reply.body.content).toContain('**Search:** IoT');
   });
 });

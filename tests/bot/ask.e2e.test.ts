@@ -1,12 +1,7 @@
 // /ask end to end: the real discord.js Client (started as `citebot bot` starts it)
 // against the fake Discord; assertions are on what the bot actually sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  autocompleteInteraction,
-  buttonInteraction,
-  chatInputInteraction,
-  userPayload,
-} from '../fake-discord/index.js';
+import { autocompleteInteraction, buttonInteraction, chatInputInteraction, userPayload } from '../fake-discord/index.js';
 import { startBotOnFake, type BotOnFake } from '../support/discordBot.js';
 import { allText, buttonLabels, customIds } from '../support/messages.js';
 
@@ -33,7 +28,9 @@ describe('/ask', () => {
     expect(reply.data.allowed_mentions).toEqual({ parse: [] });
     const embed = reply.data.embeds?.[0];
     expect(embed?.title).toBe('Wuxi, Beijing seek cooperation on emerging industries');
-    expect(embed?.description).toMatch(/^> Statistic show that Wuxi is now home to 3,657 IoT enterprises, covering the entire industry chain/);
+    expect(embed?.description).toMatch(
+      /^> Statistic show that Wuxi is now home to 3,657 IoT enterprises, covering the entire industry chain/,
+    );
     expect(embed?.description).toContain('— wuxinews.com.cn · 18 Dec 2020');
     expect(reply.data.content).toBe('**Asked:** how many IoT enterprises in Wuxi');
     expect(buttonLabels(reply.data)).toEqual(['Share in channel', 'Show context']);

@@ -21,10 +21,15 @@ afterAll(async () => {
 
 describe('citebot bot', () => {
   it('connects, answers /ask, and stops cleanly on SIGTERM with structured logs', async () => {
-    const bot = startCitebot(['bot'], { cwd: CWD, env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl } });
+    const bot = startCitebot(['bot'], {
+      cwd: CWD,
+      env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl },
+    });
     try {
       await expect.poll(() => bot.stderr().includes('"msg":"bot ready"'), { timeout: 15_000 }).toBe(true);
-      const payload = fake.sendInteraction(chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }));
+      const payload = fake.sendInteraction(
+        chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }),
+      );
       const reply = await fake.awaitInteractionReply(payload.id, STEP_MS);
       expect(reply.ephemeral).toBe(true);
       expect(reply.data.embeds?.[0]?.description).toContain('3,657 IoT enterprises');
@@ -33,14 +38,18 @@ describe('citebot bot', () => {
       expect(await bot.stop('SIGTERM')).toBe(0);
     }
     const lines = bot.logs();
-    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['engine loaded', 'bot ready', 'interaction answered', 'shutting down', 'bot stopping', 'bot stopped']));
+    expect(lines.map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['engine loaded', 'bot ready', 'interaction answered', 'shutting down', 'bot stopping', 'bot stopped']),
+    );
     expect(lines.filter((l) => l.level === 'error')).toEqual([]);
   }, 30_000);
 
   it('without configuration, says what is missing and exits 1 (no stack trace)', () => {
     const result = citebot(['bot'], { cwd: CWD, timeoutMs: 15_000 });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^citebot: the configuration is not usable:\n {2}- DISCORD_TOKEN is missing: .+\n {2}- DISCORD_APPLICATION_ID is missing: .+\nSet these in the environment or in \.env/);
+    expect(result.stderr).toMatch(
+      /^citebot: the configuration is not usable:\n {2}- DISCORD_TOKEN is missing: .+\n {2}- DISCORD_APPLICATION_ID is missing: .+\nSet these in the environment or in \.env/,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -53,7 +62,9 @@ describe('citebot bot', () => {
     expect(result.status).toBe(1);
     expect(Date.now() - started).toBeLessThan(20_000); // not the manager's 60 s ready timeout
     expect(result.stderr).toMatch(/citebot: cannot reach Discord: connect ECONNREFUSED/);
-    expect(result.stderr).toMatch(/citebot: Shard 0's process exited before its Client became ready\. The shard's own message above says why: usually that Discord could not be reached/);
+    expect(result.stderr).toMatch(
+      /citebot: Shard 0's process exited before its Client became ready\. The shard's own message above says why: usually that Discord could not be reached/,
+    );
     expect(result.stderr).not.toMatch(/unexpected error|\n\s+at /);
   }, 40_000);
 

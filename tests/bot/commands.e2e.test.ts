@@ -95,10 +95,12 @@ describe('/sources and /source', () => {
     expect(reply.ephemeral).toBe(true);
     const embed = reply.data.embeds?.[0];
     expect(embed?.title).toBe('In Jiangsu province, Wuxi becomes a global leader in IoT development');
-    expect(embed?.fields).toEqual(expect.arrayContaining([
-      { name: 'Date', value: '2018', inline: true },
-      { name: 'Sentences', value: '18', inline: true },
-    ]));
+    expect(embed?.fields).toEqual(
+      expect.arrayContaining([
+        { name: 'Date', value: '2018', inline: true },
+        { name: 'Sentences', value: '18', inline: true },
+      ]),
+    );
     expect(allText(reply.data)).toContain("Curator's date");
     expect(customIds(reply.data)).toEqual(['context:in-jiangsu-province-wuxi-becomes:0']);
   });
@@ -112,7 +114,9 @@ describe('/sources and /source', () => {
   it('/source autocompletes ids from titles', async () => {
     const reply = await h.send(autocompleteInteraction(guild(), { name: 'source', focused: 'id', value: 'beijing' }));
     expect(reply.type).toBe(8);
-    expect(reply.data.choices).toEqual([{ name: 'Wuxi, Beijing seek cooperation on emerging industries (18 Dec 2020)', value: 'wuxi-beijing-seek-cooperation' }]);
+    expect(reply.data.choices).toEqual([
+      { name: 'Wuxi, Beijing seek cooperation on emerging industries (18 Dec 2020)', value: 'wuxi-beijing-seek-cooperation' },
+    ]);
     const all = await h.send(autocompleteInteraction(guild(), { name: 'source', focused: 'id', value: '' }));
     expect(all.data.choices).toHaveLength(5);
   });
@@ -130,7 +134,10 @@ describe('/help', () => {
 
 describe('Find source (message context menu)', () => {
   it('defers, then fills the reply with the sentences that bear on the message', async () => {
-    const payload = messageContextMenuInteraction(guild(), { name: 'Find source', target: { content: 'Gao Yaguang is the mayor of Wuxi <@42>' } });
+    const payload = messageContextMenuInteraction(guild(), {
+      name: 'Find source',
+      target: { content: 'Gao Yaguang is the mayor of Wuxi <@42>' },
+    });
     const ack = await h.send(payload);
     expect(ack.type).toBe(5);
     expect(ack.ephemeral).toBe(true);
@@ -190,9 +197,24 @@ describe('what handlers are handed', () => {
     for (const payload of payloads) await h.send(payload);
     expect(seen).toHaveLength(payloads.length);
     const user = { id: payloads[0]!.member!.user.id, username: payloads[0]!.member!.user.username, globalName: null };
-    expect(seen[0]).toEqual({ id: payloads[0]!.id, kind: 'chat-command', command: 'spy', options: { text: 'hello', flag: true, count: 3 }, place: 'guild', user });
+    expect(seen[0]).toEqual({
+      id: payloads[0]!.id,
+      kind: 'chat-command',
+      command: 'spy',
+      options: { text: 'hello', flag: true, count: 3 },
+      place: 'guild',
+      user,
+    });
     expect(seen[1]).toMatchObject({ kind: 'chat-command', options: { text: 'from a DM' }, place: 'bot-dm' });
-    expect(seen[2]).toEqual({ id: payloads[2]!.id, kind: 'autocomplete', command: 'spy', focused: { name: 'text', value: 'hel' }, options: { flag: false }, place: 'guild', user });
+    expect(seen[2]).toEqual({
+      id: payloads[2]!.id,
+      kind: 'autocomplete',
+      command: 'spy',
+      focused: { name: 'text', value: 'hel' },
+      options: { flag: false },
+      place: 'guild',
+      user,
+    });
     expect(seen[3]).toEqual({ id: payloads[3]!.id, kind: 'button', customId: 'spy:doc:1', place: 'guild', user });
   });
 
@@ -208,5 +230,7 @@ it('made no request the fake did not know, and logged no error', () => {
 });
 
 function waitForEdit(fake: FakeDiscord, token: string) {
-  return fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200, STEP_MS, { includePast: true });
+  return fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200, STEP_MS, {
+    includePast: true,
+  });
 }

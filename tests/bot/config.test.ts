@@ -28,7 +28,9 @@ describe('configuration', () => {
       expect.stringMatching(/^DISCORD_TOKEN is missing: the bot token \(Developer Portal/),
       expect.stringMatching(/^DISCORD_APPLICATION_ID is missing: the application id/),
     ]);
-    expect(() => loadConfig('discord', { env: {}, envFile: null })).toThrow(/Set these in the environment or in \.env \(every variable is described in \.env\.example\)/);
+    expect(() => loadConfig('discord', { env: {}, envFile: null })).toThrow(
+      /Set these in the environment or in \.env \(every variable is described in \.env\.example\)/,
+    );
   });
 
   it('names every malformed value', () => {
@@ -60,9 +62,9 @@ describe('configuration', () => {
   });
 
   it('explains a token that is not shaped like one', () => {
-    expect(problemsOf(() => loadConfig('discord', { env: { DISCORD_TOKEN: 'hunter2', DISCORD_APPLICATION_ID: APP }, envFile: null }))).toEqual([
-      expect.stringMatching(/^DISCORD_TOKEN does not look like a bot token/),
-    ]);
+    expect(
+      problemsOf(() => loadConfig('discord', { env: { DISCORD_TOKEN: 'hunter2', DISCORD_APPLICATION_ID: APP }, envFile: null })),
+    ).toEqual([expect.stringMatching(/^DISCORD_TOKEN does not look like a bot token/)]);
   });
 
   it('has sensible defaults', () => {
@@ -107,14 +109,27 @@ describe('settings, read the same way by every command', () => {
   const names = (problems: string[]) => problems.map((p) => p.split(' ')[0]);
 
   it('only the settings a command reads are validated: a malformed token or key stops only the mode that uses it', () => {
-    const env = { DISCORD_TOKEN: 'hunter2', DISCORD_PUBLIC_KEY: 'not-hex', CITEBOT_HTTP_PORT: 'eighty', CITEBOT_RATE_LIMIT: '-1', LOG_LEVEL: 'loud' };
+    const env = {
+      DISCORD_TOKEN: 'hunter2',
+      DISCORD_PUBLIC_KEY: 'not-hex',
+      CITEBOT_HTTP_PORT: 'eighty',
+      CITEBOT_RATE_LIMIT: '-1',
+      LOG_LEVEL: 'loud',
+    };
     const local = () => loadConfig('local', { env: { ...env, LOG_LEVEL: 'warn' }, envFile: null });
     expect(local).not.toThrow();
     expect(local()).not.toHaveProperty('token');
     expect(local()).not.toHaveProperty('publicKey');
     expect(loadConfig('corpus', { env, envFile: null }).corpusDir).toMatch(/corpus$/);
-    expect(names(problemsOf(() => loadConfig('http', { env, envFile: null })))).toEqual(['LOG_LEVEL', 'CITEBOT_RATE_LIMIT', 'DISCORD_PUBLIC_KEY', 'CITEBOT_HTTP_PORT']);
-    expect(names(problemsOf(() => loadConfig('discord', { env: { ...env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP }, envFile: null })))).toEqual(['LOG_LEVEL', 'CITEBOT_RATE_LIMIT']);
+    expect(names(problemsOf(() => loadConfig('http', { env, envFile: null })))).toEqual([
+      'LOG_LEVEL',
+      'CITEBOT_RATE_LIMIT',
+      'DISCORD_PUBLIC_KEY',
+      'CITEBOT_HTTP_PORT',
+    ]);
+    expect(
+      names(problemsOf(() => loadConfig('discord', { env: { ...env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP }, envFile: null }))),
+    ).toEqual(['LOG_LEVEL', 'CITEBOT_RATE_LIMIT']);
   });
 
   it('CITEBOT_CORPUS from .env, relative to the folder of .env, for every kind of command; the environment over it; --corpus over both', () => {
@@ -129,7 +144,9 @@ describe('settings, read the same way by every command', () => {
     const other = folders.make();
     expect(loadConfig('corpus', { env: { CITEBOT_CORPUS: other }, envFile }).corpusDir).toBe(other);
     // --corpus replaces a CITEBOT_CORPUS that no longer exists rather than stopping at it.
-    expect(loadConfig('discord', { env: { ...secrets, CITEBOT_CORPUS: '/no/such/folder' }, envFile, corpus: 'elsewhere', indexFile: 'x.idx' })).toMatchObject({
+    expect(
+      loadConfig('discord', { env: { ...secrets, CITEBOT_CORPUS: '/no/such/folder' }, envFile, corpus: 'elsewhere', indexFile: 'x.idx' }),
+    ).toMatchObject({
       corpusDir: resolve('elsewhere'),
       indexFile: resolve('x.idx'),
     });

@@ -12,7 +12,12 @@ beforeAll(async () => {
   const config = loadConfig('local', { env: {}, envFile: null });
   const { dispatcher, registry } = await createApp(config, { log: createLogger('silent'), rateLimit: false });
   const user = { id: 'console', username: 'newcomer', globalName: null };
-  session = createConsoleSession({ dispatcher, definitions: registry.definitions, user, style: { width: 80, color: false, mentionName: () => 'newcomer' } });
+  session = createConsoleSession({
+    dispatcher,
+    definitions: registry.definitions,
+    user,
+    style: { width: 80, color: false, mentionName: () => 'newcomer' },
+  });
 });
 
 const run = async (line: string) => (await session.handle(line)).text;
@@ -67,7 +72,10 @@ describe('console session', () => {
 
 describe('citebot console with piped input (what `npm start` runs)', () => {
   it('answers each line in order, echoing it, without a token', () => {
-    const result = citebot(['console'], { input: '/ask question: how many IoT enterprises in Wuxi\npress 1\n/sources\n', timeoutMs: 20_000 });
+    const result = citebot(['console'], {
+      input: '/ask question: how many IoT enterprises in Wuxi\npress 1\n/sources\n',
+      timeoutMs: 20_000,
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const out = result.stdout;

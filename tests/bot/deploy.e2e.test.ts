@@ -13,7 +13,10 @@ let registry: Registry;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start({ token: TOKEN });
-  config = loadConfig('discord', { env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }, envFile: null });
+  config = loadConfig('discord', {
+    env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl },
+    envFile: null,
+  });
   registry = await loadCommands();
 });
 
@@ -38,10 +41,22 @@ describe('deploy-commands', () => {
     expect(put?.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(put).toMatchObject({ status: 200, fault: false });
     // Registered for real: the fake's per-type name check accepts the context-menu "Find source".
-    expect(fake.commands.list().map((c) => `${c.type}:${c.name}`).sort()).toEqual(['1:ask', '1:help', '1:search', '1:source', '1:sources', '3:Find source']);
+    expect(
+      fake.commands
+        .list()
+        .map((c) => `${c.type}:${c.name}`)
+        .sort(),
+    ).toEqual(['1:ask', '1:help', '1:search', '1:source', '1:sources', '3:Find source']);
     expect(result.commands.every((c) => typeof c.id === 'string' && c.application_id === fake.applicationId)).toBe(true);
     const body = put?.body as Sent;
-    expect(body.map((c) => `${c.type ?? 1}:${c.name}`).sort()).toEqual(['1:ask', '1:help', '1:search', '1:source', '1:sources', '3:Find source']);
+    expect(body.map((c) => `${c.type ?? 1}:${c.name}`).sort()).toEqual([
+      '1:ask',
+      '1:help',
+      '1:search',
+      '1:source',
+      '1:sources',
+      '3:Find source',
+    ]);
     for (const command of body) {
       expect(command.integration_types).toEqual([0, 1]);
       expect(command.contexts).toEqual([0, 1, 2]);
@@ -54,7 +69,12 @@ describe('deploy-commands', () => {
     expect(result.scope).toEqual({ guildId: fake.guild!.id });
     const put = sent();
     expect(put).toMatchObject({ status: 200, fault: false });
-    expect(fake.commands.list(fake.guild!.id).map((c) => `${c.type}:${c.name}`).sort()).toEqual(['1:ask', '1:help', '1:search', '1:source', '1:sources', '3:Find source']);
+    expect(
+      fake.commands
+        .list(fake.guild!.id)
+        .map((c) => `${c.type}:${c.name}`)
+        .sort(),
+    ).toEqual(['1:ask', '1:help', '1:search', '1:source', '1:sources', '3:Find source']);
     const body = put?.body as Sent;
     expect(body).toHaveLength(6);
     for (const command of body) {
@@ -66,7 +86,12 @@ describe('deploy-commands', () => {
   it('registers the slash commands for real with the fake (its name check passes them)', async () => {
     const slashOnly = { ...registry, definitions: registry.definitions.filter((d) => (d.type ?? 1) === 1) };
     await deployCommands(config, slashOnly);
-    expect(fake.commands.list().map((c) => c.name).sort()).toEqual(['ask', 'help', 'search', 'source', 'sources']);
+    expect(
+      fake.commands
+        .list()
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['ask', 'help', 'search', 'source', 'sources']);
   });
 
   it('keeps every description and option inside Discord limits', () => {
@@ -76,7 +101,9 @@ describe('deploy-commands', () => {
       expect(d.description.length).toBeLessThanOrEqual(100);
       for (const o of d.options ?? []) expect(o.description.length).toBeLessThanOrEqual(100);
     }
-    const ask = registry.definitions.find((d) => d.name === 'ask') as { options: { name: string; autocomplete?: boolean; required?: boolean }[] };
+    const ask = registry.definitions.find((d) => d.name === 'ask') as {
+      options: { name: string; autocomplete?: boolean; required?: boolean }[];
+    };
     expect(ask.options[0]).toMatchObject({ name: 'question', autocomplete: true, required: true });
   });
 });

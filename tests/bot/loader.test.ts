@@ -33,16 +33,41 @@ describe('loading commands', () => {
   it('reports problems found after import: missing execute, button without action', async () => {
     const noExecute = await import('./fixtures/badCommands/noExecute.js');
     const noAction = await import('./fixtures/badCommands/buttons/noAction.js');
-    expect(() => buildRegistry([{ source: 'badCommands/noExecute.ts', module: noExecute }], [{ source: 'badCommands/buttons/noAction.ts', module: noAction }])).toThrow(
-      /badCommands\/noExecute\.ts: no `execute` function export[\s\S]*badCommands\/buttons\/noAction\.ts: `action`: /,
-    );
+    expect(() =>
+      buildRegistry(
+        [{ source: 'badCommands/noExecute.ts', module: noExecute }],
+        [{ source: 'badCommands/buttons/noAction.ts', module: noAction }],
+      ),
+    ).toThrow(/badCommands\/noExecute\.ts: no `execute` function export[\s\S]*badCommands\/buttons\/noAction\.ts: `action`: /);
   });
 
   it.each([
-    ['an upper-case slash name', { data: raw({ type: 1, name: 'Ask', description: 'd' }), execute: ok }, /data\.name: slash command names are 1-32 lower-case/],
-    ['a long option description', { data: raw({ type: 1, name: 'x', description: 'd', options: [{ type: 3, name: 'q', description: 'y'.repeat(101) }] }), execute: ok }, /data\.options\.0\.description: descriptions are at most 100 characters/],
-    ['autocomplete without a handler', { data: new SlashCommandBuilder().setName('x').setDescription('d').addStringOption((o) => o.setName('q').setDescription('q').setAutocomplete(true)), execute: ok }, /no `autocomplete` function export/],
-    ['a handler for autocomplete no option asks for', { data: new SlashCommandBuilder().setName('x').setDescription('d'), execute: ok, autocomplete: () => [] }, /exports `autocomplete` but no option sets autocomplete/],
+    [
+      'an upper-case slash name',
+      { data: raw({ type: 1, name: 'Ask', description: 'd' }), execute: ok },
+      /data\.name: slash command names are 1-32 lower-case/,
+    ],
+    [
+      'a long option description',
+      { data: raw({ type: 1, name: 'x', description: 'd', options: [{ type: 3, name: 'q', description: 'y'.repeat(101) }] }), execute: ok },
+      /data\.options\.0\.description: descriptions are at most 100 characters/,
+    ],
+    [
+      'autocomplete without a handler',
+      {
+        data: new SlashCommandBuilder()
+          .setName('x')
+          .setDescription('d')
+          .addStringOption((o) => o.setName('q').setDescription('q').setAutocomplete(true)),
+        execute: ok,
+      },
+      /no `autocomplete` function export/,
+    ],
+    [
+      'a handler for autocomplete no option asks for',
+      { data: new SlashCommandBuilder().setName('x').setDescription('d'), execute: ok, autocomplete: () => [] },
+      /exports `autocomplete` but no option sets autocomplete/,
+    ],
     ['no data', { execute: ok }, /no `data` export \(a command definition, or a SlashCommandBuilder/],
     ['a user command', { data: raw({ type: 2, name: 'Profile' }), execute: ok }, /command type 2 is not supported/],
   ])('refuses %s', (_what, module, problem) => {
@@ -54,8 +79,14 @@ describe('loading commands', () => {
     const button = { action: 'same', execute: ok };
     expect(() =>
       buildRegistry(
-        [{ source: 'a.js', module: command }, { source: 'b.js', module: command }],
-        [{ source: 'c.js', module: button }, { source: 'd.js', module: button }],
+        [
+          { source: 'a.js', module: command },
+          { source: 'b.js', module: command },
+        ],
+        [
+          { source: 'c.js', module: button },
+          { source: 'd.js', module: button },
+        ],
       ),
     ).toThrow(/b\.js: a second command named \/same[\s\S]*d\.js: a second button module for action "same"/);
   });

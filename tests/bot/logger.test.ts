@@ -22,7 +22,11 @@ describe('logger on pathological fields', () => {
   });
 
   it('cuts long strings, long arrays and wide objects, and says how much was left out', () => {
-    const line = logged({ text: 'x'.repeat(100_000), list: Array.from({ length: 10_000 }, (_, i) => i), wide: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, i])) });
+    const line = logged({
+      text: 'x'.repeat(100_000),
+      list: Array.from({ length: 10_000 }, (_, i) => i),
+      wide: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, i])),
+    });
     expect(line.text).toBe(`${'x'.repeat(JSON_LIMITS.stringChars)}…+${100_000 - JSON_LIMITS.stringChars} chars`);
     expect(line.list).toHaveLength(JSON_LIMITS.entries + 1);
     expect((line.list as unknown[]).at(-1)).toBe(`…+${10_000 - JSON_LIMITS.entries} more`);
@@ -33,8 +37,22 @@ describe('logger on pathological fields', () => {
     const cycle: Record<string, unknown> = { name: 'a' };
     cycle.self = cycle;
     const shared = { id: 1 };
-    const trap = Object.defineProperty({}, 'boom', { enumerable: true, get: () => { throw new Error('no'); } });
-    const line = logged({ cycle, pair: [shared, shared], big: 10n ** 30n, sym: Symbol('s'), nan: NaN, trap, date: new Date(0), error: new TypeError('bad') });
+    const trap = Object.defineProperty({}, 'boom', {
+      enumerable: true,
+      get: () => {
+        throw new Error('no');
+      },
+    });
+    const line = logged({
+      cycle,
+      pair: [shared, shared],
+      big: 10n ** 30n,
+      sym: Symbol('s'),
+      nan: NaN,
+      trap,
+      date: new Date(0),
+      error: new TypeError('bad'),
+    });
     expect(line.cycle).toEqual({ name: 'a', self: '[circular]' });
     expect(line.pair).toEqual([{ id: 1 }, { id: 1 }]);
     expect(line.big).toBe('1000000000000000000000000000000');
@@ -46,7 +64,12 @@ describe('logger on pathological fields', () => {
   });
 
   it('survives fields whose own getters throw when spread', () => {
-    const fields = Object.defineProperty({}, 'user', { enumerable: true, get: () => { throw new Error('getter'); } });
+    const fields = Object.defineProperty({}, 'user', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter');
+      },
+    });
     expect(logged(fields)).toMatchObject({ msg: 'm', unreadableFields: { message: 'getter' } });
   });
 });

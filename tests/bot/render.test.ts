@@ -56,7 +56,14 @@ describe('clampMessage: Discord limits, cleanly', () => {
     const long = 'word '.repeat(3000);
     const body = clampMessage({
       content: long,
-      embeds: [{ title: long, description: long, fields: Array.from({ length: 40 }, (_, i) => ({ name: `f${i} ${long}`, value: long })), footer: { text: long } }],
+      embeds: [
+        {
+          title: long,
+          description: long,
+          fields: Array.from({ length: 40 }, (_, i) => ({ name: `f${i} ${long}`, value: long })),
+          footer: { text: long },
+        },
+      ],
       components: [{ type: 1, components: [{ type: 2, style: 1, custom_id: 'a', label: long }] }],
     });
     expect(body.content!.length).toBeLessThanOrEqual(LIMITS.content);
@@ -87,7 +94,9 @@ describe('clampMessage: Discord limits, cleanly', () => {
 
 describe('escaping what people typed', () => {
   it('defuses mentions, markdown, code fences and line-start formatting', () => {
-    const text = escapeText('@everyone @here <@123> <@!456> <@&789> **b** _i_ ~~s~~ ||sp|| `c` ```fence``` [x](https://e.invalid)\n# h\n> q\n-# small\n- item');
+    const text = escapeText(
+      '@everyone @here <@123> <@!456> <@&789> **b** _i_ ~~s~~ ||sp|| `c` ```fence``` [x](https://e.invalid)\n# h\n> q\n-# small\n- item',
+    );
     expect(text).not.toMatch(/@everyone|@here|<@\d|<@!\d|<@&\d/);
     expect(text).toContain('\\*\\*b\\*\\*');
     expect(text).toContain('\\`\\`\\`fence\\`\\`\\`');
@@ -107,7 +116,15 @@ describe('escaping what people typed', () => {
 describe('citation view', () => {
   it('quote as a block quote, title linked when there is a url, date at its precision, notes, other dated answers', () => {
     const best = answer({ url: 'https://news.invalid/a', notes: ['"this year" = 2020'] });
-    const other = answer({ quote: 'The 2,000-plus IoT companies generated income.', date: '2018', datePrecision: 'year', title: 'In Jiangsu province', source: null, documentId: 'j', sentenceIndex: 2 });
+    const other = answer({
+      quote: 'The 2,000-plus IoT companies generated income.',
+      date: '2018',
+      datePrecision: 'year',
+      title: 'In Jiangsu province',
+      source: null,
+      documentId: 'j',
+      sentenceIndex: 2,
+    });
     const body = renderAnswer('how many *IoT* firms', best, [other], 'private');
     const embed = body.embeds![0]!;
     expect(body.content).toBe('**Asked:** how many \\*IoT\\* firms');
@@ -116,7 +133,10 @@ describe('citation view', () => {
     expect(embed.description).toBe('> Statistic show that Wuxi is now home to 3,657 IoT enterprises.\n— wuxinews.com.cn · 18 Dec 2020');
     expect(embed.fields).toEqual([
       { name: 'Dates in the quote', value: '• "this year" = 2020' },
-      { name: 'Also reported · 2018', value: '> The 2,000-plus IoT companies generated income.\n— *In Jiangsu province* · publisher unknown · 2018' },
+      {
+        name: 'Also reported · 2018',
+        value: '> The 2,000-plus IoT companies generated income.\n— *In Jiangsu province* · publisher unknown · 2018',
+      },
     ]);
     expect(embed.footer?.text).toBe('Quoted word for word from the source · confidence 0.69');
     expect(JSON.stringify(embed)).not.toContain('1 Jan 2018');
@@ -141,9 +161,14 @@ describe('citation view', () => {
   });
 
   it('no answer: plain text, the engine message escaped, closest titles listed', () => {
-    const body = renderNoAnswer('who is @everyone', { message: "I couldn't find that in the sources. The sources never mention @everyone.", nearTitles: ['A *title*'] });
+    const body = renderNoAnswer('who is @everyone', {
+      message: "I couldn't find that in the sources. The sources never mention @everyone.",
+      nearTitles: ['A *title*'],
+    });
     expect(body.embeds).toBeUndefined();
-    expect(body.content).toBe("**Asked:** who is @\u200Beveryone\nI couldn't find that in the sources. The sources never mention @\u200Beveryone.\n\nThese articles came closest:\n• A \\*title\\*");
+    expect(body.content).toBe(
+      "**Asked:** who is @\u200Beveryone\nI couldn't find that in the sources. The sources never mention @\u200Beveryone.\n\nThese articles came closest:\n• A \\*title\\*",
+    );
   });
 });
 
@@ -172,7 +197,10 @@ describe('respond: the one place for allowed mentions and ephemerality', () => {
     const pub = publicReply({ content: 'hi' });
     expect(toCallbackData(priv)).toEqual({ content: 'hi', allowed_mentions: { parse: [] }, flags: 64 });
     expect(toInteractionResponse(pub)).toEqual({ type: 4, data: { content: 'hi', allowed_mentions: { parse: [] } } });
-    expect(toInteractionResponse({ kind: 'choices', choices: [{ name: 'a', value: 'a' }] })).toEqual({ type: 8, data: { choices: [{ name: 'a', value: 'a' }] } });
+    expect(toInteractionResponse({ kind: 'choices', choices: [{ name: 'a', value: 'a' }] })).toEqual({
+      type: 8,
+      data: { choices: [{ name: 'a', value: 'a' }] },
+    });
     expect(toDeferredResponse('private')).toEqual({ type: 5, data: { flags: 64 } });
     expect(toDeferredResponse('public')).toEqual({ type: 5, data: {} });
     expect(toWebhookEdit(priv)).toEqual({ content: 'hi', allowed_mentions: { parse: [] } });

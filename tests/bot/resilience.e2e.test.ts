@@ -24,7 +24,10 @@ const boom = {
 
 /** Async work longer than the (test-shortened) deferral threshold. */
 const slow = {
-  data: new SlashCommandBuilder().setName('slow').setDescription('takes a while').addBooleanOption((o) => o.setName('public').setDescription('public')),
+  data: new SlashCommandBuilder()
+    .setName('slow')
+    .setDescription('takes a while')
+    .addBooleanOption((o) => o.setName('public').setDescription('public')),
   visibility: (request: { options: Record<string, unknown> }) => (request.options.public ? 'public' : 'private'),
   execute: async (request: { options: Record<string, unknown> }) => {
     await sleep(300);
@@ -70,10 +73,14 @@ describe('rate limit', () => {
     expect(limited.ephemeral).toBe(true);
     expect(limited.data.allowed_mentions).toEqual({ parse: [] });
     expect(limited.data.embeds ?? []).toEqual([]);
-    expect(limited.data.content).toMatch(/^You're asking faster than I can keep up: I answer up to 3 requests every 60 seconds per person\. Give me \d+ seconds? and try again\.$/);
+    expect(limited.data.content).toMatch(
+      /^You're asking faster than I can keep up: I answer up to 3 requests every 60 seconds per person\. Give me \d+ seconds? and try again\.$/,
+    );
     expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'interaction answered', outcome: 'rate-limited', user: scope.user.id }));
 
-    const other = await h.send(chatInputInteraction(scopeFor('patient'), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }));
+    const other = await h.send(
+      chatInputInteraction(scopeFor('patient'), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }),
+    );
     expect(other.data.embeds?.[0]?.description).toContain('3,657');
   });
 
@@ -97,7 +104,12 @@ describe('a handler that throws', () => {
     expect(reply.data.content).toContain('something went wrong on my side');
     expect(reply.data.content).not.toContain('kaboom'); // internals stay in the log
     const line = h.logs.find((l) => l.msg === 'handler failed' && l.interaction === payload.id);
-    expect(line).toMatchObject({ level: 'error', what: '/boom', user: scope.user.id, error: { name: 'Error', message: 'kaboom in a handler' } });
+    expect(line).toMatchObject({
+      level: 'error',
+      what: '/boom',
+      user: scope.user.id,
+      error: { name: 'Error', message: 'kaboom in a handler' },
+    });
     expect(typeof line?.time).toBe('string');
 
     const after = await h.send(chatInputInteraction(scope, { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }));
@@ -119,7 +131,11 @@ describe('slow work', () => {
     const ack = await h.send(payload);
     expect(ack.type).toBe(5);
     expect(ack.ephemeral).toBe(false);
-    const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${payload.token}/messages/@original`), STEP_MS, { includePast: true });
+    const edit = await h.fake.waitForRequest(
+      (r) => r.method === 'PATCH' && r.path.endsWith(`/${payload.token}/messages/@original`),
+      STEP_MS,
+      { includePast: true },
+    );
     expect(edit.body).toMatchObject({ content: 'finally done', allowed_mentions: { parse: [] } });
     expect(h.fake.interactionMessages(payload.id).original).toMatchObject({ content: 'finally done', flags: 0 });
   });
@@ -128,7 +144,9 @@ describe('slow work', () => {
     const payload = chatInputInteraction(scopeFor('patient-3'), { name: 'slow-private' });
     const ack = await h.send(payload);
     expect(ack).toMatchObject({ type: 5, ephemeral: false });
-    const followUp = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path.endsWith(`/${payload.token}`), STEP_MS, { includePast: true });
+    const followUp = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path.endsWith(`/${payload.token}`), STEP_MS, {
+      includePast: true,
+    });
     expect(followUp.body).toMatchObject({ content: 'only for you', flags: 64, allowed_mentions: { parse: [] } });
     const { original, followups } = h.fake.interactionMessages(payload.id);
     expect(original).toBeNull(); // the public "thinking…" placeholder was deleted

@@ -40,7 +40,15 @@ describe('answerInTime', () => {
         order.push('work done');
         return 'x';
       },
-      { deferFirst: false, deferAfterMs: 20, defer: async () => { order.push('defer sent'); await sleep(100); order.push('defer acked'); } },
+      {
+        deferFirst: false,
+        deferAfterMs: 20,
+        defer: async () => {
+          order.push('defer sent');
+          await sleep(100);
+          order.push('defer acked');
+        },
+      },
     );
     expect(outcome.deferred).toBe(true);
     expect(order).toEqual(['defer sent', 'work done', 'defer acked']);
@@ -48,7 +56,11 @@ describe('answerInTime', () => {
 
   it('defers before starting when the command asks', async () => {
     const order: string[] = [];
-    await answerInTime(async () => void order.push('work'), { deferFirst: true, deferAfterMs: 10_000, defer: async () => void order.push('defer') });
+    await answerInTime(async () => void order.push('work'), {
+      deferFirst: true,
+      deferAfterMs: 10_000,
+      defer: async () => void order.push('defer'),
+    });
     expect(order).toEqual(['defer', 'work']);
   });
 });
@@ -58,12 +70,21 @@ describe('autocomplete material', () => {
 
   it('finds the named things of the corpus, not sentence-opening words or months', () => {
     const entities = corpusEntities(engine.corpus);
-    expect(entities).toEqual(expect.arrayContaining(['Wuxi', 'Gao Yaguang', 'China Electronics Technology Hik Group', 'Ministry of Industry and Information Technology']));
+    expect(entities).toEqual(
+      expect.arrayContaining([
+        'Wuxi',
+        'Gao Yaguang',
+        'China Electronics Technology Hik Group',
+        'Ministry of Industry and Information Technology',
+      ]),
+    );
     for (const word of ['The', 'In', 'February', 'Statistic']) expect(entities).not.toContain(word);
   });
 
   it('only advertises sample questions the engine answers', () => {
-    expect(answerableExamples(engine, ['how many IoT enterprises in Wuxi', 'what is the capital of France'])).toEqual(['how many IoT enterprises in Wuxi']);
+    expect(answerableExamples(engine, ['how many IoT enterprises in Wuxi', 'what is the capital of France'])).toEqual([
+      'how many IoT enterprises in Wuxi',
+    ]);
   });
 
   it('completes the word being typed into a name, keeps what was typed first, stays within 25 × 100', () => {

@@ -13,10 +13,7 @@ export class BadBodyError extends Error {}
  * JSON bodies parse directly. discord.js switches to multipart/form-data as soon
  * as files are attached; the message then lives in the `payload_json` field.
  */
-export async function parseBody(
-  raw: Buffer,
-  contentType: string | undefined,
-): Promise<{ body: unknown; files: RecordedFile[] }> {
+export async function parseBody(raw: Buffer, contentType: string | undefined): Promise<{ body: unknown; files: RecordedFile[] }> {
   if (raw.length === 0) return { body: undefined, files: [] };
   if (contentType?.startsWith('multipart/form-data')) return parseMultipart(raw, contentType);
   return { body: parseJson(raw.toString('utf8')), files: [] };

@@ -103,10 +103,7 @@ export class FakeGateway {
    * Server-side disconnect of every client. A 4xxx code (default 4000) is a
    * resumable error for discord.js; 'abrupt' kills the TCP socket (client sees 1006).
    */
-  async closeAll(
-    code: number | 'abrupt' = GatewayCloseCodes.UnknownError,
-    reason = 'fake-discord closeAll',
-  ): Promise<void> {
+  async closeAll(code: number | 'abrupt' = GatewayCloseCodes.UnknownError, reason = 'fake-discord closeAll'): Promise<void> {
     const closing = [...this.connections].map(
       (conn) =>
         new Promise<void>((resolve) => {

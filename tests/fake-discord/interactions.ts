@@ -38,8 +38,7 @@ const ALLOWED_CALLBACKS: Record<number, readonly number[]> = {
   [InteractionType.ModalSubmit]: [4, 5, 6, 7],
 };
 
-const unknownInteraction = (): Reply =>
-  errorReply(404, RESTJSONErrorCodes.UnknownInteraction, 'Unknown interaction');
+const unknownInteraction = (): Reply => errorReply(404, RESTJSONErrorCodes.UnknownInteraction, 'Unknown interaction');
 const unknownWebhook = (): Reply => errorReply(404, RESTJSONErrorCodes.UnknownWebhook, 'Unknown Webhook');
 const unknownMessage = (): Reply => errorReply(404, RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
 
@@ -75,11 +74,7 @@ export class InteractionStore {
       return unknownInteraction();
     }
     if (tracked.callbackType !== null) {
-      return errorReply(
-        400,
-        RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
-        'Interaction has already been acknowledged.',
-      );
+      return errorReply(400, RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged, 'Interaction has already been acknowledged.');
     }
     const body = asObject(rawBody);
     const type = body.type;
@@ -212,9 +207,7 @@ export class InteractionStore {
 
 function responseMessageType(payload: APIInteraction): MessageType {
   if (payload.type !== InteractionType.ApplicationCommand) return MessageType.Default;
-  return payload.data.type === ApplicationCommandType.ChatInput
-    ? MessageType.ChatInputCommand
-    : MessageType.ContextMenuCommand;
+  return payload.data.type === ApplicationCommandType.ChatInput ? MessageType.ChatInputCommand : MessageType.ContextMenuCommand;
 }
 
 /** Visible message fields from a create/edit body (allowed_mentions etc. are request-only). */
@@ -255,8 +248,7 @@ function edited(message: APIMessage, data: Record<string, unknown>, files: Recor
   const next = { ...message, ...messageFields(data, files) };
   // Edits never change ephemerality, and they end the "thinking…" state; filling
   // a deferred reply is not an edit from the user's point of view.
-  next.flags = (Number(next.flags ?? 0) & ~(MessageFlags.Loading | MessageFlags.Ephemeral)) |
-    (before & MessageFlags.Ephemeral);
+  next.flags = (Number(next.flags ?? 0) & ~(MessageFlags.Loading | MessageFlags.Ephemeral)) | (before & MessageFlags.Ephemeral);
   next.edited_timestamp = wasLoading ? null : new Date().toISOString();
   return next;
 }

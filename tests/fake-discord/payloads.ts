@@ -45,11 +45,7 @@ export function userPayload(overrides: Partial<APIUser> = {}): APIUser {
   };
 }
 
-export function textChannelPayload(
-  id: string,
-  guildId: string,
-  name = 'general',
-): APITextChannel {
+export function textChannelPayload(id: string, guildId: string, name = 'general'): APITextChannel {
   return {
     id,
     type: ChannelType.GuildText,
@@ -269,10 +265,7 @@ export interface ChatInputSpec {
   commandId?: string;
 }
 
-export function chatInputInteraction(
-  scope: InteractionScope,
-  spec: ChatInputSpec,
-): APIChatInputApplicationCommandInteraction {
+export function chatInputInteraction(scope: InteractionScope, spec: ChatInputSpec): APIChatInputApplicationCommandInteraction {
   return {
     ...base(scope),
     type: InteractionType.ApplicationCommand,
@@ -296,10 +289,7 @@ export interface AutocompleteSpec {
   commandId?: string;
 }
 
-export function autocompleteInteraction(
-  scope: InteractionScope,
-  spec: AutocompleteSpec,
-): APIApplicationCommandAutocompleteInteraction {
+export function autocompleteInteraction(scope: InteractionScope, spec: AutocompleteSpec): APIApplicationCommandAutocompleteInteraction {
   const focused = {
     name: spec.focused,
     type: ApplicationCommandOptionType.String as const,
@@ -353,10 +343,7 @@ export interface MessageCommandSpec {
   commandId?: string;
 }
 
-export function messageContextMenuInteraction(
-  scope: InteractionScope,
-  spec: MessageCommandSpec,
-): APIMessageApplicationCommandInteraction {
+export function messageContextMenuInteraction(scope: InteractionScope, spec: MessageCommandSpec): APIMessageApplicationCommandInteraction {
   const target = messagePayload({ channel_id: scope.channelId, author: scope.user, content: 'target', ...spec.target });
   return {
     ...base(scope),

@@ -57,14 +57,14 @@ export class RestApi {
     interactions: InteractionStore,
     commands: CommandRegistry,
   ) {
-    const ownApp = (handle: Route['handle']): Route['handle'] => (p, req) =>
-      p.appId === world.applicationId
-        ? handle(p, req)
-        : errorReply(404, RESTJSONErrorCodes.UnknownApplication, 'Unknown Application');
-    const ownGuild = (handle: Route['handle']): Route['handle'] => (p, req) =>
-      p.guildId === world.guildId
-        ? handle(p, req)
-        : errorReply(403, RESTJSONErrorCodes.MissingAccess, 'Missing Access');
+    const ownApp =
+      (handle: Route['handle']): Route['handle'] =>
+      (p, req) =>
+        p.appId === world.applicationId ? handle(p, req) : errorReply(404, RESTJSONErrorCodes.UnknownApplication, 'Unknown Application');
+    const ownGuild =
+      (handle: Route['handle']): Route['handle'] =>
+      (p, req) =>
+        p.guildId === world.guildId ? handle(p, req) : errorReply(403, RESTJSONErrorCodes.MissingAccess, 'Missing Access');
 
     this.routes = [
       route('GET', '/gateway', false, () => ({ status: 200, body: { url: world.gatewayUrl() } })),
@@ -78,22 +78,38 @@ export class RestApi {
       })),
       route('GET', '/users/@me', true, () => ({ status: 200, body: world.botUser })),
       route('GET', '/applications/@me', true, () => ({ status: 200, body: world.application })),
-      route('GET', '/applications/:appId/commands', true, ownApp(() => commands.get())),
-      route('PUT', '/applications/:appId/commands', true, ownApp((_, req) => commands.overwrite(req.body))),
-      route('GET', '/applications/:appId/guilds/:guildId/commands', true,
-        ownApp(ownGuild((p) => commands.get(p.guildId)))),
-      route('PUT', '/applications/:appId/guilds/:guildId/commands', true,
-        ownApp(ownGuild((p, req) => commands.overwrite(req.body, p.guildId)))),
+      route(
+        'GET',
+        '/applications/:appId/commands',
+        true,
+        ownApp(() => commands.get()),
+      ),
+      route(
+        'PUT',
+        '/applications/:appId/commands',
+        true,
+        ownApp((_, req) => commands.overwrite(req.body)),
+      ),
+      route('GET', '/applications/:appId/guilds/:guildId/commands', true, ownApp(ownGuild((p) => commands.get(p.guildId)))),
+      route(
+        'PUT',
+        '/applications/:appId/guilds/:guildId/commands',
+        true,
+        ownApp(ownGuild((p, req) => commands.overwrite(req.body, p.guildId))),
+      ),
       route('POST', '/interactions/:id/:token/callback', false, (p, req) =>
-        interactions.callback(p.id!, p.token!, req.query.with_response === 'true', req.body, req.files)),
-      route('GET', '/webhooks/:appId/:token/messages/:messageId', false, (p) =>
-        interactions.getMessage(p.appId!, p.token!, p.messageId!)),
+        interactions.callback(p.id!, p.token!, req.query.with_response === 'true', req.body, req.files),
+      ),
+      route('GET', '/webhooks/:appId/:token/messages/:messageId', false, (p) => interactions.getMessage(p.appId!, p.token!, p.messageId!)),
       route('PATCH', '/webhooks/:appId/:token/messages/:messageId', false, (p, req) =>
-        interactions.editMessage(p.appId!, p.token!, p.messageId!, req.body, req.files)),
+        interactions.editMessage(p.appId!, p.token!, p.messageId!, req.body, req.files),
+      ),
       route('DELETE', '/webhooks/:appId/:token/messages/:messageId', false, (p) =>
-        interactions.deleteMessage(p.appId!, p.token!, p.messageId!)),
+        interactions.deleteMessage(p.appId!, p.token!, p.messageId!),
+      ),
       route('POST', '/webhooks/:appId/:token', false, (p, req) =>
-        interactions.followUp(p.appId!, p.token!, req.query.wait === 'true', req.body, req.files)),
+        interactions.followUp(p.appId!, p.token!, req.query.wait === 'true', req.body, req.files),
+      ),
     ];
   }
 
@@ -101,9 +117,7 @@ export class RestApi {
     const url = req.url ?? '/';
     const parsed = new URL(url, 'http://fake.invalid');
     const versioned = parsed.pathname.startsWith(`${this.prefix}/`);
-    const headers = Object.fromEntries(
-      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
-    );
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
     const incoming: IncomingRequest = {
       method: req.method ?? 'GET',
       path: decodePath(versioned ? parsed.pathname.slice(this.prefix.length) : parsed.pathname),

@@ -81,15 +81,29 @@ export class FakeDiscord {
       applicationId: this.applicationId,
       ackDeadlineMs: options.ackDeadlineMs ?? null,
     });
-    this.rest = new RestApi('/api/v10', {
-      botUser: this.botUser,
-      applicationId: this.applicationId,
-      application: { id: this.applicationId, name: this.botUser.username, description: '', icon: null,
-        bot_public: true, bot_require_code_grant: false, verify_key: '0'.repeat(64), flags: 0, bot: this.botUser },
-      guildId: this.guild?.id ?? null,
-      token,
-      gatewayUrl: () => this.gatewayUrl,
-    }, this.interactions, this.commands);
+    this.rest = new RestApi(
+      '/api/v10',
+      {
+        botUser: this.botUser,
+        applicationId: this.applicationId,
+        application: {
+          id: this.applicationId,
+          name: this.botUser.username,
+          description: '',
+          icon: null,
+          bot_public: true,
+          bot_require_code_grant: false,
+          verify_key: '0'.repeat(64),
+          flags: 0,
+          bot: this.botUser,
+        },
+        guildId: this.guild?.id ?? null,
+        token,
+        gatewayUrl: () => this.gatewayUrl,
+      },
+      this.interactions,
+      this.commands,
+    );
     this.gateway = new FakeGateway({
       botUser: this.botUser,
       applicationId: this.applicationId,
@@ -144,11 +158,7 @@ export class FakeDiscord {
   }
 
   /** Next `times` (default 1) matching requests get `status` (default 500). discord.js retries 5xx 3 times. */
-  failNext(
-    match: RequestPredicate,
-    status = 500,
-    options: { times?: number; body?: unknown } = {},
-  ): FaultHandle {
+  failNext(match: RequestPredicate, status = 500, options: { times?: number; body?: unknown } = {}): FaultHandle {
     const body = options.body ?? { message: `${status}: fake-discord injected failure`, code: 0 };
     return this.injectFault({ match, status, body, times: options.times });
   }
@@ -206,8 +216,7 @@ export class FakeDiscord {
   /** First accepted (2xx) callback for the interaction, including one that already arrived. */
   async awaitInteractionReply(interactionId: string, timeoutMs = DEFAULT_WAIT_MS): Promise<InteractionReply> {
     const request = await this.waitForRequest(
-      (r) =>
-        r.route === CALLBACK_ROUTE && r.path.startsWith(`/interactions/${interactionId}/`) && r.status < 300 && !r.fault,
+      (r) => r.route === CALLBACK_ROUTE && r.path.startsWith(`/interactions/${interactionId}/`) && r.status < 300 && !r.fault,
       timeoutMs,
       { includePast: true },
     );

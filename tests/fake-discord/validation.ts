@@ -82,9 +82,11 @@ export function checkCommands(body: unknown): Reply | null {
   for (const [i, raw] of body.entries()) {
     const { name, description, type = 1 } = asObject(raw);
     const problem =
-      type === 1 ? checkChatInput(i, name, description)
-      : type === 2 || type === 3 ? checkContextMenu(i, name, description)
-      : invalidForm(`${i}.type`, 'Value is not a valid enum value.');
+      type === 1
+        ? checkChatInput(i, name, description)
+        : type === 2 || type === 3
+          ? checkContextMenu(i, name, description)
+          : invalidForm(`${i}.type`, 'Value is not a valid enum value.');
     if (problem) return problem;
   }
   return null;

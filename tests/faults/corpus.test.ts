@@ -53,7 +53,10 @@ interface Run {
  * runs (if given) and then SIGTERM stops it; SIGKILL at RUN_MS whatever happens.
  */
 async function runBot(dir: string, whenReady?: () => Promise<void>): Promise<Run> {
-  const bot = startCitebot(['bot'], { cwd: dir, env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, CITEBOT_CORPUS: dir } });
+  const bot = startCitebot(['bot'], {
+    cwd: dir,
+    env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, CITEBOT_CORPUS: dir },
+  });
   let ready = false;
   bot.child.stderr.on('data', () => {
     if (!ready && bot.stderr().includes('"msg":"bot ready"')) {
@@ -94,7 +97,12 @@ interface Corruption {
 }
 
 const CORRUPTIONS: Corruption[] = [
-  { what: 'truncated inside the front matter', breakIt: (d) => edit(d, VICTIM, (t) => t.slice(0, 40)), file: VICTIM, problem: /front matter/ },
+  {
+    what: 'truncated inside the front matter',
+    breakIt: (d) => edit(d, VICTIM, (t) => t.slice(0, 40)),
+    file: VICTIM,
+    problem: /front matter/,
+  },
   { what: 'emptied (0 bytes)', breakIt: (d) => writeFileSync(join(d, VICTIM), ''), file: VICTIM, problem: /front matter/ },
   {
     what: 'overwritten with binary garbage (NULs, invalid UTF-8)',
@@ -103,18 +111,45 @@ const CORRUPTIONS: Corruption[] = [
     file: VICTIM,
     problem: /not valid UTF-8/,
   },
-  { what: 'front matter that is not YAML', breakIt: (d) => edit(d, VICTIM, (t) => t.replace(/^title: .*$/m, 'title: [unclosed, "bracket')), file: VICTIM, problem: /not valid YAML/ },
-  { what: 'a date that is no date', breakIt: (d) => edit(d, VICTIM, (t) => t.replace(/^date: .*$/m, 'date: "2020-13-45"')), file: VICTIM, problem: /field "date"/ },
-  { what: 'a front matter without its id', breakIt: (d) => edit(d, VICTIM, (t) => t.replace(/^id: .*\n/m, '')), file: VICTIM, problem: /id/ },
-  { what: 'a body with no sentences left', breakIt: (d) => edit(d, VICTIM, (t) => t.slice(0, t.indexOf('\n---', 4) + 5)), file: VICTIM, problem: /no sentences/ },
-  { what: 'a second file with the same article id', breakIt: (d) => cpSync(join(d, VICTIM), join(d, 'zz-copy-of-victim.md')), file: 'zz-copy-of-victim.md', problem: /duplicate id/ },
+  {
+    what: 'front matter that is not YAML',
+    breakIt: (d) => edit(d, VICTIM, (t) => t.replace(/^title: .*$/m, 'title: [unclosed, "bracket')),
+    file: VICTIM,
+    problem: /not valid YAML/,
+  },
+  {
+    what: 'a date that is no date',
+    breakIt: (d) => edit(d, VICTIM, (t) => t.replace(/^date: .*$/m, 'date: "2020-13-45"')),
+    file: VICTIM,
+    problem: /field "date"/,
+  },
+  {
+    what: 'a front matter without its id',
+    breakIt: (d) => edit(d, VICTIM, (t) => t.replace(/^id: .*\n/m, '')),
+    file: VICTIM,
+    problem: /id/,
+  },
+  {
+    what: 'a body with no sentences left',
+    breakIt: (d) => edit(d, VICTIM, (t) => t.slice(0, t.indexOf('\n---', 4) + 5)),
+    file: VICTIM,
+    problem: /no sentences/,
+  },
+  {
+    what: 'a second file with the same article id',
+    breakIt: (d) => cpSync(join(d, VICTIM), join(d, 'zz-copy-of-victim.md')),
+    file: 'zz-copy-of-victim.md',
+    problem: /duplicate id/,
+  },
 ];
 
 describe('citebot bot with the untouched copy (control)', () => {
-  it('starts and answers through Discord, so the refusals below are the corruption\'s doing', async () => {
+  it("starts and answers through Discord, so the refusals below are the corruption's doing", async () => {
     let answer = '';
     const run = await runBot(corpusCopy(), async () => {
-      const payload = fake.sendInteraction(chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }));
+      const payload = fake.sendInteraction(
+        chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }),
+      );
       answer = (await fake.awaitInteractionReply(payload.id, STEP_MS)).data.embeds?.[0]?.description ?? '';
     });
     expect(run.ready).toBe(true);

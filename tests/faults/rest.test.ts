@@ -57,7 +57,10 @@ describe('429 Too Many Requests', () => {
     const limit = h.fake.rateLimitNext(callbackOf(payload.id), { retryAfterMs: 200, global: true });
     await h.send(payload);
     expect(limit.hits).toBe(1);
-    expect(callbacksFor(h.fake, payload.id).map((r) => [r.status, r.fault])).toEqual([[429, true], [204, false]]);
+    expect(callbacksFor(h.fake, payload.id).map((r) => [r.status, r.fault])).toEqual([
+      [429, true],
+      [204, false],
+    ]);
     await answersNext('after-global-429');
   });
 
@@ -98,7 +101,9 @@ describe('500 Internal Server Error', () => {
     const payload = chatInputInteraction(h.scope('very-unlucky'), ASK_WUXI);
     const failure = h.fake.failNext(callbackOf(payload.id), 500, { times: Infinity });
     h.fake.sendInteraction(payload);
-    await expect.poll(() => h.logs.some((l) => l.msg === 'could not tell the user' && l.interaction === payload.id), { timeout: STEP_MS }).toBe(true);
+    await expect
+      .poll(() => h.logs.some((l) => l.msg === 'could not tell the user' && l.interaction === payload.id), { timeout: STEP_MS })
+      .toBe(true);
     failure.cancel();
     // The answer, then the apology, each with discord.js's own retries: bounded, no loop.
     const attempts = callbacksFor(h.fake, payload.id);
@@ -127,7 +132,7 @@ describe('500 Internal Server Error', () => {
     await answersNext('after-edit-500');
   });
 
-  it('a 4xx that is not the bot\'s fault to retry (unknown interaction) is logged once, no apology is attempted', async () => {
+  it("a 4xx that is not the bot's fault to retry (unknown interaction) is logged once, no apology is attempted", async () => {
     const payload = chatInputInteraction(h.scope('expired'), ASK_WUXI);
     h.fake.failNext(callbackOf(payload.id), 404, { body: { message: 'Unknown interaction', code: 10062 } });
     h.fake.sendInteraction(payload);

@@ -83,13 +83,17 @@ describe('engine.search on any input', () => {
 describe('engine.context and engine.article on forged ids', () => {
   it('return undefined (never throw) for ids and positions that do not exist', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.constantFrom('__proto__', 'constructor', 'toString', '')), fc.integer(), (id, index) => {
-        fc.pre(!engine.article(id));
-        expect(engine.context(id, index)).toBeUndefined();
-        const real = engine.corpus.articles[0]!;
-        const inRange = Number.isInteger(index) && index >= 0 && index < real.sentences.length;
-        if (!inRange) expect(engine.context(real.id, index)).toBeUndefined();
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.constantFrom('__proto__', 'constructor', 'toString', '')),
+        fc.integer(),
+        (id, index) => {
+          fc.pre(!engine.article(id));
+          expect(engine.context(id, index)).toBeUndefined();
+          const real = engine.corpus.articles[0]!;
+          const inRange = Number.isInteger(index) && index >= 0 && index < real.sentences.length;
+          if (!inRange) expect(engine.context(real.id, index)).toBeUndefined();
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -38,9 +38,21 @@ beforeAll(async () => {
   ({ engine, dispatcher } = app);
   const { registry } = app;
   const user = { id: 'console', username: '@everyone', globalName: null };
-  session = createConsoleSession({ dispatcher, definitions: registry.definitions, user, style: { width: 80, color: false, mentionName: () => '@here' } });
+  session = createConsoleSession({
+    dispatcher,
+    definitions: registry.definitions,
+    user,
+    style: { width: 80, color: false, mentionName: () => '@here' },
+  });
   text = anyText(vocabularyOf(engine.corpus.articles.flatMap((a) => a.sentences)));
-  await dispatcher.answer({ id: 'warm-up', user, place: 'guild', kind: 'chat-command', command: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } });
+  await dispatcher.answer({
+    id: 'warm-up',
+    user,
+    place: 'guild',
+    kind: 'chat-command',
+    command: 'ask',
+    options: { question: 'how many IoT enterprises in Wuxi' },
+  });
 });
 
 // ── generators ────────────────────────────────────────────────────────────────
@@ -52,7 +64,8 @@ const invoker: fc.Arbitrary<Invoker> = fc.record({
   globalName: fc.option(fc.oneof(mixed, fc.constantFrom(...MENTIONS))),
 });
 const place: fc.Arbitrary<Place> = fc.constantFrom('guild', 'bot-dm', 'private-channel');
-const optionValue = (): fc.Arbitrary<OptionValue> => fc.oneof({ weight: 5, arbitrary: text }, { weight: 1, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.double() });
+const optionValue = (): fc.Arbitrary<OptionValue> =>
+  fc.oneof({ weight: 5, arbitrary: text }, { weight: 1, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.double() });
 
 function realRef(): fc.Arbitrary<string> {
   const articles = engine.corpus.articles;
@@ -155,7 +168,9 @@ const sentenceOf = (customId: string | undefined) => {
 
 /** Quotes shown are corpus sentences verbatim (escaped for display only), matched to their buttons. */
 function expectExactQuotes(reply: MessageReply, request: MessageRequest) {
-  const buttons = (reply.body.components ?? []).flatMap((r) => r.components).filter((b): b is typeof b & { custom_id: string } => 'custom_id' in b);
+  const buttons = (reply.body.components ?? [])
+    .flatMap((r) => r.components)
+    .filter((b): b is typeof b & { custom_id: string } => 'custom_id' in b);
   for (const b of buttons) expect(sentenceOf(b.custom_id), `button ${b.custom_id} names no sentence`).toBeDefined();
   const embed = reply.body.embeds?.[0];
   if (!embed) return;
@@ -169,7 +184,9 @@ function expectExactQuotes(reply: MessageReply, request: MessageRequest) {
   if (listed) {
     buttons
       .filter((b) => /^Context \d+$/.test(b.label ?? ''))
-      .forEach((b, i) => expect(embed.fields?.[i]?.value.startsWith(blockQuote(truncate(escapeText(sentenceOf(b.custom_id)!.text), 800)))).toBe(true));
+      .forEach((b, i) =>
+        expect(embed.fields?.[i]?.value.startsWith(blockQuote(truncate(escapeText(sentenceOf(b.custom_id)!.text), 800)))).toBe(true),
+      );
   }
 }
 
@@ -192,7 +209,10 @@ async function answerChecked(request: MessageRequest) {
 
 describe('handlers through the dispatcher', () => {
   it('every command, message and button request gets a safe reply in time', async () => {
-    await fc.assert(fc.asyncProperty(messageRequest(), async (request) => void (await answerChecked(request))), { numRuns: RUNS * 2 });
+    await fc.assert(
+      fc.asyncProperty(messageRequest(), async (request) => void (await answerChecked(request))),
+      { numRuns: RUNS * 2 },
+    );
   });
 
   it('the nasty classics, as /ask (public), /search and Find source, by a user named @everyone', async () => {
@@ -200,7 +220,14 @@ describe('handlers through the dispatcher', () => {
     for (const q of NASTY) {
       await answerChecked({ id: 'n', user, place: 'guild', kind: 'chat-command', command: 'ask', options: { question: q, public: true } });
       await answerChecked({ id: 'n', user, place: 'guild', kind: 'chat-command', command: 'search', options: { query: q } });
-      await answerChecked({ id: 'n', user, place: 'guild', kind: 'message-command', command: 'Find source', target: { id: '1', content: q, authorId: '2' } });
+      await answerChecked({
+        id: 'n',
+        user,
+        place: 'guild',
+        kind: 'message-command',
+        command: 'Find source',
+        target: { id: '1', content: q, authorId: '2' },
+      });
     }
   });
 
@@ -258,7 +285,20 @@ describe('the console (same dispatcher, typed lines)', () => {
   it('any typed line or Tab completion comes back as text in time, never an exception', async () => {
     const line = fc.oneof(
       text,
-      fc.tuple(fc.constantFrom('/ask question: ', '/search query: ', '/source id: ', 'Find source: ', '/', 'press ', '/ask public: true question: '), text).map(([a, b]) => a + b),
+      fc
+        .tuple(
+          fc.constantFrom(
+            '/ask question: ',
+            '/search query: ',
+            '/source id: ',
+            'Find source: ',
+            '/',
+            'press ',
+            '/ask public: true question: ',
+          ),
+          text,
+        )
+        .map(([a, b]) => a + b),
     );
     await fc.assert(
       fc.asyncProperty(line, async (typed) => {

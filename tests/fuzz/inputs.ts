@@ -14,20 +14,84 @@ const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', 
 const BIDI = ['\u202e', '\u202d', '\u202b', '\u202a', '\u202c', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
 const RTL_TEXT = ['كم عدد شركات إنترنت الأشياء في ووشي', 'מי ראש העיר של ווקסי', '\u202eiXuW ni smrif ToI ynam woh', 'ووشي Wuxi 3,657'];
 export const MENTIONS = [
-  '@everyone', '@here', '@Everyone', '@HERE', '@everyones', '@hereafter', 'x@everyone', '@everyone@here',
-  '<@123>', '<@!123>', '<@&456>', '<#789>', '<@123456789012345678>', '<@&>', '<@ 123>', '@\u200beveryone',
-  '＠everyone', '</ask:1234567890>', '<t:1700000000:R>', '<:emoji:123>', '<a:anim:456>',
+  '@everyone',
+  '@here',
+  '@Everyone',
+  '@HERE',
+  '@everyones',
+  '@hereafter',
+  'x@everyone',
+  '@everyone@here',
+  '<@123>',
+  '<@!123>',
+  '<@&456>',
+  '<#789>',
+  '<@123456789012345678>',
+  '<@&>',
+  '<@ 123>',
+  '@\u200beveryone',
+  '＠everyone',
+  '</ask:1234567890>',
+  '<t:1700000000:R>',
+  '<:emoji:123>',
+  '<a:anim:456>',
 ];
 const MARKDOWN = [
-  '```', '```js\n', '```\n@everyone\n```', '`', '``', '**', '__', '*', '_', '~~', '||', '> ', '>>> ', '# ', '## ', '-# ', '- ', '1. ',
-  '[click](https://evil.example)', '[@everyone](https://x.example)', '<https://x.example>', '\\', '\\\\', '](', '\\@everyone', '\\<@123>',
+  '```',
+  '```js\n',
+  '```\n@everyone\n```',
+  '`',
+  '``',
+  '**',
+  '__',
+  '*',
+  '_',
+  '~~',
+  '||',
+  '> ',
+  '>>> ',
+  '# ',
+  '## ',
+  '-# ',
+  '- ',
+  '1. ',
+  '[click](https://evil.example)',
+  '[@everyone](https://x.example)',
+  '<https://x.example>',
+  '\\',
+  '\\\\',
+  '](',
+  '\\@everyone',
+  '\\<@123>',
 ];
 const EMOJI = ['😀', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇨🇳', '👍🏽', '❤️', '\u{1F600}\u{FE0F}', 'e\u0301\u0301\u0301', 'Z̴̡̢̛̛̠̞̝̠͇͓̯͎̮̫'];
 const LONE_SURROGATES = ['\ud800', '\udfff', '\ud83d', 'a\udc00b'];
 /** Words the engine knows, so fuzzed questions also reach ranking, not only early declines. */
 const CORPUS_WORDS = [
-  'how many', 'IoT', 'firms', 'Wuxi', 'who is', 'the', 'mayor', 'vice-mayor', 'Gao Yaguang', 'Beijing', 'when', 'expo', '2023', '3,657',
-  'enterprises', 'internet of things', 'what', 'percent', 'billion yuan', 'Jiangsu', 'sensor', 'cooperation', 'last year', '?',
+  'how many',
+  'IoT',
+  'firms',
+  'Wuxi',
+  'who is',
+  'the',
+  'mayor',
+  'vice-mayor',
+  'Gao Yaguang',
+  'Beijing',
+  'when',
+  'expo',
+  '2023',
+  '3,657',
+  'enterprises',
+  'internet of things',
+  'what',
+  'percent',
+  'billion yuan',
+  'Jiangsu',
+  'sensor',
+  'cooperation',
+  'last year',
+  '?',
 ];
 
 /** One token of the kinds above, or any code point at all. */
@@ -45,9 +109,7 @@ export const token: fc.Arbitrary<string> = fc.oneof(
 const joiner = fc.constantFrom(' ', '', '\n', '\u200b', ' \u202e');
 
 /** Mixed tokens, short to about a paragraph. */
-export const mixed: fc.Arbitrary<string> = fc
-  .tuple(fc.array(token, { maxLength: 40 }), joiner)
-  .map(([parts, join]) => parts.join(join));
+export const mixed: fc.Arbitrary<string> = fc.tuple(fc.array(token, { maxLength: 40 }), joiner).map(([parts, join]) => parts.join(join));
 
 /** Around `LONG` characters: a mixed chunk repeated, or one character over and over. */
 export const long: fc.Arbitrary<string> = fc.oneof(
@@ -62,10 +124,16 @@ export const long: fc.Arbitrary<string> = fc.oneof(
  */
 export function wordSalad(vocabulary: readonly string[]): fc.Arbitrary<string> {
   return fc
-    .array(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...vocabulary) }, { weight: 1, arbitrary: fc.constantFrom(...MENTIONS.slice(0, 6)) }), {
-      minLength: 60,
-      maxLength: 120,
-    })
+    .array(
+      fc.oneof(
+        { weight: 9, arbitrary: fc.constantFrom(...vocabulary) },
+        { weight: 1, arbitrary: fc.constantFrom(...MENTIONS.slice(0, 6)) },
+      ),
+      {
+        minLength: 60,
+        maxLength: 120,
+      },
+    )
     .map((words) => words.join(' ').slice(0, 495));
 }
 
@@ -139,7 +207,13 @@ export function visibleTexts(body: MessageBody): string[] {
   const embeds: APIEmbed[] = body.embeds ?? [];
   return [
     body.content ?? '',
-    ...embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', e.author?.name ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]),
+    ...embeds.flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      e.footer?.text ?? '',
+      e.author?.name ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
     ...(body.components ?? []).flatMap((row) => row.components.map((b) => b.label ?? '')),
   ];
 }

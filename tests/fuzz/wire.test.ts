@@ -21,14 +21,22 @@ afterAll(async () => {
 const RUNS = 12;
 /** Injection around a question the corpus answers, so both the answer and the no-answer views get exercised. */
 const injected = fc
-  .tuple(fc.array(fc.constantFrom(...MENTIONS), { minLength: 1, maxLength: 4 }), fc.constantFrom('how many IoT enterprises in Wuxi', 'who is the vice-mayor of Wuxi', ''), mixed)
+  .tuple(
+    fc.array(fc.constantFrom(...MENTIONS), { minLength: 1, maxLength: 4 }),
+    fc.constantFrom('how many IoT enterprises in Wuxi', 'who is the vice-mayor of Wuxi', ''),
+    mixed,
+  )
   .map(([mentions, question, noise]) => `${mentions.join(' ')} ${question} ${noise}`.slice(0, 500));
 
 /** The message body of whatever the bot sent for this interaction: the reply, or the edit of a deferred one. */
 async function sentBody(interactionId: string, token: string): Promise<Record<string, unknown>> {
   const reply = await h.fake.awaitInteractionReply(interactionId, STEP_MS);
   if (reply.type !== 5) return reply.data as Record<string, unknown>;
-  const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200, STEP_MS, { includePast: true });
+  const edit = await h.fake.waitForRequest(
+    (r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200,
+    STEP_MS,
+    { includePast: true },
+  );
   return edit.body as Record<string, unknown>;
 }
 

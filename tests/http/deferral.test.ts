@@ -16,7 +16,10 @@ import { awaitOriginalEdit, deliver } from '../support/httpDiscord.js';
 import { signedPost, type SignedEndpoint } from '../support/serveProcess.js';
 
 const slow = {
-  data: new SlashCommandBuilder().setName('slow').setDescription('takes a while').addBooleanOption((o) => o.setName('public').setDescription('public')),
+  data: new SlashCommandBuilder()
+    .setName('slow')
+    .setDescription('takes a while')
+    .addBooleanOption((o) => o.setName('public').setDescription('public')),
   visibility: (request: { options: Record<string, unknown> }) => (request.options.public ? 'public' : 'private'),
   execute: async (request: { options: Record<string, unknown> }) => {
     await sleep(300);
@@ -47,7 +50,10 @@ const logs: { level: string; msg: string; [field: string]: unknown }[] = [];
 beforeAll(async () => {
   fake = await FakeDiscord.start();
   const keys = makeKeyPair();
-  const config = loadConfig('http', { env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: '0' }, envFile: null });
+  const config = loadConfig('http', {
+    env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: '0' },
+    envFile: null,
+  });
   const registry = await loadCommands({
     extraCommands: [
       { source: 'test:slow', module: slow },
@@ -81,7 +87,11 @@ describe('work that outlasts the deferral threshold', () => {
     const payload = chatInputInteraction(fake.guildScope(), { name: 'slow-private' });
     const d = await deliver(endpoint, fake, payload);
     expect(d.response).toEqual({ type: 5, data: {} });
-    const followUp = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${payload.application_id}/${payload.token}`, 5_000, { includePast: true });
+    const followUp = await fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/webhooks/${payload.application_id}/${payload.token}`,
+      5_000,
+      { includePast: true },
+    );
     expect(followUp.body).toMatchObject({ content: 'only for you', flags: 64, allowed_mentions: { parse: [] } });
     const { original, followups } = fake.interactionMessages(payload.id);
     expect(original).toBeNull(); // the public "thinking…" placeholder was deleted
@@ -100,11 +110,17 @@ describe('failures', () => {
 
   it('Discord failing the webhook is logged, the user gets a private "something went wrong" follow-up, and the server keeps answering', async () => {
     const payload = chatInputInteraction(fake.guildScope(), { name: 'slow' });
-    fake.failNext((r) => r.method === 'PATCH' && r.path.includes(payload.token), 400, { body: { message: 'Invalid Form Body', code: 50035 } });
+    fake.failNext((r) => r.method === 'PATCH' && r.path.includes(payload.token), 400, {
+      body: { message: 'Invalid Form Body', code: 50035 },
+    });
     await deliver(endpoint, fake, payload);
     await expect.poll(() => logs.some((l) => l.msg === 'reply failed' && l.interaction === payload.id), { timeout: 5_000 }).toBe(true);
     // The same rule as on the gateway (one answering function for both): the apology follows the failed edit.
-    const apology = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${payload.application_id}/${payload.token}`, 5_000, { includePast: true });
+    const apology = await fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/webhooks/${payload.application_id}/${payload.token}`,
+      5_000,
+      { includePast: true },
+    );
     expect(apology.body).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
     expect(JSON.stringify(apology.body)).toContain('something went wrong');
     const next = await deliver(endpoint, fake, chatInputInteraction(fake.guildScope(), { name: 'sources' }));

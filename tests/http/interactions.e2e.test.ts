@@ -38,7 +38,14 @@ const send = async (payload: APIInteraction): Promise<Delivered> => {
   expect(delivered.relayStatus).toBeLessThan(300);
   return delivered;
 };
-const messageData = (d: Delivered) => (d.response.data ?? {}) as { content?: string; embeds?: { description?: string; title?: string }[]; flags?: number; allowed_mentions?: unknown; components?: unknown };
+const messageData = (d: Delivered) =>
+  (d.response.data ?? {}) as {
+    content?: string;
+    embeds?: { description?: string; title?: string }[];
+    flags?: number;
+    allowed_mentions?: unknown;
+    components?: unknown;
+  };
 
 describe('PING', () => {
   it('is answered with PONG', async () => {
@@ -64,14 +71,18 @@ describe('/ask over HTTP', () => {
   });
 
   it('public:true posts in the channel at once', async () => {
-    const d = await send(chatInputInteraction(guild(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi', public: true } }));
+    const d = await send(
+      chatInputInteraction(guild(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi', public: true } }),
+    );
     expect(d.response.type).toBe(4);
     expect(messageData(d).flags ?? 0).toBe(0);
     expect(allText(messageData(d))).toContain('3,657 IoT enterprises');
   });
 
   it('never pings: a mention-laden question is echoed escaped, with allowed mentions none', async () => {
-    const d = await send(chatInputInteraction(guild(), { name: 'ask', options: { question: '@everyone <@&123> how many IoT enterprises in Wuxi' } }));
+    const d = await send(
+      chatInputInteraction(guild(), { name: 'ask', options: { question: '@everyone <@&123> how many IoT enterprises in Wuxi' } }),
+    );
     const data = messageData(d);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(data.content).not.toContain('@everyone');
@@ -100,7 +111,9 @@ describe('autocomplete (type 8)', () => {
   it('/source completes article ids from titles', async () => {
     const d = await send(autocompleteInteraction(guild(), { name: 'source', focused: 'id', value: 'beijing' }));
     expect(d.response.type).toBe(8);
-    expect(d.response.data).toEqual({ choices: [{ name: 'Wuxi, Beijing seek cooperation on emerging industries (18 Dec 2020)', value: 'wuxi-beijing-seek-cooperation' }] });
+    expect(d.response.data).toEqual({
+      choices: [{ name: 'Wuxi, Beijing seek cooperation on emerging industries (18 Dec 2020)', value: 'wuxi-beijing-seek-cooperation' }],
+    });
   });
 });
 
@@ -163,7 +176,10 @@ describe('the other commands', () => {
 
 describe('deferred: Find source (type 5, then the webhook)', () => {
   it('answers "thinking…" at once, then fills the reply through DISCORD_API_URL', async () => {
-    const payload = messageContextMenuInteraction(guild(), { name: 'Find source', target: { content: 'Gao Yaguang is the mayor of Wuxi <@42>' } });
+    const payload = messageContextMenuInteraction(guild(), {
+      name: 'Find source',
+      target: { content: 'Gao Yaguang is the mayor of Wuxi <@42>' },
+    });
     const d = await send(payload);
     expect(d.response).toEqual({ type: 5, data: { flags: 64 } });
 

@@ -26,7 +26,10 @@ describe('graceful shutdown', () => {
   it('on SIGTERM drains, stops accepting, finishes a request still arriving and a deferred reply still owed, then exits 0', async () => {
     const server = await startServe({ env: { DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: '0', CITEBOT_HTTP_DRAIN_SECONDS: '1' } });
     // A deferred reply whose webhook call Discord is slow to accept (registered first, so this delay wins).
-    const deferredPayload = messageContextMenuInteraction(fake.guildScope(), { name: 'Find source', target: { content: 'Wuxi has 3,657 IoT firms' } });
+    const deferredPayload = messageContextMenuInteraction(fake.guildScope(), {
+      name: 'Find source',
+      target: { content: 'Wuxi has 3,657 IoT firms' },
+    });
     fake.injectFault({ match: (r) => r.method === 'PATCH' && r.path.includes(deferredPayload.token), delayMs: 2_000 });
     const deferred = await deliver(server, fake, deferredPayload);
     expect(deferred.response.type).toBe(5);
@@ -38,7 +41,12 @@ describe('graceful shutdown', () => {
     const req = request(`${server.url}/interactions`, {
       method: 'POST',
       agent: false,
-      headers: { 'content-type': 'application/json', 'content-length': String(body.length), expect: '100-continue', ...signatureHeaders(server.keys, body) },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+        expect: '100-continue',
+        ...signatureHeaders(server.keys, body),
+      },
     });
     const continued = once(req, 'continue');
     const answer = new Promise<HttpResult>((resolve, reject) => {
@@ -55,7 +63,9 @@ describe('graceful shutdown', () => {
 
     const exited = once(server.child, 'exit');
     server.child.kill('SIGTERM');
-    await expect.poll(() => server.logs().find((l) => l.msg === 'server stopping'), { timeout: 5_000 }).toMatchObject({ inFlight: 2, drainMs: 1_000 });
+    await expect
+      .poll(() => server.logs().find((l) => l.msg === 'server stopping'), { timeout: 5_000 })
+      .toMatchObject({ inFlight: 2, drainMs: 1_000 });
     // Draining: still accepting, but telling balancers to go elsewhere.
     const health = await httpRequest(`${server.url}/healthz`);
     expect(health).toMatchObject({ status: 503, body: '{"status":"stopping"}' });
@@ -85,7 +95,9 @@ describe('draining under keep-alive load', () => {
   const DRAIN_SECONDS = 3;
 
   it('SIGTERM mid-stream: /healthz is 503 at once, every fully sent request is answered (Connection: close while draining), exit 0', async () => {
-    const server = await startServe({ env: { DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: '0', CITEBOT_HTTP_DRAIN_SECONDS: String(DRAIN_SECONDS) } });
+    const server = await startServe({
+      env: { DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: '0', CITEBOT_HTTP_DRAIN_SECONDS: String(DRAIN_SECONDS) },
+    });
     const questions = ['how many IoT enterprises in Wuxi', 'when was the World Internet of Things Expo held', 'who is the mayor of Wuxi'];
     let asked = 0;
     const stream = startSignedStream({
@@ -93,7 +105,8 @@ describe('draining under keep-alive load', () => {
       keys: server.keys,
       workers: 16,
       agent: () => new Agent({ keepAlive: true, maxSockets: 1 }),
-      payload: () => chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: questions[asked++ % questions.length]! } }),
+      payload: () =>
+        chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: questions[asked++ % questions.length]! } }),
     });
     // A keep-alive connection that sits idle through the drain: closed after it, never under a request.
     const idle = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -149,11 +162,19 @@ describe('configuration', () => {
   it('says what is missing or malformed, one line each, and exits without a stack trace', async () => {
     const [missing, malformed, badPort] = await Promise.all([
       run([], {}),
-      run([], { DISCORD_PUBLIC_KEY: 'not-a-key', CITEBOT_HTTP_PORT: '70000', CITEBOT_HTTP_MAX_BODY_KB: '0', CITEBOT_HTTP_DRAIN_SECONDS: '2.5', CITEBOT_REDIS_URL: 'http://127.0.0.1:6379' }),
+      run([], {
+        DISCORD_PUBLIC_KEY: 'not-a-key',
+        CITEBOT_HTTP_PORT: '70000',
+        CITEBOT_HTTP_MAX_BODY_KB: '0',
+        CITEBOT_HTTP_DRAIN_SECONDS: '2.5',
+        CITEBOT_REDIS_URL: 'http://127.0.0.1:6379',
+      }),
       run(['--port', 'eighty'], { DISCORD_PUBLIC_KEY: makeKeyPair().publicKeyHex }),
     ]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^citebot: the configuration is not usable:\n {2}- DISCORD_PUBLIC_KEY is missing: the application's public key, .+General Information → Public Key\)\n/);
+    expect(missing.stderr).toMatch(
+      /^citebot: the configuration is not usable:\n {2}- DISCORD_PUBLIC_KEY is missing: the application's public key, .+General Information → Public Key\)\n/,
+    );
     expect(missing.stderr).not.toContain('DISCORD_TOKEN'); // HTTP mode needs no token
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toContain("  - DISCORD_PUBLIC_KEY must be your application's public key: 64 hexadecimal characters");

@@ -21,7 +21,15 @@ afterAll(async () => {
 
 /** A real /ask, so that answering it would be visible (and must not happen when unverified). */
 const ask = (id: string) =>
-  JSON.stringify({ type: 2, id, token: `token-${id}`, application_id: '123456789012345678', version: 1, user: { id: '42', username: 'mallory' }, data: { id: '1', type: 1, name: 'ask', options: [{ name: 'question', type: 3, value: 'how many IoT enterprises in Wuxi' }] } });
+  JSON.stringify({
+    type: 2,
+    id,
+    token: `token-${id}`,
+    application_id: '123456789012345678',
+    version: 1,
+    user: { id: '42', username: 'mallory' },
+    data: { id: '1', type: 1, name: 'ask', options: [{ name: 'question', type: 3, value: 'how many IoT enterprises in Wuxi' }] },
+  });
 
 const postRaw = (body: string | Buffer, headers: Record<string, string>) =>
   httpRequest(`${server.url}/interactions`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -35,7 +43,10 @@ function expectRefused(result: HttpResult, status: number, body: string) {
 
 /** Nothing about these interactions may have reached the dispatcher. */
 function expectNeverAnswered(ids: string[]) {
-  const answered = server.logs().filter((l) => l.msg === 'interaction answered').map((l) => l.interaction);
+  const answered = server
+    .logs()
+    .filter((l) => l.msg === 'interaction answered')
+    .map((l) => l.interaction);
   for (const id of ids) expect(answered).not.toContain(id);
 }
 
@@ -108,11 +119,15 @@ describe('body size', () => {
   it('refuses a chunked body once it grows past the limit, without waiting for its end', async () => {
     // Headers, then more than the limit, and never the end: the answer must come anyway.
     const answer = await new Promise<HttpResult>((resolve, reject) => {
-      const req = request(`${server.url}/interactions`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', ...signatureHeaders(server.keys, oversized) } }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      });
+      const req = request(
+        `${server.url}/interactions`,
+        { method: 'POST', agent: false, headers: { 'content-type': 'application/json', ...signatureHeaders(server.keys, oversized) } },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
       req.on('error', reject);
       req.write(oversized);
     });
@@ -130,9 +145,24 @@ describe('malformed requests', () => {
     expectRefused(await server.post('[]'), 400, '{"error":"malformed request"}');
     expectRefused(await server.post({ type: '1', id: 'x', token: 't', application_id: '1' }), 400, '{"error":"malformed request"}');
     // An application command without its data: nothing to route.
-    expectRefused(await server.post({ type: 2, id: 'c1', token: 't', application_id: '1', user: { id: '42', username: 'u' } }), 400, '{"error":"malformed request"}');
+    expectRefused(
+      await server.post({ type: 2, id: 'c1', token: 't', application_id: '1', user: { id: '42', username: 'u' } }),
+      400,
+      '{"error":"malformed request"}',
+    );
     // A modal submit: citebot opens no modals.
-    expectRefused(await server.post({ type: 5, id: 'm1', token: 't', application_id: '1', user: { id: '42', username: 'u' }, data: { custom_id: 'x', components: [] } }), 400, '{"error":"malformed request"}');
+    expectRefused(
+      await server.post({
+        type: 5,
+        id: 'm1',
+        token: 't',
+        application_id: '1',
+        user: { id: '42', username: 'u' },
+        data: { custom_id: 'x', components: [] },
+      }),
+      400,
+      '{"error":"malformed request"}',
+    );
   });
 
   it('refuses signed interactions with wrongly typed fields (400, not 500), and logs them in bounded lines', async () => {
@@ -144,16 +174,38 @@ describe('malformed requests', () => {
       deepUser,
       { ...JSON.parse(ask('w3')), data: { id: '1', type: 1, name: 'ask', options: [{ name: 'question', type: 3, value: { $gt: '' } }] } },
       { ...JSON.parse(ask('w4')), data: { id: '1', type: 1, name: ['ask'] } },
-      { ...JSON.parse(ask('w5')), data: { id: '1', type: 1, name: 'ask', options: [{ name: 'sub', type: 1, options: [{ name: 'question', type: 3, value: 7n.toString(), focused: 'yes' }] }] } },
+      {
+        ...JSON.parse(ask('w5')),
+        data: {
+          id: '1',
+          type: 1,
+          name: 'ask',
+          options: [{ name: 'sub', type: 1, options: [{ name: 'question', type: 3, value: 7n.toString(), focused: 'yes' }] }],
+        },
+      },
       { type: 4, id: 'w6', token: 't', application_id: '1', ...from, data: { type: 1, name: 'ask', options: 'question' } },
-      { type: 2, id: 'w7', token: 't', application_id: '1', ...from, data: { type: 3, name: 'Find source', target_id: '9', resolved: { messages: { 9: { id: '9', content: 5, author: { id: '1' } } } } } },
+      {
+        type: 2,
+        id: 'w7',
+        token: 't',
+        application_id: '1',
+        ...from,
+        data: { type: 3, name: 'Find source', target_id: '9', resolved: { messages: { 9: { id: '9', content: 5, author: { id: '1' } } } } },
+      },
       { type: 2, id: 'w8', token: 't', application_id: '1', member: { user: { id: 42 } }, data: { type: 1, name: 'help' } },
     ];
     for (const payload of bad) expectRefused(await server.post(payload), 400, '{"error":"malformed request"}');
     expectNeverAnswered(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8']);
     const refusals = server.logs().filter((l) => l.msg === 'request refused' && l.status === 400);
-    expect(refusals.map((l) => l.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^not an interaction citebot answers: data\.custom_id: /)]));
-    expect(server.stderr().split('\n').every((line) => line.length < 2_000)).toBe(true);
+    expect(refusals.map((l) => l.reason)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^not an interaction citebot answers: data\.custom_id: /)]),
+    );
+    expect(
+      server
+        .stderr()
+        .split('\n')
+        .every((line) => line.length < 2_000),
+    ).toBe(true);
     // Still answering.
     expect((await server.post(ask('w9'))).status).toBe(200);
   });

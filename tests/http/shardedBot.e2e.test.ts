@@ -20,12 +20,17 @@ afterAll(async () => {
 
 describe('citebot bot --shards', () => {
   it('auto: spawns the recommended shards, answers through them, and stops them all on SIGTERM', async () => {
-    const manager = startCitebot(['bot', '--shards', 'auto'], { cwd: CWD, env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl } });
+    const manager = startCitebot(['bot', '--shards', 'auto'], {
+      cwd: CWD,
+      env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl },
+    });
     onTestFailed(() => console.error(`citebot bot --shards auto wrote:\n${manager.stderr()}`));
     try {
       await expect.poll(() => manager.logs().some((l) => l.msg === 'all shards ready'), { timeout: 20_000 }).toBe(true);
       expect(fake.identifyCount).toBe(1); // the fake recommends one shard
-      const payload = fake.sendInteraction(chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }));
+      const payload = fake.sendInteraction(
+        chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }),
+      );
       const reply = await fake.awaitInteractionReply(payload.id, 5_000);
       expect(reply.data.embeds?.[0]?.description).toContain('3,657 IoT enterprises');
       expect(reply.data.embeds?.[0]?.description).toContain('18 Dec 2020');

@@ -17,7 +17,12 @@ beforeAll(async () => {
   fake = await FakeDiscord.start();
   redis = await startRedis();
   const keys = makeKeyPair();
-  const env = { DISCORD_API_URL: fake.apiUrl, CITEBOT_RATE_LIMIT: String(LIMIT), CITEBOT_RATE_WINDOW_SECONDS: '60', CITEBOT_REDIS_URL: redis.url };
+  const env = {
+    DISCORD_API_URL: fake.apiUrl,
+    CITEBOT_RATE_LIMIT: String(LIMIT),
+    CITEBOT_RATE_WINDOW_SECONDS: '60',
+    CITEBOT_REDIS_URL: redis.url,
+  };
   replicas = await Promise.all([startServe({ env, keys }), startServe({ env, keys })]);
 }, 30_000);
 
@@ -30,7 +35,10 @@ afterAll(async () => {
 
 /** Asks on `server` as `user`: 'answered', 'limited', or what else came back. */
 async function ask(server: ServeProcess, user: ReturnType<typeof userPayload>): Promise<string> {
-  const payload = chatInputInteraction(fake.guildScope({ user }), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } });
+  const payload = chatInputInteraction(fake.guildScope({ user }), {
+    name: 'ask',
+    options: { question: 'how many IoT enterprises in Wuxi' },
+  });
   const started = performance.now();
   const result = await server.post(payload);
   if (performance.now() - started > 1_500) return `slow (${Math.round(performance.now() - started)} ms)`;
@@ -74,7 +82,14 @@ describe('CITEBOT_REDIS_URL: one limit across replicas', () => {
     }
 
     redis = await startRedis(port);
-    await expect.poll(() => a.logs().some((l) => l.msg.startsWith('rate limit store back')) && b.logs().some((l) => l.msg.startsWith('rate limit store back')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          a.logs().some((l) => l.msg.startsWith('rate limit store back')) &&
+          b.logs().some((l) => l.msg.startsWith('rate limit store back')),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const again = userPayload();
     const limited = [];
     for (let i = 0; i <= LIMIT; i++) limited.push(await ask(i % 2 ? b : a, again));

@@ -19,8 +19,18 @@ import { httpRequest } from '../support/serveProcess.js';
 describe('Ed25519 verification', () => {
   // RFC 8032 §7.1, tests 1 and 2.
   const vectors = [
-    { key: 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', message: '', signature: 'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b' },
-    { key: '3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c', message: '72', signature: '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00' },
+    {
+      key: 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
+      message: '',
+      signature:
+        'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b',
+    },
+    {
+      key: '3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c',
+      message: '72',
+      signature:
+        '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00',
+    },
   ];
 
   it('accepts the RFC 8032 signatures from the raw 32-byte public keys', () => {
@@ -49,7 +59,13 @@ describe('Ed25519 verification', () => {
   });
 
   it('refuses a public key that is not 32 bytes of hex', () => {
-    for (const key of ['', 'ab', 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511', `${vectors[0]!.key}00`, 'z'.repeat(64)]) {
+    for (const key of [
+      '',
+      'ab',
+      'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511',
+      `${vectors[0]!.key}00`,
+      'z'.repeat(64),
+    ]) {
       expect(() => publicKeyFromHex(key)).toThrow(/64 hexadecimal characters/);
     }
   });
@@ -133,7 +149,16 @@ describe('configuration for serve', () => {
     expect(config.publicKey).toBe(key.toLowerCase());
     expect(config.http).toEqual({ port: 8080, host: '127.0.0.1', maxBodyBytes: 128 * 1024, drainMs: 5_000 });
     expect(config.token).toBeUndefined();
-    const custom = loadConfig('http', { env: { DISCORD_PUBLIC_KEY: key, CITEBOT_HTTP_PORT: '0', CITEBOT_HTTP_HOST: '::', CITEBOT_HTTP_MAX_BODY_KB: '8', CITEBOT_HTTP_DRAIN_SECONDS: '0' }, envFile: null });
+    const custom = loadConfig('http', {
+      env: {
+        DISCORD_PUBLIC_KEY: key,
+        CITEBOT_HTTP_PORT: '0',
+        CITEBOT_HTTP_HOST: '::',
+        CITEBOT_HTTP_MAX_BODY_KB: '8',
+        CITEBOT_HTTP_DRAIN_SECONDS: '0',
+      },
+      envFile: null,
+    });
     expect(custom.http).toEqual({ port: 0, host: '::', maxBodyBytes: 8 * 1024, drainMs: 0 });
   });
 

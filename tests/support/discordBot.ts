@@ -54,7 +54,12 @@ export async function startBotOnFake(options: BotOnFakeOptions = {}): Promise<Bo
     // With nothing to add, startBot loads the command files itself, as `citebot bot` does.
     const extras = options.extraCommands || options.extraButtons;
     const registry = extras ? await loadCommands({ extraCommands: options.extraCommands, extraButtons: options.extraButtons }) : undefined;
-    const bot = await startBot(config, { log, registry, deferAfterMs: options.deferAfterMs, readyTimeoutMs: options.readyTimeoutMs ?? 10_000 });
+    const bot = await startBot(config, {
+      log,
+      registry,
+      deferAfterMs: options.deferAfterMs,
+      readyTimeoutMs: options.readyTimeoutMs ?? 10_000,
+    });
     return {
       fake,
       bot,

@@ -18,7 +18,11 @@ export function makeKeyPair(): KeyPair {
 export const nowSeconds = (offsetSeconds = 0): string => String(Math.floor(Date.now() / 1000) + offsetSeconds);
 
 /** Ed25519 over timestamp + raw body, hex. */
-export function signatureHeaders(keys: KeyPair, body: string | Buffer, timestamp = nowSeconds()): { 'x-signature-ed25519': string; 'x-signature-timestamp': string } {
+export function signatureHeaders(
+  keys: KeyPair,
+  body: string | Buffer,
+  timestamp = nowSeconds(),
+): { 'x-signature-ed25519': string; 'x-signature-timestamp': string } {
   const signature = sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), keys.privateKey).toString('hex');
   return { 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp };
 }

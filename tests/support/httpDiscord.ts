@@ -23,7 +23,11 @@ export async function deliver(server: SignedEndpoint, fake: FakeDiscord, payload
   // the relay below does that, so a webhook call arriving before the relay is held back
   // (generously: a loaded CI machine can be slow to relay) and then answered for real.
   let relayed = false;
-  fake.injectFault({ match: (r) => !relayed && r.path.startsWith(`/webhooks/${payload.application_id}/${payload.token}`), delayMs: 1_000, times: Infinity });
+  fake.injectFault({
+    match: (r) => !relayed && r.path.startsWith(`/webhooks/${payload.application_id}/${payload.token}`),
+    delayMs: 1_000,
+    times: Infinity,
+  });
   const http = await server.post(payload);
   if (http.status !== 200) throw new Error(`server answered ${http.status}: ${http.body}`);
   const response = JSON.parse(http.body) as Delivered['response'];
@@ -39,7 +43,11 @@ export async function deliver(server: SignedEndpoint, fake: FakeDiscord, payload
 
 /** The webhook edit that fills a deferred reply, once it has been answered. */
 export function awaitOriginalEdit(fake: FakeDiscord, payload: APIInteraction, timeoutMs = 5_000) {
-  return fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${payload.application_id}/${payload.token}/messages/@original`, timeoutMs, {
-    includePast: true,
-  });
+  return fake.waitForRequest(
+    (r) => r.method === 'PATCH' && r.path === `/webhooks/${payload.application_id}/${payload.token}/messages/@original`,
+    timeoutMs,
+    {
+      includePast: true,
+    },
+  );
 }

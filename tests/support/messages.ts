@@ -9,7 +9,12 @@ export function allText(data: { content?: unknown; embeds?: unknown } | undefine
   const embeds = (data?.embeds ?? []) as Embed[];
   return [
     typeof data?.content === 'string' ? data.content : '',
-    ...embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? '']),
+    ...embeds.flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+      e.footer?.text ?? '',
+    ]),
   ].join('\n');
 }
 

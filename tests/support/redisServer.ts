@@ -18,7 +18,9 @@ export interface RedisServer {
 export async function startRedis(port?: number): Promise<RedisServer> {
   const bin = findTool('redis-server');
   const chosen = port ?? (await freePort());
-  const child = spawn(bin, ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const exited = once(child, 'exit');
   let output = '';
   await new Promise<void>((resolve, reject) => {

@@ -29,7 +29,10 @@ export interface HttpResult {
 }
 
 /** One request on its own connection (no keep-alive pool to outlive the caller). */
-export function httpRequest(url: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<HttpResult> {
+export function httpRequest(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -77,7 +80,12 @@ export interface ServeChild extends CitebotProcess {
 /** Starts it and resolves once it listens (not once it is ready: see waitHealthy). */
 export async function spawnServe(options: SpawnServeOptions): Promise<ServeChild> {
   const [bin = BIN, ...args] = options.script ?? [BIN, 'serve', '--port', String(options.port ?? 0), '--host', '127.0.0.1'];
-  const run = startCitebot(args, { cwd: options.cwd ?? emptyFolder('citebot-serve-'), env: options.env, bin, nodeArgs: options.nodeArgs ?? [] });
+  const run = startCitebot(args, {
+    cwd: options.cwd ?? emptyFolder('citebot-serve-'),
+    env: options.env,
+    bin,
+    nodeArgs: options.nodeArgs ?? [],
+  });
   const timeoutMs = options.listenTimeoutMs ?? 15_000;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not print its address within ${timeoutMs} ms\n${run.stderr()}`)), timeoutMs);
@@ -97,10 +105,14 @@ export async function spawnServe(options: SpawnServeOptions): Promise<ServeChild
 }
 
 /** Polls GET /healthz until it is 200; fails early if `child` exits meanwhile. */
-export async function waitHealthy(url: string, { timeoutMs = 15_000, child }: { timeoutMs?: number; child?: ChildProcessWithoutNullStreams } = {}): Promise<void> {
+export async function waitHealthy(
+  url: string,
+  { timeoutMs = 15_000, child }: { timeoutMs?: number; child?: ChildProcessWithoutNullStreams } = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`serve exited (${child.exitCode ?? child.signalCode}) while loading`);
+    if (child && (child.exitCode !== null || child.signalCode !== null))
+      throw new Error(`serve exited (${child.exitCode ?? child.signalCode}) while loading`);
     const health = await httpRequest(`${url}/healthz`).catch(() => undefined);
     if (health?.status === 200) return;
     if (Date.now() > deadline) throw new Error(`serve not ready within ${timeoutMs} ms (last /healthz: ${health?.status} ${health?.body})`);
@@ -136,7 +148,11 @@ export interface StartServeOptions extends Omit<SpawnServeOptions, 'env' | 'list
 export async function startServe(options: StartServeOptions = {}): Promise<ServeProcess> {
   const { keys = makeKeyPair(), env = {}, waitReady = true, timeoutMs = 15_000, ...spawn } = options;
   const started = performance.now();
-  const child = await spawnServe({ ...spawn, env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, CITEBOT_HTTP_DRAIN_SECONDS: '0', ...env }, listenTimeoutMs: timeoutMs });
+  const child = await spawnServe({
+    ...spawn,
+    env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, CITEBOT_HTTP_DRAIN_SECONDS: '0', ...env },
+    listenTimeoutMs: timeoutMs,
+  });
   const listeningMs = performance.now() - started;
   if (waitReady) {
     try {

@@ -71,13 +71,20 @@ function send({ url, keys, payload, timeoutMs = 10_000 }: StreamOptions, worker:
   const startedAt = performance.now();
   return new Promise((resolve) => {
     let sent = false;
-    const req = request(url, { method: 'POST', agent, timeout: timeoutMs, headers: { 'content-type': 'application/json', ...signatureHeaders(keys, body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => finish({ status: res.statusCode, connection: res.headers.connection, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', (error: NodeJS.ErrnoException) => finish({ error: error.code ?? error.message }));
-    });
-    const finish = (result: Partial<Outcome>) => resolve({ worker, payload: sentPayload, startedAt, endedAt: performance.now(), sent, reusedSocket: req.reusedSocket, ...result });
+    const req = request(
+      url,
+      { method: 'POST', agent, timeout: timeoutMs, headers: { 'content-type': 'application/json', ...signatureHeaders(keys, body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          finish({ status: res.statusCode, connection: res.headers.connection, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', (error: NodeJS.ErrnoException) => finish({ error: error.code ?? error.message }));
+      },
+    );
+    const finish = (result: Partial<Outcome>) =>
+      resolve({ worker, payload: sentPayload, startedAt, endedAt: performance.now(), sent, reusedSocket: req.reusedSocket, ...result });
     req.on('finish', () => (sent = true));
     req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'TIMEOUT' })));
     req.on('error', (error: NodeJS.ErrnoException) => finish({ error: error.code ?? error.message }));

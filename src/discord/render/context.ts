@@ -30,5 +30,5 @@ export function renderContext(article: Article, sentences: readonly Sentence[], 
 }
 
 export function renderMissingSentence(): MessageBody {
-  return { content: "That sentence is no longer in the sources (the corpus may have been updated). Ask again to get a fresh citation." };
+  return { content: 'That sentence is no longer in the sources (the corpus may have been updated). Ask again to get a fresh citation.' };
 }

@@ -19,5 +19,8 @@ export function renderUnknownInteraction(): MessageBody {
 }
 
 export function renderUnreadableOptions(): MessageBody {
-  return { content: "That command arrived with options I can't read (it may be from an older version of me). Please run it again from the command list." };
+  return {
+    content:
+      "That command arrived with options I can't read (it may be from an older version of me). Please run it again from the command list.",
+  };
 }

@@ -11,7 +11,8 @@ const QUOTE_ROOM = 800;
 
 export function renderSearch(query: string, hits: readonly SearchHit[]): MessageBody {
   const heading = `**Search:** ${escapeInlineWithin(query, 1500)}`;
-  if (hits.length === 0) return { content: `${heading}\nNo sentence in the sources matches that. Try other words, or /sources to see what the sources cover.` };
+  if (hits.length === 0)
+    return { content: `${heading}\nNo sentence in the sources matches that. Try other words, or /sources to see what the sources cover.` };
   const embed: APIEmbed = {
     color: COLORS.list,
     fields: hits.map((hit, i) => ({

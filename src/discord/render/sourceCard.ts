@@ -26,12 +26,16 @@ export function renderSourceCard(article: Article): MessageBody {
         color: COLORS.list,
         title: truncate(escapeInline(article.title), LIMITS.embedTitle),
         ...(article.url ? { url: article.url } : {}),
-        description: lede ? `${blockQuote(truncate(escapeText(lede.text), 1500))}\n— ${sourceAndDate(article)}` : 'This article has no text.',
+        description: lede
+          ? `${blockQuote(truncate(escapeText(lede.text), 1500))}\n— ${sourceAndDate(article)}`
+          : 'This article has no text.',
         fields,
         footer: { text: `${pluralize(article.sentences.length, 'sentence')} · /ask quotes them word for word` },
       },
     ],
-    components: lede ? row(contextButton({ documentId: article.id, sentenceIndex: lede.index }, 'Read the opening'), ...articleLinkButton(article.url)) : row(...articleLinkButton(article.url)),
+    components: lede
+      ? row(contextButton({ documentId: article.id, sentenceIndex: lede.index }, 'Read the opening'), ...articleLinkButton(article.url))
+      : row(...articleLinkButton(article.url)),
   };
 }
 

@@ -23,7 +23,7 @@ export const CONSOLE_HELP = [
   '  Find source: Wuxi has more than 3,000 IoT companies   (the "Find source" message menu)',
   '  press 1                                        (press a button of the last reply)',
   '  quit                                           (or Ctrl-D)',
-  'Tab completes questions and ids, as Discord\'s autocomplete would.',
+  "Tab completes questions and ids, as Discord's autocomplete would.",
 ].join('\n');
 
 export function createConsoleSession(options: {
@@ -64,14 +64,25 @@ export function createConsoleSession(options: {
         case 'chat-command':
           return run({ ...base(), kind: 'chat-command', command: action.command, options: action.options });
         case 'message-command':
-          return run({ ...base(), kind: 'message-command', command: action.command, target: { id: `console-message-${counter}`, content: action.text, authorId: user.id } });
+          return run({
+            ...base(),
+            kind: 'message-command',
+            command: action.command,
+            target: { id: `console-message-${counter}`, content: action.text, authorId: user.id },
+          });
       }
     },
 
     async complete(line) {
       const action = /^\/(\S+)\s+(.*)$/s.exec(line);
       if (!line.startsWith('/')) {
-        const choices = await dispatcher.complete({ ...base(), kind: 'autocomplete', command: 'ask', focused: { name: 'question', value: line }, options: {} });
+        const choices = await dispatcher.complete({
+          ...base(),
+          kind: 'autocomplete',
+          command: 'ask',
+          focused: { name: 'question', value: line },
+          options: {},
+        });
         return choices.map((c) => c.value);
       }
       if (!action) return definitions.filter((d) => (d.type ?? 1) === 1 && `/${d.name}`.startsWith(line)).map((d) => `/${d.name} `);
@@ -83,7 +94,13 @@ export function createConsoleSession(options: {
         if (mark === -1 && rest.includes(':')) continue;
         const head = mark === -1 ? `/${name} ${option.name}: ` : `/${name} ${rest.slice(0, mark)}${option.name}: `;
         const typed = mark === -1 ? rest : rest.slice(mark + option.name.length + 1).trimStart();
-        const choices = await dispatcher.complete({ ...base(), kind: 'autocomplete', command: name, focused: { name: option.name, value: typed }, options: {} });
+        const choices = await dispatcher.complete({
+          ...base(),
+          kind: 'autocomplete',
+          command: name,
+          focused: { name: option.name, value: typed },
+          options: {},
+        });
         return choices.map((c) => `${head}${c.value}`);
       }
       return [];

@@ -19,7 +19,8 @@ interface OptionDef {
   required?: boolean;
 }
 
-const optionsOf = (def: RESTPostAPIApplicationCommandsJSONBody): OptionDef[] => ('options' in def && Array.isArray(def.options) ? (def.options as OptionDef[]) : []);
+const optionsOf = (def: RESTPostAPIApplicationCommandsJSONBody): OptionDef[] =>
+  'options' in def && Array.isArray(def.options) ? (def.options as OptionDef[]) : [];
 
 function coerce(option: OptionDef, raw: string): OptionValue | { error: string } {
   switch (option.type) {
@@ -40,8 +41,17 @@ function coerce(option: OptionDef, raw: string): OptionValue | { error: string }
 
 function parseSlash(line: string, definitions: readonly RESTPostAPIApplicationCommandsJSONBody[]): ConsoleAction {
   const [, name = '', rest = ''] = /^\/(\S*)\s*(.*)$/s.exec(line) ?? [];
-  const def = definitions.find((d) => (d.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput && d.name === name.toLowerCase());
-  if (!def) return { kind: 'error', message: `no command /${name}: try ${definitions.filter((d) => (d.type ?? 1) === 1).map((d) => `/${d.name}`).join(', ')}` };
+  const def = definitions.find(
+    (d) => (d.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput && d.name === name.toLowerCase(),
+  );
+  if (!def)
+    return {
+      kind: 'error',
+      message: `no command /${name}: try ${definitions
+        .filter((d) => (d.type ?? 1) === 1)
+        .map((d) => `/${d.name}`)
+        .join(', ')}`,
+    };
   const defs = optionsOf(def);
   const options: Record<string, OptionValue> = {};
   // Find each "name:" of a known option; its value runs to the next one.
@@ -77,7 +87,8 @@ export function parseConsoleLine(input: string, definitions: readonly RESTPostAP
   for (const def of definitions) {
     if (def.type !== ApplicationCommandType.Message) continue;
     const prefix = `${def.name}:`;
-    if (line.toLowerCase().startsWith(prefix.toLowerCase())) return { kind: 'message-command', command: def.name, text: line.slice(prefix.length).trim() };
+    if (line.toLowerCase().startsWith(prefix.toLowerCase()))
+      return { kind: 'message-command', command: def.name, text: line.slice(prefix.length).trim() };
   }
   return { kind: 'chat-command', command: 'ask', options: { question: line } };
 }

@@ -42,10 +42,15 @@ function renderEmbed(embed: APIEmbed, style: TerminalStyle): string[] {
   const bar = '┃ ';
   const md = (t: string) => markdownToTerminal(t, style);
   const out: string[] = [];
-  if (embed.title) out.push(...wrapBlock(ansi(style.color, '1;4')(md(embed.title)) + (embed.url ? ` <${embed.url}>` : ''), style.width, bar));
+  if (embed.title)
+    out.push(...wrapBlock(ansi(style.color, '1;4')(md(embed.title)) + (embed.url ? ` <${embed.url}>` : ''), style.width, bar));
   if (embed.description) out.push(...wrapBlock(md(embed.description), style.width, bar));
   for (const field of embed.fields ?? []) {
-    out.push(bar.trimEnd(), ...wrapBlock(ansi(style.color, '1')(md(field.name)), style.width, bar), ...wrapBlock(md(field.value), style.width, bar));
+    out.push(
+      bar.trimEnd(),
+      ...wrapBlock(ansi(style.color, '1')(md(field.name)), style.width, bar),
+      ...wrapBlock(md(field.value), style.width, bar),
+    );
   }
   if (embed.footer) out.push(bar.trimEnd(), ...wrapBlock(ansi(style.color, '2')(md(embed.footer.text)), style.width, bar));
   return out;

@@ -29,7 +29,12 @@ function consoleUser(): Invoker {
 export async function runConsole(config: Config, io: ConsoleIo, injected: { engine?: Engine; registry?: Registry } = {}): Promise<void> {
   const interactive = Boolean(io.input.isTTY && io.output.isTTY);
   // One person at a keyboard: no rate limit, and index notices in plain words.
-  const { engine, registry, dispatcher } = await createApp(config, { log: createLogger(config.logLevel), ...injected, rateLimit: false, notices: 'terminal' });
+  const { engine, registry, dispatcher } = await createApp(config, {
+    log: createLogger(config.logLevel),
+    ...injected,
+    rateLimit: false,
+    notices: 'terminal',
+  });
   const user = consoleUser();
   const session = createConsoleSession({
     dispatcher,
@@ -49,11 +54,18 @@ export async function runConsole(config: Config, io: ConsoleIo, injected: { engi
       () => callback(null, [[], line]),
     );
   };
-  const lines = createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive, ...(interactive ? { completer } : {}) });
+  const lines = createInterface({
+    input: io.input,
+    output: interactive ? io.output : undefined,
+    terminal: interactive,
+    ...(interactive ? { completer } : {}),
+  });
   // Ctrl-C at the prompt leaves, as in most REPLs (Ctrl-D too: the input ends).
   lines.on('SIGINT', () => lines.close());
   if (interactive) {
-    write(`citebot console: ${engine.corpus.articles.length} articles loaded. Same commands and handlers as the Discord bot, no Discord needed.\n${CONSOLE_HELP}\n`);
+    write(
+      `citebot console: ${engine.corpus.articles.length} articles loaded. Same commands and handlers as the Discord bot, no Discord needed.\n${CONSOLE_HELP}\n`,
+    );
     lines.setPrompt('citebot> ');
     lines.prompt();
   }

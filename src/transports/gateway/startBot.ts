@@ -5,7 +5,15 @@
 // the interaction response to the interaction's callback route. Tests start the bot
 // through this same function, pointed at a fake Discord by DISCORD_API_URL.
 import { once } from 'node:events';
-import { Client, Events, GatewayDispatchEvents, Routes, type APIInteraction, type ClientOptions, type GatewayDispatchPayload } from 'discord.js';
+import {
+  Client,
+  Events,
+  GatewayDispatchEvents,
+  Routes,
+  type APIInteraction,
+  type ClientOptions,
+  type GatewayDispatchPayload,
+} from 'discord.js';
 import { createApp, type App } from '../../app/createApp.js';
 import type { Registry } from '../../app/registry.js';
 import type { DiscordConfig } from '../../config/loadConfig.js';

@@ -24,7 +24,12 @@ export interface DrainOptions {
 /** Long enough for the event loop to read what already arrived on every open connection. */
 const UNREAD_GRACE_MS = 100;
 
-export async function drainServer(server: Server, inFlight: InFlight, log: Logger, { delayMs, inFlightTimeoutMs }: DrainOptions): Promise<void> {
+export async function drainServer(
+  server: Server,
+  inFlight: InFlight,
+  log: Logger,
+  { delayMs, inFlightTimeoutMs }: DrainOptions,
+): Promise<void> {
   if (delayMs > 0) await sleep(delayMs);
   await quietTurn(500);
   // net.Server's close: stop listening, and leave the open connections to steps 3 and 4.

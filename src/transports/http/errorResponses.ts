@@ -15,10 +15,9 @@ export const REFUSALS = {
 export type RefusalStatus = keyof typeof REFUSALS;
 
 // Serialised once: these go out on every bad request, including floods of them.
-const BODIES = Object.fromEntries(Object.entries(REFUSALS).map(([status, error]) => [status, Buffer.from(JSON.stringify({ error }))])) as Record<
-  `${RefusalStatus}`,
-  Buffer
->;
+const BODIES = Object.fromEntries(
+  Object.entries(REFUSALS).map(([status, error]) => [status, Buffer.from(JSON.stringify({ error }))]),
+) as Record<`${RefusalStatus}`, Buffer>;
 
 export function sendJson(res: ServerResponse, status: number, body: Buffer | string, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;

@@ -12,10 +12,18 @@ const name = z.string().min(1).max(100);
 const user = z.looseObject({ id, username: z.string().max(100), global_name: z.string().max(100).nullish() });
 
 // Command options nest at most twice: a subcommand group holds subcommands, which hold values.
-const valueOption = z.looseObject({ name, type: z.number().int().min(3), value: z.union([z.string(), z.number(), z.boolean()]).optional(), focused: z.boolean().optional() });
+const valueOption = z.looseObject({
+  name,
+  type: z.number().int().min(3),
+  value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  focused: z.boolean().optional(),
+});
 const subcommand = z.looseObject({ name, type: z.literal(1), options: z.array(valueOption).max(25).optional() });
 const subcommandGroup = z.looseObject({ name, type: z.literal(2), options: z.array(subcommand).max(25).optional() });
-const options = z.array(z.union([subcommand, subcommandGroup, valueOption])).max(25).optional();
+const options = z
+  .array(z.union([subcommand, subcommandGroup, valueOption]))
+  .max(25)
+  .optional();
 
 const message = z.looseObject({ id, content: z.string(), author: z.looseObject({ id }) });
 
@@ -52,5 +60,11 @@ export function parseInteraction(value: unknown): ParsedInteraction {
     return { ok: true, interaction: parsed.data as unknown as APIInteraction };
   }
   const issue = parsed.error.issues[0];
-  return { ok: false, reason: `not an interaction citebot answers: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`.slice(0, 300) };
+  return {
+    ok: false,
+    reason: `not an interaction citebot answers: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`.slice(
+      0,
+      300,
+    ),
+  };
 }
