@@ -1,6 +1,6 @@
 // What a handler answers, independent of how it travels. Handlers build these; the
-// gateway adapter (discord.js), the console and the HTTP mode each deliver them, so
-// none of the handlers knows or cares which transport is in use.
+// gateway bot, `serve` and the console each deliver them, so none of the handlers knows
+// or cares which transport is in use.
 import type {
   APIActionRowComponent,
   APIApplicationCommandOptionChoice,
