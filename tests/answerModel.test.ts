@@ -40,9 +40,30 @@ describe('the fitting it is made with', () => {
   it('the listwise ranker learns which feature puts the right candidate first', () => {
     // In each question the right candidate has the higher first feature; the second is noise.
     const groups = [
-      { features: [[1, 0.2], [0.1, 0.9], [0.3, 0.5]], labels: [1, 0, 0] },
-      { features: [[0.2, 0.1], [0.9, 0.3], [0.5, 0.8]], labels: [0, 1, 0] },
-      { features: [[0.4, 0.7], [0.1, 0.1], [0.8, 0.2]], labels: [0, 0, 1] },
+      {
+        features: [
+          [1, 0.2],
+          [0.1, 0.9],
+          [0.3, 0.5],
+        ],
+        labels: [1, 0, 0],
+      },
+      {
+        features: [
+          [0.2, 0.1],
+          [0.9, 0.3],
+          [0.5, 0.8],
+        ],
+        labels: [0, 1, 0],
+      },
+      {
+        features: [
+          [0.4, 0.7],
+          [0.1, 0.1],
+          [0.8, 0.2],
+        ],
+        labels: [0, 0, 1],
+      },
     ];
     const fit = fitListwise(groups, { l2: 0.1 });
     expect(fit.weights[0]).toBeGreaterThan(0);

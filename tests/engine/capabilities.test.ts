@@ -70,7 +70,9 @@ describe('the answer engine', () => {
   });
 
   it('finds a sentence whose subject is a pronoun through the sentence before it', () => {
-    expect(quote(port.ask('How many trucks does the Kestrel Bay rail freight terminal take off the highway?'))).toContain('It also opened a rail freight terminal');
+    expect(quote(port.ask('How many trucks does the Kestrel Bay rail freight terminal take off the highway?'))).toContain(
+      'It also opened a rail freight terminal',
+    );
   });
 
   it('counts number words as numbers ("one hundred shipping firms")', () => {

@@ -16,7 +16,10 @@ export interface TinyArticle {
 export function tinyEngine(articles: TinyArticle[]): Engine {
   const dir = mkdtempSync(join(tmpdir(), 'citebot-tiny-'));
   try {
-    writeFileSync(join(dir, 'articles.jsonl'), articles.map((a) => JSON.stringify({ source: 'example.com', url: null, ...a })).join('\n') + '\n');
+    writeFileSync(
+      join(dir, 'articles.jsonl'),
+      articles.map((a) => JSON.stringify({ source: 'example.com', url: null, ...a })).join('\n') + '\n',
+    );
     return createEngine(loadCorpus(dir));
   } finally {
     rmSync(dir, { recursive: true, force: true });
