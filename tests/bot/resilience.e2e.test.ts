@@ -1,58 +1,16 @@
 // What keeps the bot trustworthy under stress: the per-user rate limit, a handler that
 // throws, work that outlasts Discord's 3 seconds, Discord failing a request, shutdown.
-import { setTimeout as sleep } from 'node:timers/promises';
-import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { privateReply, publicReply } from '../../src/discord/reply.js';
 import { autocompleteInteraction, chatInputInteraction, userPayload } from '../fake-discord/index.js';
 import { startBotOnFake, STEP_MS, type BotOnFake } from '../support/discordBot.js';
+import { SLOW_AND_FAILING } from '../support/testCommands.js';
 
 let h: BotOnFake;
-
-const boom = {
-  data: new SlashCommandBuilder()
-    .setName('boom')
-    .setDescription('always throws')
-    .addStringOption((o) => o.setName('what').setDescription('anything').setAutocomplete(true)),
-  execute: () => {
-    throw new Error('kaboom in a handler');
-  },
-  autocomplete: () => {
-    throw new Error('kaboom in autocomplete');
-  },
-};
-
-/** Async work longer than the (test-shortened) deferral threshold. */
-const slow = {
-  data: new SlashCommandBuilder()
-    .setName('slow')
-    .setDescription('takes a while')
-    .addBooleanOption((o) => o.setName('public').setDescription('public')),
-  visibility: (request: { options: Record<string, unknown> }) => (request.options.public ? 'public' : 'private'),
-  execute: async (request: { options: Record<string, unknown> }) => {
-    await sleep(300);
-    return (request.options.public ? publicReply : privateReply)({ content: 'finally done' });
-  },
-};
-
-/** Public when asked, but answers privately (like an error would): must not leak into the channel. */
-const slowPrivate = {
-  data: new SlashCommandBuilder().setName('slow-private').setDescription('deferred public, answers private'),
-  visibility: () => 'public',
-  execute: async () => {
-    await sleep(300);
-    return privateReply({ content: 'only for you' });
-  },
-};
 
 beforeAll(async () => {
   h = await startBotOnFake({
     env: { CITEBOT_RATE_LIMIT: '3', CITEBOT_RATE_WINDOW_SECONDS: '60' },
-    extraCommands: [
-      { source: 'test:boom', module: boom },
-      { source: 'test:slow', module: slow },
-      { source: 'test:slow-private', module: slowPrivate },
-    ],
+    extraCommands: SLOW_AND_FAILING,
     deferAfterMs: 100,
   });
 }, 20_000);

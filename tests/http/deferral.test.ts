@@ -2,45 +2,16 @@
 // test-only commands can be added: work that outlasts the deferral threshold, a private
 // answer to a publicly deferred command, a throwing handler, and Discord failing the
 // webhook. Every answer still comes from the shared dispatcher.
-import { setTimeout as sleep } from 'node:timers/promises';
-import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCommands } from '../../src/app/loadCommands.js';
 import { createLogger } from '../../src/process/logger.js';
 import { loadConfig } from '../../src/config/loadConfig.js';
-import { privateReply, publicReply } from '../../src/discord/reply.js';
 import { startServer, type RunningServer } from '../../src/transports/http/startServer.js';
 import { chatInputInteraction, FakeDiscord } from '../fake-discord/index.js';
 import { makeKeyPair } from '../support/discordSigning.js';
 import { awaitOriginalEdit, deliver } from '../support/httpDiscord.js';
 import { signedPost, type SignedEndpoint } from '../support/serveProcess.js';
-
-const slow = {
-  data: new SlashCommandBuilder()
-    .setName('slow')
-    .setDescription('takes a while')
-    .addBooleanOption((o) => o.setName('public').setDescription('public')),
-  visibility: (request: { options: Record<string, unknown> }) => (request.options.public ? 'public' : 'private'),
-  execute: async (request: { options: Record<string, unknown> }) => {
-    await sleep(300);
-    return (request.options.public ? publicReply : privateReply)({ content: 'finally done' });
-  },
-};
-/** Public when asked, but answers privately (like an error would): must not leak into the channel. */
-const slowPrivate = {
-  data: new SlashCommandBuilder().setName('slow-private').setDescription('deferred public, answers private'),
-  visibility: () => 'public',
-  execute: async () => {
-    await sleep(300);
-    return privateReply({ content: 'only for you' });
-  },
-};
-const boom = {
-  data: new SlashCommandBuilder().setName('boom').setDescription('always throws'),
-  execute: () => {
-    throw new Error('kaboom in a handler');
-  },
-};
+import { SLOW_AND_FAILING } from '../support/testCommands.js';
 
 let fake: FakeDiscord;
 let running: RunningServer;
@@ -55,11 +26,7 @@ beforeAll(async () => {
     envFile: null,
   });
   const registry = await loadCommands({
-    extraCommands: [
-      { source: 'test:slow', module: slow },
-      { source: 'test:slow-private', module: slowPrivate },
-      { source: 'test:boom', module: boom },
-    ],
+    extraCommands: SLOW_AND_FAILING,
   });
   const log = createLogger('debug', { write: (line: string) => logs.push(JSON.parse(line) as (typeof logs)[number]) });
   running = await startServer(config, { port: 0, host: '127.0.0.1', log, registry, deferAfterMs: 100 });
