@@ -4,12 +4,13 @@
 // run and forks `citebot bot` once per shard. Plus the CLI's start-up errors.
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { chatInputInteraction, FakeDiscord } from '../fake-discord/index.js';
-import { citebot, citebotAsync, emptyFolder, startCitebot } from '../support/cli.js';
+import { citebot, citebotAsync, startCitebot, tempFolders } from '../support/cli.js';
 import { STEP_MS, TOKEN } from '../support/discordBot.js';
 import { freePort } from '../support/serveProcess.js';
 
 // A folder without a .env, so a developer's own .env cannot leak into these runs.
-const CWD = emptyFolder();
+const folders = tempFolders('citebot-bot-');
+const CWD = folders.make();
 
 let fake: FakeDiscord;
 
@@ -19,6 +20,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fake?.stop();
+  folders.removeAll();
 });
 
 describe('citebot bot', () => {

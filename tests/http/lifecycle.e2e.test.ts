@@ -6,13 +6,14 @@ import { Agent, request } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatInputInteraction, FakeDiscord, messageContextMenuInteraction } from '../fake-discord/index.js';
-import { citebotAsync, emptyFolder } from '../support/cli.js';
+import { citebotAsync, tempFolders } from '../support/cli.js';
 import { makeKeyPair, signatureHeaders } from '../support/discordSigning.js';
 import { deliver } from '../support/httpDiscord.js';
 import { httpRequest, startServe, type HttpResult } from '../support/serveProcess.js';
 import { startSignedStream } from '../support/signedStream.js';
 
 let fake: FakeDiscord;
+const folders = tempFolders('citebot-serve-');
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
@@ -20,6 +21,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fake?.stop();
+  folders.removeAll();
 });
 
 describe('graceful shutdown', () => {
@@ -155,7 +157,7 @@ describe('draining under keep-alive load', () => {
 
 describe('configuration', () => {
   const run = async (args: string[], env: Record<string, string>) => {
-    const { status, stdout, stderr } = await citebotAsync(['serve', ...args], { cwd: emptyFolder(), env });
+    const { status, stdout, stderr } = await citebotAsync(['serve', ...args], { cwd: folders.make(), env });
     return { code: status, stdout, stderr };
   };
 

@@ -5,6 +5,7 @@
 // Discord needs: a key pair, signed POSTs, the parsed log, and how long it took to start.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { BIN, emptyFolder, startCitebot, type CitebotProcess } from './cli.js';
@@ -80,12 +81,10 @@ export interface ServeChild extends CitebotProcess {
 /** Starts it and resolves once it listens (not once it is ready: see waitHealthy). */
 export async function spawnServe(options: SpawnServeOptions): Promise<ServeChild> {
   const [bin = BIN, ...args] = options.script ?? [BIN, 'serve', '--port', String(options.port ?? 0), '--host', '127.0.0.1'];
-  const run = startCitebot(args, {
-    cwd: options.cwd ?? emptyFolder('citebot-serve-'),
-    env: options.env,
-    bin,
-    nodeArgs: options.nodeArgs ?? [],
-  });
+  // An empty folder of its own unless given one, removed when the process has exited.
+  const cwd = options.cwd ?? emptyFolder('citebot-serve-');
+  const run = startCitebot(args, { cwd, env: options.env, bin, nodeArgs: options.nodeArgs ?? [] });
+  if (!options.cwd) void run.exited.then(() => rmSync(cwd, { recursive: true, force: true }));
   const timeoutMs = options.listenTimeoutMs ?? 15_000;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not print its address within ${timeoutMs} ms\n${run.stderr()}`)), timeoutMs);

@@ -15,20 +15,14 @@ export const spec = {
   flags: {
     corpus: CORPUS_FLAG,
     index: INDEX_FLAG,
-    shards: {
-      type: 'string',
-      value: 'N|auto',
-      help: "run discord.js's ShardingManager: N processes, one gateway shard each (auto: as many as Discord recommends)",
-      defaultText: 'one process, no sharding',
-    },
+    shards: { type: 'string', value: 'N|auto', help: "run discord.js's ShardingManager: N processes, one gateway shard each (auto: as many as Discord recommends)", defaultText: 'one process, no sharding' },
   },
 } satisfies CommandSpec;
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseCommand(spec, argv);
   const shards = values.shards === undefined ? undefined : parseShardCount(values.shards);
-  if (values.shards !== undefined && shards === undefined)
-    throw new CliError(`--shards must be a whole number of 1 or more, or auto; got "${values.shards}"`);
+  if (values.shards !== undefined && shards === undefined) throw new CliError(`--shards must be a whole number of 1 or more, or auto; got "${values.shards}"`);
   try {
     const config = loadConfig('discord', { corpus: values.corpus, indexFile: values.index });
     if (shards !== undefined) {

@@ -13,12 +13,7 @@ export const spec = {
   summary: 'index the corpus once and save it, so ask, bot and serve start fast',
   flags: {
     corpus: CORPUS_FLAG,
-    out: {
-      type: 'string',
-      value: 'FILE',
-      help: 'where to write the index (read it with --index FILE)',
-      defaultText: '.citebot-index in the corpus folder',
-    },
+    out: { type: 'string', value: 'FILE', help: 'where to write the index (read it with --index FILE)', defaultText: '.citebot-index in the corpus folder' },
   },
 } satisfies CommandSpec;
 
@@ -27,18 +22,12 @@ export function run(argv: string[]): void {
   const dir = loadConfig('corpus', { corpus: values.corpus }).corpusDir;
   const out = resolve(values.out ?? defaultIndexFile(dir));
   // Before the work, not after it: at 1M sentences indexing takes most of a minute.
-  if (!isFolder(dirname(out)))
-    throw new CliError(
-      `cannot write ${out}: the folder ${dirname(out)} does not exist (create it, or give --out a file in an existing folder)`,
-      1,
-    );
+  if (!isFolder(dirname(out))) throw new CliError(`cannot write ${out}: the folder ${dirname(out)} does not exist (create it, or give --out a file in an existing folder)`, 1);
   const started = performance.now();
   // The digest is taken before loading: if a file changes meanwhile, the index will not match it.
   const digest = corpusDigest(dir);
   const engine = createEngine(loadCorpus(dir));
   fsStep('cannot write', out, () => writeIndexFile(out, engine.index, digest));
   const sentences = engine.index.sentences.length;
-  console.log(
-    `wrote ${out}: ${engine.corpus.articles.length} articles, ${sentences} sentences, ${engine.index.terms.length} terms, in ${Math.round(performance.now() - started)} ms`,
-  );
+  console.log(`wrote ${out}: ${engine.corpus.articles.length} articles, ${sentences} sentences, ${engine.index.terms.length} terms, in ${Math.round(performance.now() - started)} ms`);
 }

@@ -6,8 +6,7 @@ import { CORPUS_FLAG, INDEX_FLAG, parseCommand, type CommandSpec } from '../pars
 
 export const spec = {
   name: 'console',
-  summary:
-    'try the bot without Discord: type /ask question: how many IoT firms in Wuxi and see the reply as Discord would show it (stdin can be piped)',
+  summary: "try the bot without Discord: type /ask question: how many IoT firms in Wuxi and see the reply as Discord would show it (stdin can be piped)",
   flags: { corpus: CORPUS_FLAG, index: INDEX_FLAG },
 } satisfies CommandSpec;
 

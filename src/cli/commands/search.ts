@@ -8,12 +8,7 @@ export const spec = {
   name: 'search',
   summary: 'ranked sentence search, for browsing the sources',
   operands: 'QUERY',
-  flags: {
-    corpus: CORPUS_FLAG,
-    index: INDEX_FLAG,
-    json: JSON_FLAG,
-    limit: { type: 'string', value: 'N', default: '10', help: 'sentences at most, best first' },
-  },
+  flags: { corpus: CORPUS_FLAG, index: INDEX_FLAG, json: JSON_FLAG, limit: { type: 'string', value: 'N', default: '10', help: 'sentences at most, best first' } },
 } satisfies CommandSpec;
 
 export function run(argv: string[]): void {

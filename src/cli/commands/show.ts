@@ -4,12 +4,7 @@ import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
 import { CORPUS_FLAG, JSON_FLAG, parseCommand, usageOf, type CommandSpec } from '../parseCliArgs.js';
 
-export const spec = {
-  name: 'show',
-  summary: 'print one article: its metadata and its sentences',
-  operands: 'ID',
-  flags: { corpus: CORPUS_FLAG, json: JSON_FLAG },
-} satisfies CommandSpec;
+export const spec = { name: 'show', summary: 'print one article: its metadata and its sentences', operands: 'ID', flags: { corpus: CORPUS_FLAG, json: JSON_FLAG } } satisfies CommandSpec;
 
 export function run(argv: string[]): void {
   const { values, positionals } = parseCommand(spec, argv);
@@ -23,9 +18,7 @@ export function run(argv: string[]): void {
     console.log(JSON.stringify({ ...meta, sentences: sentences.map((s) => s.text) }, null, 2));
     return;
   }
-  console.log(
-    `${article.title}\n${article.source ?? 'publisher unknown'} · ${formatDate(article.date)}${article.url ? ` · ${article.url}` : ''}`,
-  );
+  console.log(`${article.title}\n${article.source ?? 'publisher unknown'} · ${formatDate(article.date)}${article.url ? ` · ${article.url}` : ''}`);
   for (const note of [article.dateNote, article.titleNote, article.sourceNote]) if (note) console.log(`note: ${note}`);
   let section: string | null = null;
   for (const s of sentences) {
