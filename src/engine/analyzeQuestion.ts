@@ -267,17 +267,18 @@ const MIN_RELATED_SIMILARITY = 0.4;
 function addLexiconVariant(variants: Variant[], related: RelatedLemma, index: SentenceIndex, own: string[]): void {
   const terms = lemmaTerms(related.lemma);
   if (terms.length === 0) return;
+  const inCorpus = terms.every((t) => index.termIds.has(t));
+  // A one-word stand-in the corpus has only in another form of its family ("employee" → "employs").
+  const family = inCorpus || terms.length !== 1 || terms[0]!.length < 6 ? [] : familyOf(terms[0]!, index);
+  if (!inCorpus && family.length === 0) return; // most relations: nothing of them in the corpus, nothing to weigh
   const similarity = vectorSimilarity(own, terms);
   if (related.relation !== 'synonym' && similarity !== null && similarity < MIN_RELATED_SIMILARITY) return;
   // How near a stand-in is: as near as word vectors measure it, or as the lexicon's path says when they cannot.
   const byPath = related.relation === 'synonym' ? RELATION_WEIGHT[0]! : RELATION_WEIGHT[Math.min(related.distance, 2)]!;
   const weight = similarity === null ? byPath : Math.max(Math.min(similarity, 1), related.relation === 'synonym' ? byPath : 0);
   const via = related.relation === 'synonym' ? 'synonym' : 'related';
-  if (terms.every((t) => index.termIds.has(t))) variants.push({ terms, weight, via });
-  // A one-word stand-in the corpus has only in another form of its family ("employee" → "employs").
-  else if (terms.length === 1 && terms[0]!.length >= 6) {
-    for (const other of familyOf(terms[0]!, index)) if (plausiblyRelated(terms, [other])) variants.push({ terms: [other], weight: weight * FAMILY_WEIGHT, via });
-  }
+  if (inCorpus) variants.push({ terms, weight, via });
+  for (const other of family) if (plausiblyRelated(terms, [other])) variants.push({ terms: [other], weight: weight * FAMILY_WEIGHT, via });
 }
 
 /**
