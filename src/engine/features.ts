@@ -75,6 +75,8 @@ export const FEATURES = {
 
 export type FeatureName = keyof typeof FEATURES;
 export const FEATURE_NAMES = Object.keys(FEATURES) as FeatureName[];
+/** Each feature's position in a feature vector. */
+const F = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, i])) as Record<FeatureName, number>;
 
 /** What the features need about one candidate besides its matches. */
 export interface CandidateEvidence {
@@ -162,36 +164,35 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
   const first = index.sentences[c.id]!.text.match(/^\W*(\p{L}+)/u)?.[1]?.toLowerCase();
   let novel = 0;
   for (const t of sequence) if (!question.termIds.has(t)) novel++;
-  const values: Record<FeatureName, number> = {
-    coverage: share(coverage),
-    literalCoverage: share(literal),
-    titleCoverage: share(title),
-    contextCoverage: share(context),
-    neighbourCoverage: share(neighbour),
-    weakestMatch: weakest,
-    missingRarest: Math.min(1, missingRarest),
-    absentFromCorpus: share(absent),
-    semanticCoverage: semanticTotal > 0 ? semantic / semanticTotal : 0,
-    semanticWeakest,
-    missingNumber,
-    lexiconShare: matched ? lexicon / matched : 0,
-    typoShare: matched ? typo / matched : 0,
-    bm25: c.relativeBm25,
-    articleSupport: c.articleSupport,
-    sectionSupport: c.sectionSupport,
-    proximity: proximity(positions),
-    order: inOrder(positions),
-    typeAsked: question.answerType === 'any' ? 0 : 1,
-    typeMissing: question.answerType !== 'any' && !c.offersAnswer ? 1 : 0,
-    countedNumber: question.counted.length > 0 && c.countedNumber ? 1 : 0,
-    dateMatch: asksYear && question.years.some(refersTo) ? 1 : 0,
-    dateMismatch: asksYear && years.length > 0 && !question.years.some(refersTo) ? 1 : 0,
-    pronounSubject: first && PRONOUNS.has(first) ? 1 : 0,
-    novelty: sequence.length ? novel / sequence.length : 0,
-    length: Math.min(1, sequence.length / 60),
-    questionSize: Math.min(1, concepts.length / 8),
-  };
-  return Float64Array.from(FEATURE_NAMES, (name) => values[name]);
+  const f = new Float64Array(FEATURE_NAMES.length);
+  f[F.coverage] = share(coverage);
+  f[F.literalCoverage] = share(literal);
+  f[F.titleCoverage] = share(title);
+  f[F.contextCoverage] = share(context);
+  f[F.neighbourCoverage] = share(neighbour);
+  f[F.weakestMatch] = weakest;
+  f[F.missingRarest] = Math.min(1, missingRarest);
+  f[F.absentFromCorpus] = share(absent);
+  f[F.semanticCoverage] = semanticTotal > 0 ? semantic / semanticTotal : 0;
+  f[F.semanticWeakest] = semanticWeakest;
+  f[F.missingNumber] = missingNumber;
+  f[F.lexiconShare] = matched ? lexicon / matched : 0;
+  f[F.typoShare] = matched ? typo / matched : 0;
+  f[F.bm25] = c.relativeBm25;
+  f[F.articleSupport] = c.articleSupport;
+  f[F.sectionSupport] = c.sectionSupport;
+  f[F.proximity] = proximity(positions);
+  f[F.order] = inOrder(positions);
+  f[F.typeAsked] = question.answerType === 'any' ? 0 : 1;
+  f[F.typeMissing] = question.answerType !== 'any' && !c.offersAnswer ? 1 : 0;
+  f[F.countedNumber] = question.counted.length > 0 && c.countedNumber ? 1 : 0;
+  f[F.dateMatch] = asksYear && question.years.some(refersTo) ? 1 : 0;
+  f[F.dateMismatch] = asksYear && years.length > 0 && !question.years.some(refersTo) ? 1 : 0;
+  f[F.pronounSubject] = first && PRONOUNS.has(first) ? 1 : 0;
+  f[F.novelty] = sequence.length ? novel / sequence.length : 0;
+  f[F.length] = Math.min(1, sequence.length / 60);
+  f[F.questionSize] = Math.min(1, concepts.length / 8);
+  return f;
 }
 
 function articleYear(index: SentenceIndex, id: number): number | undefined {
