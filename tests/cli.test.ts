@@ -3,22 +3,11 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as ask from '../src/cli/commands/ask.js';
-import * as bot from '../src/cli/commands/bot.js';
-import * as buildIndex from '../src/cli/commands/buildIndex.js';
-import * as consoleCommand from '../src/cli/commands/console.js';
-import * as deployCommands from '../src/cli/commands/deployCommands.js';
-import * as ingest from '../src/cli/commands/ingest.js';
-import * as search from '../src/cli/commands/search.js';
-import * as serve from '../src/cli/commands/serve.js';
-import * as show from '../src/cli/commands/show.js';
-import * as sources from '../src/cli/commands/sources.js';
 import { helpOf, parseCommand, type CommandSpec } from '../src/cli/parseCliArgs.js';
+import * as specs from '../src/cli/specs.js';
 import { citebot, CRASH, ROOT, tempFolders } from './support/cli.js';
 
-const SPECS: CommandSpec[] = [ask, search, sources, show, ingest, consoleCommand, bot, serve, deployCommands, buildIndex].map(
-  (c) => c.spec,
-);
+const SPECS: CommandSpec[] = Object.values(specs);
 const folders = tempFolders('citebot-cli-');
 afterAll(() => folders.removeAll());
 

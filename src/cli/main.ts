@@ -4,25 +4,32 @@ import { ConfigError } from '../config/configError.js';
 import { CorpusError } from '../corpus/corpusError.js';
 import { packageRoot } from '../paths/packageRoot.js';
 import { CliError } from './cliError.js';
-import * as ask from './commands/ask.js';
-import * as bot from './commands/bot.js';
-import * as buildIndex from './commands/buildIndex.js';
-import * as consoleCommand from './commands/console.js';
-import * as deployCommands from './commands/deployCommands.js';
-import * as ingest from './commands/ingest.js';
-import * as search from './commands/search.js';
-import * as serve from './commands/serve.js';
-import * as show from './commands/show.js';
-import * as sources from './commands/sources.js';
 import { helpOf, usageOf, type CommandSpec } from './parseCliArgs.js';
+import * as specs from './specs.js';
 
 interface CliCommand {
-  spec: CommandSpec;
   run(argv: string[]): void | Promise<void>;
 }
 
-const commands = Object.fromEntries(
-  [ask, search, sources, show, ingest, consoleCommand, bot, serve, deployCommands, buildIndex].map((c: CliCommand) => [c.spec.name, c]),
+/**
+ * Each command's code is imported only when it runs: `ask` must not pay for loading discord.js
+ * (~300 ms), which only `bot`, `serve`, `console` and `deploy-commands` use.
+ */
+const commands: Record<string, { spec: CommandSpec; load: () => Promise<CliCommand> }> = Object.fromEntries(
+  (
+    [
+      [specs.askSpec, () => import('./commands/ask.js')],
+      [specs.searchSpec, () => import('./commands/search.js')],
+      [specs.sourcesSpec, () => import('./commands/sources.js')],
+      [specs.showSpec, () => import('./commands/show.js')],
+      [specs.ingestSpec, () => import('./commands/ingest.js')],
+      [specs.consoleSpec, () => import('./commands/console.js')],
+      [specs.botSpec, () => import('./commands/bot.js')],
+      [specs.serveSpec, () => import('./commands/serve.js')],
+      [specs.deployCommandsSpec, () => import('./commands/deployCommands.js')],
+      [specs.buildIndexSpec, () => import('./commands/buildIndex.js')],
+    ] as const
+  ).map(([spec, load]) => [spec.name, { spec, load }]),
 );
 
 function help(): string {
@@ -46,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(helpOf(command.spec));
     return 0;
   }
-  await command.run(rest);
+  await (await command.load()).run(rest);
   return 0;
 }
 

@@ -3,20 +3,9 @@ import { loadConfig } from '../../config/loadConfig.js';
 import { checkQuestion, loadEngine, type Engine } from '../../engine/engine.js';
 import type { AskResult } from '../../engine/types.js';
 import { CliError } from '../cliError.js';
-import { CORPUS_FLAG, INDEX_FLAG, JSON_FLAG, parseCommand, parsePositiveInt, usageOf, type CommandSpec } from '../parseCliArgs.js';
+import { parseCommand, parsePositiveInt, usageOf } from '../parseCliArgs.js';
+import { askSpec as spec } from '../specs.js';
 import { renderAskLine, renderAskResult } from '../renderTerminal.js';
-
-export const spec = {
-  name: 'ask',
-  summary: 'answer a question with one quoted, dated sentence (or one question per stdin line)',
-  operands: '[QUESTION]',
-  flags: {
-    corpus: CORPUS_FLAG,
-    index: INDEX_FLAG,
-    json: JSON_FLAG,
-    limit: { type: 'string', value: 'N', default: '3', help: "answers at most: the answer, then other sources' dated answers" },
-  },
-} satisfies CommandSpec;
 
 export async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommand(spec, argv);

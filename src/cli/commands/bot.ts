@@ -7,17 +7,8 @@ import { currentShardProcess, stopWhenManagerSays } from '../../process/sharding
 import { stopOnSignals } from '../../process/shutdown.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
-import { CORPUS_FLAG, INDEX_FLAG, parseCommand, type CommandSpec } from '../parseCliArgs.js';
-
-export const spec = {
-  name: 'bot',
-  summary: 'run the Discord bot on the gateway (DISCORD_TOKEN etc. from the environment or .env; see .env.example)',
-  flags: {
-    corpus: CORPUS_FLAG,
-    index: INDEX_FLAG,
-    shards: { type: 'string', value: 'N|auto', help: "run discord.js's ShardingManager: N processes, one gateway shard each (auto: as many as Discord recommends)", defaultText: 'one process, no sharding' },
-  },
-} satisfies CommandSpec;
+import { parseCommand } from '../parseCliArgs.js';
+import { botSpec as spec } from '../specs.js';
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseCommand(spec, argv);

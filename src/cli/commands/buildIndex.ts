@@ -6,16 +6,8 @@ import { corpusDigest } from '../../engine/persist/corpusDigest.js';
 import { writeIndexFile } from '../../engine/persist/indexFile.js';
 import { CliError } from '../cliError.js';
 import { fsStep, isFolder } from '../fsError.js';
-import { CORPUS_FLAG, parseCommand, type CommandSpec } from '../parseCliArgs.js';
-
-export const spec = {
-  name: 'build-index',
-  summary: 'index the corpus once and save it, so ask, bot and serve start fast',
-  flags: {
-    corpus: CORPUS_FLAG,
-    out: { type: 'string', value: 'FILE', help: 'where to write the index (read it with --index FILE)', defaultText: '.citebot-index in the corpus folder' },
-  },
-} satisfies CommandSpec;
+import { parseCommand } from '../parseCliArgs.js';
+import { buildIndexSpec as spec } from '../specs.js';
 
 export function run(argv: string[]): void {
   const { values } = parseCommand(spec, argv);

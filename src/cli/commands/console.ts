@@ -2,13 +2,8 @@ import { runConsole } from '../../transports/console/runConsole.js';
 import { friendlyStartError } from '../friendlyStartError.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
-import { CORPUS_FLAG, INDEX_FLAG, parseCommand, type CommandSpec } from '../parseCliArgs.js';
-
-export const spec = {
-  name: 'console',
-  summary: "try the bot without Discord: type /ask question: how many IoT firms in Wuxi and see the reply as Discord would show it (stdin can be piped)",
-  flags: { corpus: CORPUS_FLAG, index: INDEX_FLAG },
-} satisfies CommandSpec;
+import { parseCommand } from '../parseCliArgs.js';
+import { consoleSpec as spec } from '../specs.js';
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseCommand(spec, argv);

@@ -3,16 +3,8 @@ import { friendlyStartError } from '../friendlyStartError.js';
 import { loadCommands } from '../../app/loadCommands.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
-import { parseCommand, usageOf, type CommandSpec } from '../parseCliArgs.js';
-
-export const spec = {
-  name: 'deploy-commands',
-  summary: 'register the slash and context-menu commands with Discord: in one server for development, else globally',
-  flags: {
-    guild: { type: 'string', value: 'ID', help: 'register in this server only (instant)', defaultText: 'DISCORD_GUILD_ID, else globally' },
-    global: { type: 'boolean', help: 'register globally, even when DISCORD_GUILD_ID is set (may take minutes to appear)' },
-  },
-} satisfies CommandSpec;
+import { parseCommand, usageOf } from '../parseCliArgs.js';
+import { deployCommandsSpec as spec } from '../specs.js';
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseCommand(spec, argv);

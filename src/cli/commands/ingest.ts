@@ -10,22 +10,8 @@ import { slugId } from '../../ingest/slugId.js';
 import { splitSentences } from '../../text/splitSentences.js';
 import { CliError } from '../cliError.js';
 import { fsFailure, fsStep, isFolder } from '../fsError.js';
-import { CORPUS_FLAG, parseCommand, usageOf, type CommandSpec } from '../parseCliArgs.js';
-
-export const spec = {
-  name: 'ingest',
-  summary: 'turn scraped news pages into corpus articles (furniture removed, metadata found)',
-  operands: 'FILE...',
-  flags: {
-    corpus: CORPUS_FLAG,
-    create: { type: 'boolean', help: 'create the corpus folder if it does not exist (without it, a folder that does not exist is refused)' },
-    date: { type: 'string', value: 'YYYY[-MM[-DD]]', help: 'the publication date, when the page prints none; recorded with a note that you gave it', defaultText: 'found in the page' },
-    undated: { type: 'boolean', help: 'store the article without a date when the page prints none' },
-    title: { type: 'string', value: 'T', help: 'the headline', defaultText: 'found in the page' },
-    source: { type: 'string', value: 'S', help: 'the publisher', defaultText: 'found in the page' },
-    id: { type: 'string', value: 'ID', help: 'the article id and file name: 1-64 letters, digits, _ - . (one FILE only)', defaultText: 'made from the title' },
-  },
-} satisfies CommandSpec;
+import { parseCommand, usageOf } from '../parseCliArgs.js';
+import { ingestSpec as spec } from '../specs.js';
 
 interface Overrides {
   date?: string;

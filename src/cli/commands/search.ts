@@ -1,15 +1,9 @@
 import { loadConfig } from '../../config/loadConfig.js';
 import { loadEngine } from '../../engine/engine.js';
 import { CliError } from '../cliError.js';
-import { CORPUS_FLAG, INDEX_FLAG, JSON_FLAG, parseCommand, parsePositiveInt, usageOf, type CommandSpec } from '../parseCliArgs.js';
+import { parseCommand, parsePositiveInt, usageOf } from '../parseCliArgs.js';
+import { searchSpec as spec } from '../specs.js';
 import { renderSearchHits } from '../renderTerminal.js';
-
-export const spec = {
-  name: 'search',
-  summary: 'ranked sentence search, for browsing the sources',
-  operands: 'QUERY',
-  flags: { corpus: CORPUS_FLAG, index: INDEX_FLAG, json: JSON_FLAG, limit: { type: 'string', value: 'N', default: '10', help: 'sentences at most, best first' } },
-} satisfies CommandSpec;
 
 export function run(argv: string[]): void {
   const { values, positionals } = parseCommand(spec, argv);

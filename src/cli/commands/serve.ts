@@ -4,18 +4,8 @@ import { stopOnSignals } from '../../process/shutdown.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { ListenError, startServer } from '../../transports/http/startServer.js';
 import { CliError } from '../cliError.js';
-import { CORPUS_FLAG, parseCommand, type CommandSpec } from '../parseCliArgs.js';
-
-export const spec = {
-  name: 'serve',
-  summary:
-    "answer Discord interactions over HTTP at POST /interactions (DISCORD_PUBLIC_KEY from the environment or .env; set the application's Interactions Endpoint URL to it), GET /healthz for load balancers",
-  flags: {
-    corpus: CORPUS_FLAG,
-    port: { type: 'string', value: 'P', help: 'the port to listen on (0 picks a free one)', defaultText: 'CITEBOT_HTTP_PORT, else 8080' },
-    host: { type: 'string', value: 'H', help: 'the address to listen on', defaultText: 'CITEBOT_HTTP_HOST, else 127.0.0.1' },
-  },
-} satisfies CommandSpec;
+import { parseCommand } from '../parseCliArgs.js';
+import { serveSpec as spec } from '../specs.js';
 
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

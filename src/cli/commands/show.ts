@@ -2,9 +2,8 @@ import { formatDate } from '../../corpus/articleDate.js';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
-import { CORPUS_FLAG, JSON_FLAG, parseCommand, usageOf, type CommandSpec } from '../parseCliArgs.js';
-
-export const spec = { name: 'show', summary: 'print one article: its metadata and its sentences', operands: 'ID', flags: { corpus: CORPUS_FLAG, json: JSON_FLAG } } satisfies CommandSpec;
+import { parseCommand, usageOf } from '../parseCliArgs.js';
+import { showSpec as spec } from '../specs.js';
 
 export function run(argv: string[]): void {
   const { values, positionals } = parseCommand(spec, argv);

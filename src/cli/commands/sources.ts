@@ -1,9 +1,8 @@
 import { formatDate } from '../../corpus/articleDate.js';
 import { loadCorpus } from '../../corpus/loadCorpus.js';
 import { loadConfig } from '../../config/loadConfig.js';
-import { CORPUS_FLAG, JSON_FLAG, parseCommand, type CommandSpec } from '../parseCliArgs.js';
-
-export const spec = { name: 'sources', summary: 'list the articles of the corpus', flags: { corpus: CORPUS_FLAG, json: JSON_FLAG } } satisfies CommandSpec;
+import { parseCommand } from '../parseCliArgs.js';
+import { sourcesSpec as spec } from '../specs.js';
 
 export function run(argv: string[]): void {
   const { values } = parseCommand(spec, argv);
