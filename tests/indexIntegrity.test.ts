@@ -7,7 +7,7 @@ import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import { createEngine, defaultIndexFile, loadEngine, type Engine } from '../src/engine/engine.js';
 import { crc32, crc32InJs } from '../src/engine/persist/checksum.js';
 import { corpusDigest } from '../src/engine/persist/corpusDigest.js';
-import { engineFingerprint } from '../src/engine/persist/fingerprint.js';
+import { engineFingerprint, INDEX_FORMAT } from '../src/engine/persist/fingerprint.js';
 import { writeIndexFile } from '../src/engine/persist/indexFile.js';
 import { RANKING } from '../src/engine/rankingParameters.js';
 
@@ -82,6 +82,14 @@ function withHeader(edit: (header: Record<string, unknown>) => unknown): Buffer 
   return resealed(bytes);
 }
 
+/** One array's values edited in place (as 32-bit numbers), and the file resealed with a correct checksum. */
+function withArray(name: string, edit: (values: Uint32Array) => void): Buffer {
+  const [start, end] = regions(pristine).get(name)!;
+  const bytes = Buffer.from(pristine);
+  edit(new Uint32Array(bytes.buffer, bytes.byteOffset + start, (end - start) / 4));
+  return resealed(bytes);
+}
+
 function resealed(bytes: Buffer): Buffer {
   bytes.writeUInt32LE(zlibCrc32(bytes.subarray(0, bytes.length - 4)), bytes.length - 4);
   return bytes;
@@ -103,7 +111,7 @@ describe('a prebuilt index with one bit flipped', () => {
           .add(end - 1)
           .add((start + end) >> 1);
     for (let k = 0; k < 5; k++) positions.add(quoted + 'home to '.length + k);
-    for (const at of [0, 'citebot-index '.length, 'citebot-index 2 '.length]) positions.add(at);
+    for (const at of [0, 'citebot-index '.length, `citebot-index ${INDEX_FORMAT} `.length]) positions.add(at);
 
     const hit = new Set<string>();
     for (const position of [...positions].sort((a, b) => a - b)) {
@@ -141,7 +149,12 @@ describe('a prebuilt index that passes its checksum but cannot be decoded', () =
     ],
     [
       'an article dropped from the header',
-      (h: Record<string, unknown>) => ({ ...h, articles: (h.articles as unknown[]).slice(0, -1) }),
+      (h: Record<string, unknown>) => ({
+        ...h,
+        articles: Object.fromEntries(
+          Object.entries(h.articles as Record<string, unknown[]>).map(([k, v]) => [k, k === 'files' || k === 'notes' ? v : v.slice(0, -1)]),
+        ),
+      }),
       /belongs to article 4, which it does not list/,
     ],
     ['no articles at all', (h: Record<string, unknown>) => ({ ...h, articles: null }), /cannot be decoded \(.*null/],
@@ -160,6 +173,12 @@ describe('a prebuilt index that passes its checksum but cannot be decoded', () =
       }),
       /impossible type or length \(u64/,
     ],
+    ['autocomplete names that are not texts', (h: Record<string, unknown>) => ({ ...h, entities: [1, 2] }), /its entities are not a list of texts/],
+    [
+      'an article column shorter than the ids',
+      (h: Record<string, unknown>) => ({ ...h, articles: { ...(h.articles as object), title: [] } }),
+      /its article titles are 0, for 5 articles/,
+    ],
   ])('(%s) is refused with a notice, never a crash', (_what, edit, why) => {
     const { notices, answers } = loadWith(withHeader(edit));
     expect(notices).toEqual([expect.stringMatching(why)]);
@@ -167,15 +186,26 @@ describe('a prebuilt index that passes its checksum but cannot be decoded', () =
     expect(answers).toEqual(expected);
   });
 
+  // Sentence texts are decoded when first read: what decoding them relies on is checked at load.
+  it.each([
+    ['sentence texts whose offsets go backwards', 'textStart', (v: Uint32Array) => void ([v[1], v[2]] = [v[2]!, v[1]!]), /its textStart goes backwards at 2/],
+    ['a sentence under a heading the file does not list', 'sentenceHeading', (v: Uint32Array) => void (v[0] = 999), /its sentence 0 is under heading 999/],
+    ['sentences out of article order', 'articleOf', (v: Uint32Array) => void (v[0] = 1), /belongs to article 0, after article 1/],
+  ])('(%s) is refused with a notice, never a crash', (_what, name, edit, why) => {
+    const { notices, answers } = loadWith(withArray(name, edit));
+    expect(notices).toEqual([expect.stringMatching(why)]);
+    expect(answers).toEqual(expected);
+  });
+
   it.each([
     ['header JSON cut short', (b: Buffer) => resealed(Buffer.concat([b.subarray(0, 40), Buffer.from('{"magic":'), b.subarray(49)]))],
     [
       'a header length past the end',
-      (b: Buffer) => resealed(Buffer.concat([Buffer.from(`citebot-index 2 99999999\n`), b.subarray(b.indexOf('\n') + 1)])),
+      (b: Buffer) => resealed(Buffer.concat([Buffer.from(`citebot-index ${INDEX_FORMAT} 99999999\n`), b.subarray(b.indexOf('\n') + 1)])),
     ],
     ['a truncated file', (b: Buffer) => b.subarray(0, b.length - 500)],
     ['an empty file', () => Buffer.alloc(0)],
-    ['an index of an older format', (b: Buffer) => Buffer.concat([Buffer.from('citebot-index 1 '), b.subarray('citebot-index 2 '.length)])],
+    ['an index of an older format', (b: Buffer) => Buffer.concat([Buffer.from(`citebot-index ${INDEX_FORMAT - 1} `), b.subarray(`citebot-index ${INDEX_FORMAT} `.length)])],
   ])('(%s) is refused with a notice, never a crash', (_what, damage) => {
     const { notices, answers } = loadWith(damage(Buffer.from(pristine)));
     expect(notices).toEqual([expect.stringContaining(`the prebuilt index ${file} cannot be used: `)]);

@@ -33,6 +33,10 @@ describe('a prebuilt index', () => {
     const fresh = createEngine(loadCorpus(dir));
     expect(notices).toEqual([]);
     expect(fromFile.corpus.articles).toEqual(fresh.corpus.articles);
+    expect(fromFile.index.sentenceCount).toBe(fresh.index.sentenceCount);
+    for (let id = 0; id < fresh.index.sentenceCount; id++) expect(fromFile.index.sentence(id)).toEqual(fresh.index.sentence(id));
+    expect([fromFile.index.entities, fromFile.index.topics]).toEqual([fresh.index.entities, fresh.index.topics]);
+    expect(fresh.index.entities).toContain('Gao Yaguang');
     for (const q of questions) expect(fromFile.ask(q), q).toEqual(fresh.ask(q));
     expect(fromFile.search('IoT enterprises')).toEqual(fresh.search('IoT enterprises'));
   });

@@ -257,7 +257,7 @@ function loadCitebot(args: PhaseArgs, progress: Progress, snapshot: Snapshot, me
   if (rebuilt) throw new Error(`the prebuilt index was not used: ${rebuilt}`);
   snapshot('loaded');
   const peakAfterLoadMb = maxRssMb();
-  progress(`loaded ${engine.index.sentences.length.toLocaleString('en')} sentences in ${loadMs} ms; asking`);
+  progress(`loaded ${engine.index.sentenceCount.toLocaleString('en')} sentences in ${loadMs} ms; asking`);
   const queries = askAll(args, progress, (q) => engine.ask(q).answered);
   snapshot('asked');
   return { phase: 'load', system: 'citebot', loadMs, loadCpuMs, peakAfterLoadMb, peakMb: maxRssMb(), memory, queries, loadAverage: loads() };

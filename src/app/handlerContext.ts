@@ -7,5 +7,5 @@ import { buildSuggestions } from './suggestions.js';
 /** Everything handlers share, computed once at start-up from the engine and the registry. */
 export function createHandlerContext(engine: Engine, registry: Registry): HandlerContext {
   const examples = answerableExamples(engine);
-  return { engine, examples, suggestions: buildSuggestions(engine.corpus, examples), catalog: registry.catalog };
+  return { engine, examples, suggestions: buildSuggestions(engine.index, examples), catalog: registry.catalog };
 }

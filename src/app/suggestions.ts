@@ -1,7 +1,7 @@
-// Autocomplete for /ask, answered from memory: built once from the corpus at start-up
-// (named things, article titles and section headings, verified sample questions), then
-// every keystroke is a scan of a few hundred strings — microseconds, far inside 3 seconds.
-import type { Corpus } from '../corpus/schema.js';
+// Autocomplete for /ask, answered from memory: the named things, article titles and section
+// headings the index found when it was built (engine/corpusEntities.ts) and verified sample
+// questions; every keystroke is a scan of a few hundred strings — microseconds, far inside 3 seconds.
+import type { SentenceIndex } from '../engine/sentenceIndex.js';
 import type { Choice } from '../discord/reply.js';
 import { LIMITS } from '../discord/render/limits.js';
 
@@ -9,40 +9,7 @@ export interface QuestionSuggestions {
   suggest(typed: string): Choice[];
 }
 
-/** Most-mentioned named things kept; enough for any corpus a chat bot serves. */
-const MAX_ENTITIES = 2000;
-
-// Capitalised words, optionally joined by lower-case linkers: "Ministry of Industry and Information Technology".
-const NAME_RUN = /[A-Z][\p{L}\p{N}'’-]*(?:\s+(?:(?:of|and|for|the|de)\s+)*[A-Z][\p{L}\p{N}'’-]*)*/gu;
-const LEADING_FILLER = /^(?:(?:The|A|An|In|On|At|By|As|From|Since|For|This|That|These|Those|According|Over|With|Under|After|Before|During|Its|Their|Our|It|He|She|They|We|But|And|Also|Statistic|Statistics)\s+)+/;
-const NOT_NAMES = new Set(
-  'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An In On At By As It He She They We This That These Those According Since From For But And Also'.split(' '),
-);
-
 const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-
-/** Named things in the corpus, most frequent first. */
-export function corpusEntities(corpus: Corpus): string[] {
-  const counts = new Map<string, number>();
-  for (const article of corpus.articles) {
-    for (const sentence of article.sentences) {
-      for (const match of sentence.text.matchAll(NAME_RUN)) {
-        const atStart = match.index === 0;
-        const name = match[0].replace(LEADING_FILLER, '').replace(/['’]s$/, '').replace(/[-'’]+$/, '').trim();
-        if (!name || NOT_NAMES.has(name)) continue;
-        const single = !name.includes(' ');
-        // A lone capitalised word that opens a sentence is usually just the first word.
-        if (single && atStart && match[0] === name) continue;
-        if (single && name.length < 3 && !/[A-Z].*[A-Z]/.test(name)) continue;
-        counts.set(name, (counts.get(name) ?? 0) + 1);
-      }
-    }
-  }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, MAX_ENTITIES)
-    .map(([name]) => name);
-}
 
 /** Cuts typed text to a choice value's 100 characters at a word boundary (a value is submitted as is, so no "…"). */
 function fitValue(text: string): string {
@@ -52,9 +19,7 @@ function fitValue(text: string): string {
   return (space > 50 ? cut.slice(0, space) : cut).trim();
 }
 
-export function buildSuggestions(corpus: Corpus, examples: readonly string[]): QuestionSuggestions {
-  const entities = corpusEntities(corpus);
-  const topics = [...new Set(corpus.articles.flatMap((a) => [a.title, ...a.sections.map((s) => s.heading).filter((h): h is string => h !== null)]))];
+export function buildSuggestions({ entities, topics }: Pick<SentenceIndex, 'entities' | 'topics'>, examples: readonly string[]): QuestionSuggestions {
   const indexed = (list: readonly string[]) => list.map((text) => ({ text, words: words(text) }));
   const exampleIndex = indexed(examples);
   const entityIndex = indexed(entities);

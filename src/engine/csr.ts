@@ -47,3 +47,54 @@ export function sortedIndexOf(list: Uint32Array, value: number): number {
   }
   return -1;
 }
+
+type TypedArray = Uint8Array | Uint32Array;
+
+/**
+ * An append-only typed array that doubles its capacity: building a million rows costs a few
+ * buffers, not a million JavaScript arrays of 8-byte numbers (what pushed the 1M build past 2 GB).
+ */
+export class Growable<T extends TypedArray> {
+  private array: T;
+  length = 0;
+
+  constructor(private readonly make: (capacity: number) => T, capacity = 1024) {
+    this.array = make(capacity);
+  }
+
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const bigger = this.make(Math.max(16, this.array.length * 2));
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = value;
+  }
+
+  /** The values so far, trimmed to their length (a copy: the spare capacity is let go). */
+  done(): T {
+    return this.array.slice(0, this.length) as T;
+  }
+}
+
+export const growableU32 = (capacity?: number) => new Growable((n) => new Uint32Array(n), capacity);
+export const growableU8 = (capacity?: number) => new Growable((n) => new Uint8Array(n), capacity);
+
+/** Rows appended one at a time into growable arrays, then frozen into a Csr. */
+export class CsrBuilder {
+  private readonly start = growableU32();
+  private readonly data = growableU32();
+
+  constructor() {
+    this.start.push(0);
+  }
+
+  push(row: ArrayLike<number>): void {
+    for (let i = 0; i < row.length; i++) this.data.push(row[i]!);
+    this.start.push(this.data.length);
+  }
+
+  done(): Csr {
+    return { start: this.start.done(), data: this.data.done() };
+  }
+}

@@ -161,7 +161,7 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
   const years = row(index.years, c.id);
   const asksYear = question.years.length > 0;
   const refersTo = (y: number) => years.includes(y) || articleYear(index, c.id) === y;
-  const first = index.sentences[c.id]!.text.match(/^\W*(\p{L}+)/u)?.[1]?.toLowerCase();
+  const first = index.sentence(c.id).text.match(/^\W*(\p{L}+)/u)?.[1]?.toLowerCase();
   let novel = 0;
   for (const t of sequence) if (!question.termIds.has(t)) novel++;
   const f = new Float64Array(FEATURE_NAMES.length);

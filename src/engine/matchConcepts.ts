@@ -114,7 +114,7 @@ export function matchConcepts(index: SentenceIndex, id: number, plan: MatchPlan)
     return k >= 0 && index.commonFlags[start[id]! + k] === 1;
   };
   const context = row(index.contextTerms, index.sectionOf[id]!);
-  const sameArticle = (other: number) => other >= 0 && other < index.sentences.length && index.articleOf[other] === index.articleOf[id];
+  const sameArticle = (other: number) => other >= 0 && other < index.sentenceCount && index.articleOf[other] === index.articleOf[id];
   const neighbours = [id - 1, id + 1].filter(sameArticle).map((n) => row(index.sentenceTerms, n));
   for (let c = 0; c < extras.length; c++) {
     const m = matches[c]!;

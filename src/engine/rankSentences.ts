@@ -71,7 +71,7 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
       semantic: semantic.similarities(row(index.sentenceTerms, id)),
     });
     return {
-      entry: { id, sentence: index.sentences[id]!, article: index.articles[index.articleOf[id]!]!, resolvedDates: index.resolvedDates.get(id) ?? [] },
+      entry: { id, sentence: index.sentence(id), article: index.articles[index.articleOf[id]!]!, resolvedDates: index.resolvedDates.get(id) ?? [] },
       score: rankScore(model, features),
       features,
       offersAnswer: offers,

@@ -8,7 +8,7 @@ export interface Candidate {
 }
 
 export function idf(index: SentenceIndex, df: number): number {
-  const n = index.sentences.length;
+  const n = index.sentenceCount;
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
@@ -23,7 +23,7 @@ const scratch = new WeakMap<SentenceIndex, Scratch>();
 function scratchOf(index: SentenceIndex): Scratch {
   let s = scratch.get(index);
   if (!s) {
-    const n = index.sentences.length;
+    const n = index.sentenceCount;
     scratch.set(index, (s = { scores: new Float64Array(n), touched: new Uint32Array(n), heap: new Uint32Array(0) }));
   }
   return s;

@@ -2,7 +2,8 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Corpus, Sentence } from '../corpus/schema.js';
 import { tokenize, type Token } from '../text/tokenize.js';
 import { MONEY_FLAG, MONTH_FLAG, sentenceFeatures } from './answerType.js';
-import { csrFromLists, row, type Csr } from './csr.js';
+import { corpusEntities, corpusTopics } from './corpusEntities.js';
+import { CsrBuilder, growableU32, growableU8, type Csr } from './csr.js';
 import { findAcronyms } from './findAcronyms.js';
 import { RANKING } from './rankingParameters.js';
 import { resolveRelativeDates, type ResolvedDate } from './resolveRelativeDates.js';
@@ -13,7 +14,12 @@ import { resolveRelativeDates, type ResolvedDate } from './resolveRelativeDates.
  */
 export interface SentenceIndex {
   articles: Article[];
-  sentences: Sentence[];
+  /** Sentence ids run from 0 to sentenceCount - 1 in reading order, article after article. */
+  sentenceCount: number;
+  /** A sentence by id. From an index file its article's sentences are decoded on first use. */
+  sentence(id: number): Sentence;
+  /** Per article: its first sentence id; one more entry, sentenceCount, at the end. */
+  articleStart: Uint32Array;
   /** Term number → term, and back. */
   terms: string[];
   termIds: Map<string, number>;
@@ -47,9 +53,15 @@ export interface SentenceIndex {
   acronyms: Map<string, string[]>;
   /** Long forms by their first term: "internet" → [["internet", "thing"], "iot"]. */
   longForms: Map<string, [string[], string][]>;
+  /** For /ask autocomplete: the named things (most mentioned first), and the titles and headings. */
+  entities: string[];
+  topics: string[];
   /** The vocabulary as minisearch's radix tree, for typo and prefix lookups; built on first use. */
   vocabulary(): SearchableMap<number>;
 }
+
+/** What an index holds; the accessors (sentence, vocabulary) are derived from it. */
+export type IndexData = Omit<SentenceIndex, 'sentence' | 'vocabulary'>;
 
 export function documentFrequency(index: SentenceIndex, term: string): number {
   const id = index.termIds.get(term);
@@ -85,28 +97,31 @@ export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
   };
   const ids = (list: Iterable<string>) => [...new Set([...list].map(intern))].sort(ascending);
 
-  const sentences: Sentence[] = [];
-  const lists = { terms: [] as number[][], sequence: [] as number[][], numbers: [] as number[][], names: [] as number[][], places: [] as number[][], years: [] as number[][], context: [] as number[][] };
-  const flags: number[] = [];
-  const commonFlags: number[] = [];
-  const articleOf: number[] = [];
-  const sectionOf: number[] = [];
-  const sectionStart: number[] = [];
+  // Rows go straight into growable typed arrays: no per-sentence JavaScript arrays kept (see csr.ts).
+  const sentenceCount = corpus.articles.reduce((n, a) => n + a.sentences.length, 0);
+  const rows = { terms: new CsrBuilder(), sequence: new CsrBuilder(), numbers: new CsrBuilder(), names: new CsrBuilder(), places: new CsrBuilder(), years: new CsrBuilder(), context: new CsrBuilder() };
+  const commonFlags = growableU8(sentenceCount * 16);
+  const answerFlags = new Uint8Array(sentenceCount);
+  const articleOf = new Uint32Array(sentenceCount);
+  const sectionOf = new Uint32Array(sentenceCount);
+  const articleStart = new Uint32Array(corpus.articles.length + 1);
+  const sectionStart = growableU32();
   const resolvedDates = new Map<number, ResolvedDate[]>();
 
+  let id = 0;
   corpus.articles.forEach((article, articleNumber) => {
     const year = article.date?.slice(0, 4);
     let section: string | null | undefined;
+    articleStart[articleNumber] = id;
     article.sentences.forEach((sentence, i) => {
       // A section is a run of sentences under one heading: its title, heading and year are context.
       if (i === 0 || sentence.section !== section) {
         section = sentence.section;
         const context = contentTerms(tokenize(`${article.title} ${section ?? ''}`));
         if (year) context.push(year);
-        lists.context.push(ids([...context, ...impliedTerms(context, acronyms, longForms)]));
-        sectionStart.push(sentences.length);
+        rows.context.push(ids([...context, ...impliedTerms(context, acronyms, longForms)]));
+        sectionStart.push(id);
       }
-      const id = sentences.length;
       const tokens = tokenize(sentence.text);
       const sequence = contentTerms(tokens);
       const dates = resolveRelativeDates(sentence.text, article.date);
@@ -115,64 +130,79 @@ export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
       const own = ids([...sequence, ...impliedTerms(sequence, acronyms, longForms), ...resolvedYears.map(String)]);
       const common = new Set(tokens.filter((t, k) => !t.isStopWord && (!t.capitalized || k === 0)).map((t) => intern(t.term)));
       const features = sentenceFeatures(sentence.text, tokens, resolvedYears);
-      sentences.push(sentence);
-      lists.terms.push(own);
+      rows.terms.push(own);
       for (const t of own) commonFlags.push(common.has(t) ? 1 : 0);
-      lists.sequence.push(sequence.map(intern));
-      lists.numbers.push(features.numbers.map(intern));
-      lists.names.push(features.names.map(intern));
-      lists.places.push(features.places.map(intern));
-      lists.years.push(features.years);
-      flags.push((features.money ? MONEY_FLAG : 0) | (features.months ? MONTH_FLAG : 0));
-      articleOf.push(articleNumber);
-      sectionOf.push(sectionStart.length - 1);
+      rows.sequence.push(sequence.map(intern));
+      rows.numbers.push(features.numbers.map(intern));
+      rows.names.push(features.names.map(intern));
+      rows.places.push(features.places.map(intern));
+      rows.years.push(features.years);
+      answerFlags[id] = (features.money ? MONEY_FLAG : 0) | (features.months ? MONTH_FLAG : 0);
+      articleOf[id] = articleNumber;
+      sectionOf[id] = sectionStart.length - 1;
+      id++;
     });
   });
-  sectionStart.push(sentences.length);
+  articleStart[corpus.articles.length] = id;
+  sectionStart.push(id);
 
-  const sentenceTerms = csrFromLists(lists.terms);
-  const postings = invert(sentenceTerms, terms.length);
-  const contextTerms = csrFromLists(lists.context);
-  const contextPostings = invert(contextTerms, terms.length);
+  const sentenceTerms = rows.terms.done();
+  const flags = commonFlags.done();
+  const contextTerms = rows.context.done();
   const commonVocabulary = new Uint8Array(terms.length);
-  sentenceTerms.data.forEach((t, k) => {
-    if (commonFlags[k]) commonVocabulary[t] = 1;
-  });
-  const { k1, b } = RANKING.bm25;
-  const lengths = Array.from({ length: sentences.length }, (_, i) => sentenceTerms.start[i + 1]! - sentenceTerms.start[i]!);
-  const average = lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, lengths.length);
-  return attachVocabulary({
+  for (let k = 0; k < flags.length; k++) if (flags[k]) commonVocabulary[sentenceTerms.data[k]!] = 1;
+  return withAccessors({
     articles: corpus.articles,
-    sentences,
+    sentenceCount,
+    articleStart,
     terms,
     termIds,
-    postings,
+    postings: invert(sentenceTerms, terms.length),
     sentenceTerms,
-    commonFlags: Uint8Array.from(commonFlags),
-    sequence: csrFromLists(lists.sequence),
-    numbers: csrFromLists(lists.numbers),
-    names: csrFromLists(lists.names),
-    places: csrFromLists(lists.places),
-    years: csrFromLists(lists.years),
-    answerFlags: Uint8Array.from(flags),
-    articleOf: Uint32Array.from(articleOf),
-    sectionOf: Uint32Array.from(sectionOf),
-    sectionStart: Uint32Array.from(sectionStart),
+    commonFlags: flags,
+    sequence: rows.sequence.done(),
+    numbers: rows.numbers.done(),
+    names: rows.names.done(),
+    places: rows.places.done(),
+    years: rows.years.done(),
+    answerFlags,
+    articleOf,
+    sectionOf,
+    sectionStart: sectionStart.done(),
     contextTerms,
-    contextPostings,
+    contextPostings: invert(contextTerms, terms.length),
     commonVocabulary,
-    lengthNorm: Float32Array.from(lengths, (n) => (k1 + 1) / (k1 * (1 - b + (b * n) / average) + 1)),
+    lengthNorm: lengthNorms(sentenceTerms),
     resolvedDates,
     acronyms,
     longForms,
+    entities: corpusEntities(corpus.articles),
+    topics: corpusTopics(corpus.articles),
   });
 }
 
-/** Adds the radix tree over the vocabulary, built on first use (most questions need no typo lookup). */
-export function attachVocabulary(index: Omit<SentenceIndex, 'vocabulary'>): SentenceIndex {
+/** BM25's length normalisation per sentence (see SentenceIndex.lengthNorm). */
+function lengthNorms({ start }: Csr): Float32Array {
+  const { k1, b } = RANKING.bm25;
+  const count = start.length - 1;
+  const average = start[count]! / Math.max(1, count);
+  return Float32Array.from({ length: count }, (_, i) => (k1 + 1) / (k1 * (1 - b + (b * (start[i + 1]! - start[i]!)) / average) + 1));
+}
+
+/**
+ * Adds the accessors: a sentence through its article (whose sentences an index file decodes on
+ * first use), and the radix tree over the vocabulary, built on first use (most questions need no
+ * typo lookup).
+ */
+export function withAccessors(index: IndexData): SentenceIndex {
   let vocabulary: SearchableMap<number> | undefined;
+  const { articles, articleOf, articleStart } = index;
   return {
     ...index,
+    sentence(id) {
+      const article = articleOf[id]!;
+      return articles[article]!.sentences[id - articleStart[article]!]!;
+    },
     vocabulary() {
       if (!vocabulary) {
         vocabulary = new SearchableMap<number>();
@@ -197,6 +227,6 @@ function invert(csr: Csr, size: number): Csr {
   for (let i = 0; i < size; i++) counts[i + 1]! += counts[i]!;
   const data = new Uint32Array(csr.data.length);
   const fill = counts.slice(0, size);
-  for (let r = 0; r + 1 < csr.start.length; r++) for (const id of row(csr, r)) data[fill[id]!++] = r;
+  for (let r = 0; r + 1 < csr.start.length; r++) for (let k = csr.start[r]!; k < csr.start[r + 1]!; k++) data[fill[csr.data[k]!]!++] = r;
   return { start: counts, data };
 }

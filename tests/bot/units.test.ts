@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { answerInTime } from '../../src/transports/deferral.js';
 import { answerableExamples } from '../../src/app/examples.js';
 import { createRateLimiter } from '../../src/app/rateLimit/rateLimiter.js';
-import { buildSuggestions, corpusEntities } from '../../src/app/suggestions.js';
+import { buildSuggestions } from '../../src/app/suggestions.js';
+import { corpusEntities } from '../../src/engine/corpusEntities.js';
 import { loadEngine } from '../../src/engine/engine.js';
 
 describe('rate limiter', () => {
@@ -69,7 +70,7 @@ describe('autocomplete material', () => {
   const engine = loadEngine('corpus');
 
   it('finds the named things of the corpus, not sentence-opening words or months', () => {
-    const entities = corpusEntities(engine.corpus);
+    const entities = corpusEntities(engine.corpus.articles);
     expect(entities).toEqual(
       expect.arrayContaining([
         'Wuxi',
@@ -88,7 +89,7 @@ describe('autocomplete material', () => {
   });
 
   it('completes the word being typed into a name, keeps what was typed first, stays within 25 × 100', () => {
-    const suggestions = buildSuggestions(engine.corpus, ['how many IoT enterprises in Wuxi']);
+    const suggestions = buildSuggestions(engine.index, ['how many IoT enterprises in Wuxi']);
     const values = suggestions.suggest('how much will china el').map((c) => c.value);
     expect(values[0]).toBe('how much will china el');
     expect(values).toContain('how much will China Electronics Technology Hik Group');

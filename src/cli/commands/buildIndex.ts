@@ -20,6 +20,6 @@ export function run(argv: string[]): void {
   const digest = corpusDigest(dir);
   const engine = createEngine(loadCorpus(dir));
   fsStep('cannot write', out, () => writeIndexFile(out, engine.index, digest));
-  const sentences = engine.index.sentences.length;
+  const sentences = engine.index.sentenceCount;
   console.log(`wrote ${out}: ${engine.corpus.articles.length} articles, ${sentences} sentences, ${engine.index.terms.length} terms, in ${Math.round(performance.now() - started)} ms`);
 }

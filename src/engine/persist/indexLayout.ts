@@ -1,0 +1,62 @@
+/**
+ * The layout of an index file, shared by its writer and its reader: a first line (magic, format,
+ * header length), a JSON header (the fingerprint of the code that built it, the corpus digest,
+ * the articles' metadata as columns, the term table, the autocomplete names, the array layout),
+ * every typed array's bytes as they are in memory (each 4-byte aligned), and last a CRC-32 of
+ * every byte before it. Sentence texts are one UTF-8 region with offsets, decoded an article at
+ * a time when first read, so loading makes no object per sentence.
+ */
+import type { ResolvedDate } from '../resolveRelativeDates.js';
+import type { IndexData } from '../sentenceIndex.js';
+
+export const MAGIC = 'citebot-index';
+export const CHECKSUM_BYTES = 4;
+
+export type CsrName = 'postings' | 'sentenceTerms' | 'sequence' | 'numbers' | 'names' | 'places' | 'years' | 'contextTerms' | 'contextPostings';
+export const CSRS: readonly CsrName[] = ['postings', 'sentenceTerms', 'sequence', 'numbers', 'names', 'places', 'years', 'contextTerms', 'contextPostings'];
+export const FLAT = ['commonFlags', 'answerFlags', 'articleOf', 'sectionOf', 'sectionStart', 'commonVocabulary', 'lengthNorm'] as const satisfies readonly (keyof IndexData)[];
+/** Per sentence, beside the index's own arrays: heading number + 1 (0: none), paragraph, and where its text starts in `texts`. */
+export const SENTENCE_SHAPE = ['sentenceHeading', 'paragraphs', 'textStart'] as const;
+
+export type Typed = Uint8Array | Uint32Array | Float32Array;
+export const BYTES = { u8: 1, u32: 4, f32: 4 } as const;
+export type ElementType = keyof typeof BYTES;
+export const elementType = (a: Typed): ElementType => (a instanceof Float32Array ? 'f32' : a instanceof Uint8Array ? 'u8' : 'u32');
+
+/** Article metadata, one array per field (a million small JSON objects would parse and copy slowly). */
+export interface ArticleColumns {
+  id: string[];
+  title: string[];
+  date: (string | null)[];
+  source: (string | null)[];
+  url: (string | null)[];
+  /** Corpus files, and each article's number in that list. */
+  files: string[];
+  file: number[];
+  /** The few curator notes, by article number. */
+  notes: [number, Record<string, string>][];
+}
+
+export interface Header {
+  magic: string;
+  format: number;
+  /** engineFingerprint() of the code that wrote it: an index is only read by the code that would build the same one. */
+  fingerprint: string;
+  digest: string;
+  terms: string;
+  articles: ArticleColumns;
+  headings: string[];
+  resolvedDates: [number, ResolvedDate[]][];
+  acronyms: [string, string[]][];
+  entities: string[];
+  topics: string[];
+  arrays: { name: string; type: ElementType; length: number }[];
+}
+
+/** Why a prebuilt index cannot be used: damaged, from other code, or not an index at all. */
+export class IndexFileError extends Error {
+  override name = 'IndexFileError';
+}
+
+/** Where each array starts after the header: 4-byte aligned, so views need no copy. */
+export const aligned = (offset: number) => offset + ((4 - (offset % 4)) % 4);
