@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article, Sentence } from '../src/corpus/schema.js';
 import type { Csr } from '../src/engine/csr.js';
-import { crc32 } from '../src/engine/persist/checksum.js';
+import { crc32 } from '../src/binary/checksum.js';
 import { engineFingerprint } from '../src/engine/persist/fingerprint.js';
 import { readIndexFile, writeIndexFile } from '../src/engine/persist/indexFile.js';
 import type { SentenceIndex } from '../src/engine/sentenceIndex.js';

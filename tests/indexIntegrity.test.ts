@@ -5,7 +5,7 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import { createEngine, defaultIndexFile, loadEngine, type Engine } from '../src/engine/engine.js';
-import { crc32, crc32InJs } from '../src/engine/persist/checksum.js';
+import { crc32, crc32InJs } from '../src/binary/checksum.js';
 import { corpusDigest } from '../src/engine/persist/corpusDigest.js';
 import { engineFingerprint, INDEX_FORMAT } from '../src/engine/persist/fingerprint.js';
 import { writeIndexFile } from '../src/engine/persist/indexFile.js';

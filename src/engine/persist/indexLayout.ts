@@ -1,27 +1,22 @@
 /**
- * The layout of an index file, shared by its writer and its reader: a first line (magic, format,
- * header length), a JSON header (the fingerprint of the code that built it, the corpus digest,
- * the articles' metadata as columns, the term table, the autocomplete names, the array layout),
- * every typed array's bytes as they are in memory (each 4-byte aligned), and last a CRC-32 of
- * every byte before it. Sentence texts are one UTF-8 region with offsets, decoded an article at
- * a time when first read, so loading makes no object per sentence.
+ * The layout of an index file, shared by its writer and its reader: an array file
+ * (binary/arrayFile.ts: first line, JSON header, aligned typed arrays, CRC-32 of every byte)
+ * whose header holds the fingerprint of the code that built it, the corpus digest, the articles'
+ * metadata as columns, the term table and the autocomplete names. Sentence texts are one UTF-8
+ * region with offsets, decoded an article at a time when first read, so loading makes no object
+ * per sentence.
  */
+import type { ArrayLayout } from '../../binary/arrayFile.js';
 import type { ResolvedDate } from '../resolveRelativeDates.js';
 import type { IndexData } from '../sentenceIndex.js';
 
 export const MAGIC = 'citebot-index';
-export const CHECKSUM_BYTES = 4;
 
 export type CsrName = 'postings' | 'sentenceTerms' | 'sequence' | 'numbers' | 'names' | 'places' | 'years' | 'contextTerms' | 'contextPostings';
 export const CSRS: readonly CsrName[] = ['postings', 'sentenceTerms', 'sequence', 'numbers', 'names', 'places', 'years', 'contextTerms', 'contextPostings'];
 export const FLAT = ['commonFlags', 'answerFlags', 'articleOf', 'sectionOf', 'sectionStart', 'commonVocabulary', 'lengthNorm'] as const satisfies readonly (keyof IndexData)[];
 /** Per sentence, beside the index's own arrays: heading number + 1 (0: none), paragraph, and where its text starts in `texts`. */
 export const SENTENCE_SHAPE = ['sentenceHeading', 'paragraphs', 'textStart'] as const;
-
-export type Typed = Uint8Array | Uint32Array | Float32Array;
-export const BYTES = { u8: 1, u32: 4, f32: 4 } as const;
-export type ElementType = keyof typeof BYTES;
-export const elementType = (a: Typed): ElementType => (a instanceof Float32Array ? 'f32' : a instanceof Uint8Array ? 'u8' : 'u32');
 
 /** Article metadata, one array per field (a million small JSON objects would parse and copy slowly). */
 export interface ArticleColumns {
@@ -50,13 +45,10 @@ export interface Header {
   acronyms: [string, string[]][];
   entities: string[];
   topics: string[];
-  arrays: { name: string; type: ElementType; length: number }[];
+  arrays: ArrayLayout[];
 }
 
 /** Why a prebuilt index cannot be used: damaged, from other code, or not an index at all. */
 export class IndexFileError extends Error {
   override name = 'IndexFileError';
 }
-
-/** Where each array starts after the header: 4-byte aligned, so views need no copy. */
-export const aligned = (offset: number) => offset + ((4 - (offset % 4)) % 4);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { readArrayFile } from '../../binary/arrayFile.js';
 import type { Csr } from '../csr.js';
 import { longFormsOf, withAccessors, type SentenceIndex } from '../sentenceIndex.js';
-import { crc32 } from './checksum.js';
 import { checkIndexShape } from './checkIndexShape.js';
 import { engineFingerprint, INDEX_FORMAT } from './fingerprint.js';
 import { lazyArticles } from './indexArticles.js';
-import { aligned, BYTES, CHECKSUM_BYTES, IndexFileError, MAGIC, type CsrName, type Header, type Typed } from './indexLayout.js';
+import { IndexFileError, MAGIC, type CsrName, type Header } from './indexLayout.js';
 
 /**
  * A prebuilt index and the digest of the corpus it was built from. IndexFileError when it cannot
@@ -30,28 +30,9 @@ export function readIndexFile(path: string, fingerprint = engineFingerprint()): 
 }
 
 function decode(file: Buffer, fingerprint: string): { digest: string; index: SentenceIndex } {
-  const firstLine = file.subarray(0, Math.min(file.length, 64)).toString('latin1').split('\n')[0] ?? '';
-  const [magic, format, headLength] = firstLine.split(' ');
-  if (magic !== MAGIC) throw new IndexFileError('it is not a citebot index');
-  if (Number(format) !== INDEX_FORMAT) throw new IndexFileError(`it has format ${format}, and this citebot reads format ${INDEX_FORMAT}`);
-  const end = file.length - CHECKSUM_BYTES;
-  if (end < firstLine.length || crc32(file.subarray(0, end)) !== file.readUInt32LE(end)) {
-    throw new IndexFileError('its checksum does not match its contents: the file is damaged or truncated');
-  }
-  const headStart = firstLine.length + 1;
-  const headEnd = headStart + Number(headLength);
-  if (!Number.isSafeInteger(headEnd) || headEnd > end) throw new IndexFileError(`its header length ${headLength} is impossible`);
-  const header = JSON.parse(file.subarray(headStart, headEnd).toString('utf8')) as Header;
-  if (header.fingerprint !== fingerprint) {
-    throw new IndexFileError(`it was built by other indexing or ranking code (fingerprint ${header.fingerprint}; this citebot's is ${fingerprint})`);
-  }
-
-  const arrays = views(file, header, headEnd, end);
-  const get = <T extends Typed>(name: string) => {
-    const a = arrays.get(name);
-    if (!a) throw new IndexFileError(`it lacks the array ${name}`);
-    return a as T;
-  };
+  const { header, get } = readArrayFile<Header>(file, MAGIC, INDEX_FORMAT, 'citebot index', (message) => new IndexFileError(message), (h) => {
+    if (h.fingerprint !== fingerprint) throw new IndexFileError(`it was built by other indexing or ranking code (fingerprint ${h.fingerprint}; this citebot's is ${fingerprint})`);
+  });
   const csr = (name: CsrName): Csr => ({ start: get<Uint32Array>(`${name}.start`), data: get<Uint32Array>(`${name}.data`) });
   const shape = { headings: header.headings, sentenceHeading: get<Uint32Array>('sentenceHeading'), paragraphs: get<Uint32Array>('paragraphs'), textStart: get<Uint32Array>('textStart') };
   const texts = get<Uint8Array>('texts');
@@ -86,24 +67,4 @@ function decode(file: Buffer, fingerprint: string): { digest: string; index: Sen
   const articleStart = checkIndexShape(index, header, shape, texts.length);
   const articles = lazyArticles(header.articles, shape, Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength), articleStart);
   return { digest: header.digest, index: withAccessors({ ...index, articles, articleStart }) };
-}
-
-/** Typed-array views on the file's bytes, by name, each checked to lie inside the file. */
-function views(file: Buffer, header: Header, headEnd: number, end: number): Map<string, Typed> {
-  let offset = headEnd;
-  const arrays = new Map<string, Typed>();
-  for (const { name, type, length } of header.arrays) {
-    offset = aligned(offset);
-    const size = BYTES[type];
-    if (!size || !Number.isSafeInteger(length) || length < 0) throw new IndexFileError(`its array ${name} has an impossible type or length (${type}, ${length})`);
-    if (offset + length * size > end) throw new IndexFileError(`its array ${name} runs past the end of the file`);
-    const buffer = file.buffer as ArrayBuffer;
-    const at = file.byteOffset + offset;
-    // readFileSync's buffer may start anywhere in a shared pool: copy when not aligned.
-    const view = (Ctor: typeof Uint32Array | typeof Float32Array) =>
-      at % 4 === 0 ? new Ctor(buffer, at, length) : new Ctor(new Uint8Array(file.subarray(offset, offset + length * 4)).buffer);
-    arrays.set(name, type === 'u8' ? new Uint8Array(buffer, at, length) : view(type === 'f32' ? Float32Array : Uint32Array));
-    offset += length * size;
-  }
-  return arrays;
 }
