@@ -161,3 +161,18 @@ describe('--index FILE reads an index written with build-index --out', () => {
     expect(missing.stdout).toContain('3,657 IoT enterprises');
   }, 60_000);
 });
+
+describe('ingest keeps a prebuilt index beside the corpus current', () => {
+  it('after adding an article it rewrites the index, so the next ask uses it without a notice and finds the new article', () => {
+    const dir = corpusCopy();
+    expect(citebot(['build-index', '--corpus', dir]).status).toBe(0);
+    const page = join(folders.make(), 'widgets.txt');
+    writeFileSync(page, 'Widget makers meet in Wuxi\n\nUpdated: 2022-05-09\n\nThe factory in Wuxi made 42 quantum widgets in 2022, the company said on Monday. It plans to double that next year.\n');
+    const ingested = citebot(['ingest', '--corpus', dir, '--source', 'example.com', page]);
+    expect(ingested.status).toBe(0);
+    expect(ingested.stdout).toMatch(/refreshed the prebuilt index .*\.citebot-index: 6 articles/);
+    const asked = citebot(['ask', '--corpus', dir, 'how many quantum widgets did the factory make']);
+    expect(asked.stderr).toBe('');
+    expect(asked.stdout).toContain('42 quantum widgets');
+  });
+});

@@ -40,6 +40,15 @@ describe('commands that only read the corpus load nothing of discord.js', () => 
     expect(files.filter(isDiscord)).toEqual([]);
   });
 
+  it('ask from a prebuilt index does not load the Markdown parser either (nothing to parse)', () => {
+    const dir = corpusCopy();
+    expect(citebot(['build-index', '--corpus', dir]).status).toBe(0);
+    const { files, status, stderr } = modulesLoadedBy(['ask', '--corpus', dir, 'who is the vice-mayor of Wuxi']);
+    expect([status, stderr]).toEqual([0, '']);
+    expect(files.filter((f) => /node_modules\/yaml\//.test(f))).toEqual([]);
+    expect(modulesLoadedBy(['ask', '--corpus', corpusCopy(), 'who is the vice-mayor of Wuxi']).files.some((f) => /node_modules\/yaml\//.test(f))).toBe(true);
+  });
+
   it('while the console, which renders replies with it, does load it (the check sees CommonJS modules)', () => {
     const { files, status } = modulesLoadedBy(['console'], '/help\n');
     expect(status).toBe(0);

@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { CorpusError } from './corpusError.js';
 import { markdownFrontMatterSchema, type ArticleMeta } from './schema.js';
 import { zodIssueToError } from './zodIssueToError.js';
@@ -10,6 +11,11 @@ export interface ParsedArticleSource {
   bodyLine: number;
 }
 
+// Required when the first Markdown article is parsed, not imported: a start from a prebuilt index
+// parses none, and loading yaml is ~40 ms of a one-off `citebot ask`.
+let yaml: typeof Yaml | undefined;
+const yamlModule = () => (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** A Markdown article: YAML front matter between `---` lines, then the body. */
@@ -19,6 +25,7 @@ export function parseMarkdownArticle(file: string, source: string): ParsedArticl
   if (!match) {
     throw new CorpusError(file, 1, null, 'expected YAML front matter between two "---" lines at the top of the file (id, title, date, source, url)');
   }
+  const { LineCounter, parseDocument, isMap, isScalar } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(match[1]!, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {

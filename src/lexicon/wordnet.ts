@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { packageRoot } from '../paths/packageRoot.js';
 import { join } from 'node:path';
+import { readCompiledLexicon } from './compiledLexicon.js';
 
 export type Relation = 'synonym' | 'hypernym' | 'hyponym' | 'similar' | 'derivation';
 /** distance: 0 same synset, 1 one pointer away, 2 two away. */
@@ -36,7 +37,7 @@ noun.phenomenon noun.plant noun.possession noun.process noun.quantity noun.relat
 noun.time verb.body verb.change verb.cognition verb.communication verb.competition verb.consumption verb.contact
 verb.creation verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative verb.weather adj.ppl`.split(/\s+/);
 
-interface LexiconFile {
+export interface LexiconFile {
   format: string;
   posCounts: number[];
   lemmaCount: number;
@@ -64,7 +65,7 @@ function decodeInts(text: string): Uint32Array {
 }
 
 /** Compressed sparse rows: the neighbours of node i are data[start[i] .. start[i+1]). */
-interface Csr {
+export interface Csr {
   start: Uint32Array;
   data: Uint32Array;
 }
@@ -137,42 +138,80 @@ function normalize(text: string): string {
   return text.trim().toLowerCase().replace(/[\s_]+/g, ' ');
 }
 
+/** The lexicon's tables: decoded from wordnet.json, or read as they are from its compiled copy (compiledLexicon.ts). */
+export interface LexiconTables {
+  /** Lemma i is lemmaText[lemmaStart[i], lemmaStart[i+1] - 1): one string, sliced on demand (147k strings would cost ~10 ms). */
+  lemmaText: string;
+  lemmaStart: Uint32Array;
+  /** Synset numbers where each part of speech ends (noun, verb, adjective, adverb). */
+  posEnds: number[];
+  /** Per synset, its lexicographer file as one base-64 digit. */
+  lexFiles: string;
+  senses: Csr; // lemma -> synsets, most frequent sense first
+  members: Csr; // synset -> lemmas
+  hypernyms: Csr;
+  hyponyms: Csr;
+  similar: Csr;
+  derivation: Csr; // lemma -> triples (own synset, other synset, other lemma)
+}
+
+export function tablesFromJson(file: LexiconFile): LexiconTables {
+  if (file.format !== 'citebot-wordnet-3') throw new Error(`unknown lexicon format ${file.format}`);
+  const lemmaText = file.lemmas + '\n';
+  const nLemmas = file.lemmaCount;
+  const lemmaStart = new Uint32Array(nLemmas + 1);
+  for (let l = 1, i = -1; l <= nLemmas; l++) lemmaStart[l] = (i = lemmaText.indexOf('\n', i + 1)) + 1;
+  let acc = 0;
+  const posEnds = file.posCounts.map((c) => (acc += c));
+  const nSynsets = acc;
+  const senses = csrFromCounts(decodeInts(file.senseCounts), decodeInts(file.senses));
+  const hypernyms = csrFromCounts(decodeInts(file.hypernymCounts), decodeInts(file.hypernyms));
+  return {
+    lemmaText,
+    lemmaStart,
+    posEnds,
+    lexFiles: file.lexFiles,
+    senses,
+    members: transpose(senses, nSynsets),
+    hypernyms,
+    hyponyms: transpose(hypernyms, nSynsets),
+    similar: fromPairs(decodeInts(file.similar), nSynsets),
+    derivation: fromQuads(decodeInts(file.derivation), nLemmas),
+  };
+}
+
 class WordNetLexicon implements Lexicon {
   private readonly lemmaText: string;
-  private readonly lemmaStart: Uint32Array; // lemma i is lemmaText[lemmaStart[i], lemmaStart[i+1] - 1)
+  private readonly lemmaStart: Uint32Array;
   private readonly lemmaCache: (string | undefined)[];
   private readonly posEnds: number[];
   private readonly lexFiles: string;
-  private readonly senses: Csr; // lemma -> synsets, most frequent sense first
-  private readonly members: Csr; // synset -> lemmas
+  private readonly senses: Csr;
+  private readonly members: Csr;
   private readonly hypernyms: Csr;
   private readonly hyponyms: Csr;
   private readonly similar: Csr;
-  private readonly derivation: Csr; // lemma -> triples (own synset, other synset, other lemma)
+  private readonly derivation: Csr;
   // Per-lemma stamp and output slot, so deduplication needs no per-call Set or Map.
   private readonly seenStamp: Uint32Array;
   private readonly seenAt: Int32Array;
   private stamp = 0;
 
-  constructor(file: LexiconFile) {
-    if (file.format !== 'citebot-wordnet-3') throw new Error(`unknown lexicon format ${file.format}`);
-    // Strings are sliced out of the table on demand: materialising 147k strings costs ~10 ms.
-    const text = (this.lemmaText = file.lemmas + '\n');
-    const nLemmas = file.lemmaCount;
-    this.lemmaStart = new Uint32Array(nLemmas + 1);
-    for (let l = 1, i = -1; l <= nLemmas; l++) this.lemmaStart[l] = (i = text.indexOf('\n', i + 1)) + 1;
+  constructor(tables: LexiconTables) {
+    ({
+      lemmaText: this.lemmaText,
+      lemmaStart: this.lemmaStart,
+      posEnds: this.posEnds,
+      lexFiles: this.lexFiles,
+      senses: this.senses,
+      members: this.members,
+      hypernyms: this.hypernyms,
+      hyponyms: this.hyponyms,
+      similar: this.similar,
+      derivation: this.derivation,
+    } = tables);
+    const nLemmas = this.lemmaStart.length - 1;
     this.lemmaCache = new Array<string | undefined>(nLemmas);
-    let acc = 0;
-    this.posEnds = file.posCounts.map((c) => (acc += c));
-    this.lexFiles = file.lexFiles;
-    const nSynsets = acc;
-
-    this.senses = csrFromCounts(decodeInts(file.senseCounts), decodeInts(file.senses));
-    this.members = transpose(this.senses, nSynsets);
-    this.hypernyms = csrFromCounts(decodeInts(file.hypernymCounts), decodeInts(file.hypernyms));
-    this.hyponyms = transpose(this.hypernyms, nSynsets);
-    this.similar = fromPairs(decodeInts(file.similar), nSynsets);
-    this.derivation = fromQuads(decodeInts(file.derivation), nLemmas);
     this.seenStamp = new Uint32Array(nLemmas);
     this.seenAt = new Int32Array(nLemmas);
   }
@@ -430,7 +469,11 @@ class WordNetLexicon implements Lexicon {
 
 let cached: Lexicon | undefined;
 
+export const LEXICON_JSON = () => join(packageRoot(), 'src', 'lexicon', 'wordnet.json');
+
+/** The lexicon, from its compiled copy when that was made from this wordnet.json (5 ms instead of ~60). */
 export function loadLexicon(): Lexicon {
-  cached ??= new WordNetLexicon(JSON.parse(readFileSync(join(packageRoot(), 'src', 'lexicon', 'wordnet.json'), 'utf8')) as LexiconFile);
-  return cached;
+  if (cached) return cached;
+  const json = readFileSync(LEXICON_JSON());
+  return (cached = new WordNetLexicon(readCompiledLexicon(json) ?? tablesFromJson(JSON.parse(json.toString('utf8')) as LexiconFile)));
 }

@@ -15,11 +15,15 @@ export function run(argv: string[]): void {
   const out = resolve(values.out ?? defaultIndexFile(dir));
   // Before the work, not after it: at 1M sentences indexing takes most of a minute.
   if (!isFolder(dirname(out))) throw new CliError(`cannot write ${out}: the folder ${dirname(out)} does not exist (create it, or give --out a file in an existing folder)`, 1);
+  console.log(`wrote ${out}: ${writeIndex(dir, out)}`);
+}
+
+/** Indexes the corpus and saves the index; says what it holds and how long it took. */
+export function writeIndex(dir: string, out: string): string {
   const started = performance.now();
   // The digest is taken before loading: if a file changes meanwhile, the index will not match it.
   const digest = corpusDigest(dir);
-  const engine = createEngine(loadCorpus(dir));
-  fsStep('cannot write', out, () => writeIndexFile(out, engine.index, digest));
-  const sentences = engine.index.sentenceCount;
-  console.log(`wrote ${out}: ${engine.corpus.articles.length} articles, ${sentences} sentences, ${engine.index.terms.length} terms, in ${Math.round(performance.now() - started)} ms`);
+  const { index } = createEngine(loadCorpus(dir));
+  fsStep('cannot write', out, () => writeIndexFile(out, index, digest));
+  return `${index.articles.length} articles, ${index.sentenceCount} sentences, ${index.terms.length} terms, in ${Math.round(performance.now() - started)} ms`;
 }

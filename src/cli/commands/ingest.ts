@@ -1,4 +1,4 @@
-import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CorpusError } from '../../corpus/corpusError.js';
@@ -8,7 +8,9 @@ import { writeMarkdownArticle } from '../../corpus/writeMarkdownArticle.js';
 import { ingestRawArticle, ingestedSentences, type RemovedText } from '../../ingest/ingestRawArticle.js';
 import { slugId } from '../../ingest/slugId.js';
 import { splitSentences } from '../../text/splitSentences.js';
+import { defaultIndexFile } from '../../engine/engine.js';
 import { CliError } from '../cliError.js';
+import { writeIndex } from './buildIndex.js';
 import { fsFailure, fsStep, isFolder } from '../fsError.js';
 import { parseCommand, usageOf } from '../parseCliArgs.js';
 import { ingestSpec as spec } from '../specs.js';
@@ -32,15 +34,19 @@ export function run(argv: string[]): void {
   const dir = corpusFolder(loadConfig('corpus', { corpus: values.corpus }).corpusDir, Boolean(values.create));
   const existing = existingArticles(dir);
   let failures = 0;
+  let added = 0;
   for (const file of positionals) {
     try {
-      ingestFile(file, dir, existing, values);
+      if (ingestFile(file, dir, existing, values) === 'written') added++;
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       console.error(`${file}: ${error.message}`);
       failures++;
     }
   }
+  // A prebuilt index beside the articles no longer matches them: refreshed, or every ask would index the corpus itself (and say so).
+  const index = defaultIndexFile(dir);
+  if (added > 0 && existsSync(index)) console.log(`refreshed the prebuilt index ${relative(process.cwd(), index) || index}: ${writeIndex(dir, index)}`);
   if (failures > 0) throw new CliError(`${failures} of ${positionals.length} file(s) not ingested`, 1);
 }
 
@@ -61,7 +67,7 @@ function corpusFolder(dir: string, create: boolean): string {
   return dir;
 }
 
-function ingestFile(file: string, dir: string, existing: Existing, overrides: Overrides): void {
+function ingestFile(file: string, dir: string, existing: Existing, overrides: Overrides): 'written' | 'unchanged' {
   let raw: string;
   try {
     // The loader's own reading: a page it would refuse (not UTF-8, a NUL byte) is refused here.
@@ -103,6 +109,7 @@ function ingestFile(file: string, dir: string, existing: Existing, overrides: Ov
   const unchanged = Boolean(clash) || placeArticle(target, text, meta.id) === 'unchanged';
   existing.set(meta.id, { file: target, text });
   report(file, target, meta, ingestedSentences(found).length, found.removed, found.unknown, unchanged, overrides);
+  return unchanged ? 'unchanged' : 'written';
 }
 
 const differentArticle = (id: string, file: string) =>
