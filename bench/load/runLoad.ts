@@ -6,19 +6,19 @@
  *
  *   node dist/bench/load/runLoad.js [--duration 10] [--warmup 2] [--connections 10,50] [--rate 1000]
  *        [--replicas 1,2] [--corpus DIR | --grow SENTENCES] [--rate-limit default|off] [--pool N]
- *        [--cpu-prof] [--no-baseline] [--quiet-wait S] [--max-old-space-mb MB] [--out FILE.json]
+ *        [--cpu-prof] [--no-baseline] [--quiet-wait S] [--max-old-space-mb MB] [--keep-corpus] [--out FILE.json]
  *
  * Everything it starts listens on 127.0.0.1 and is stopped before it exits.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request as httpRequest } from 'node:http';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { packageRoot } from '../../src/paths/packageRoot.js';
+import { codeVersion, finishMachine, machine } from '../runInfo.js';
 import { summarizeProfile, type ProfileSummary } from './cpuProfile.js';
 import { buildIndex, grownCorpus, indexFileOf } from './prepareCorpus.js';
 import { questionSet } from './questions.js';
@@ -27,7 +27,7 @@ import { makeKeyPair, makeScope, signedPool, type KeyPair, type SignedPool } fro
 
 const USAGE = `usage: node dist/bench/load/runLoad.js [--duration 10] [--warmup 2] [--connections 10,50] [--rate 1000]
        [--replicas 1,2] [--corpus DIR | --grow SENTENCES] [--rate-limit default|off] [--pool N]
-       [--cpu-prof] [--no-baseline] [--quiet-wait S] [--max-old-space-mb MB] [--out FILE.json]`;
+       [--cpu-prof] [--no-baseline] [--quiet-wait S] [--max-old-space-mb MB] [--keep-corpus] [--out FILE.json]`;
 
 const OPTIONS = {
   duration: { type: 'string', default: '10' },
@@ -44,6 +44,7 @@ const OPTIONS = {
   'quiet-wait': { type: 'string', default: '30' },
   'busy-retries': { type: 'string', default: '2' },
   'max-old-space-mb': { type: 'string' },
+  'keep-corpus': { type: 'boolean', default: false },
   'sample-every': { type: 'string', default: '10' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -551,16 +552,6 @@ function profileMarkdown(summary: ProfileSummary, run: RunResult): string {
   return lines.join('\n');
 }
 
-/** The commit measured, and whether src/ had uncommitted changes (the figures then describe those). */
-function codeState(root: string): { commit: string | null; srcModified: boolean | null } {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  try {
-    return { commit: git('rev-parse', 'HEAD'), srcModified: git('status', '--porcelain', '--', 'src') !== '' };
-  } catch {
-    return { commit: null, srcModified: null };
-  }
-}
-
 // ── Main ────────────────────────────────────────────────────────────────────
 
 async function main(): Promise<void> {
@@ -581,6 +572,7 @@ async function main(): Promise<void> {
   if (values.corpus && values.grow) exit(`--corpus and --grow are alternatives\n${USAGE}`);
   const rateLimit = values['rate-limit'] === 'off' ? 0 : undefined;
   const root = packageRoot();
+  const runMachine = machine();
   const nodeArgs = values['max-old-space-mb'] ? [`--max-old-space-size=${oneNumber('max-old-space-mb', values['max-old-space-mb'], 64)}`] : [];
 
   // The corpus, and a prebuilt index for it so serve loads rather than builds.
@@ -591,6 +583,8 @@ async function main(): Promise<void> {
     grownSentences = oneNumber('grow', values.grow, 1000);
     const prepared = grownCorpus(grownSentences, (text) => log(`growing: ${text}`));
     corpusDir = prepared.dir;
+    // Hundreds of MB in the temp folder: removed when this process exits, however it exits, unless kept for later runs.
+    if (!values['keep-corpus']) process.once('exit', () => rmSync(prepared.dir, { recursive: true, force: true }));
     corpusNote = { grown: prepared.grown, growMs: prepared.growMs === null ? null : round(prepared.growMs, 0) };
     log(prepared.growMs === null ? `reusing ${corpusDir} (${prepared.grown.selqaSentences.toLocaleString('en')} SelQA sentences)` : `grew ${corpusDir} in ${round(prepared.growMs / 1000, 1)} s`);
   }
@@ -716,19 +710,16 @@ async function main(): Promise<void> {
     }
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) log(`no .cpuprofile was written in ${dir}`);
-    else {
-      const summary = summarizeProfile(join(dir, file), 15, result.windowUs);
-      profile = { summary, run: result };
-      log(`profile: ${join(dir, file)}`);
-    }
+    else profile = { summary: summarizeProfile(join(dir, file), 15, result.windowUs), run: result };
+    rmSync(dir, { recursive: true, force: true });
   }
 
   // ── Report ────────────────────────────────────────────────────────────────
   const corpusLabel = grownSentences ? `SelQA grown to ${grownSentences.toLocaleString('en')} sentences (${relative(process.cwd(), corpusDir) || corpusDir})` : relative(root, corpusDir) || corpusDir;
   const report = {
-    generatedAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', node: process.version },
-    code: codeState(root),
+    measuredAt: new Date().toISOString(),
+    code: codeVersion(),
+    machine: finishMachine(runMachine),
     corpus: { dir: corpusDir, label: corpusLabel, ...corpusNote },
     setup: {
       durationS,
@@ -755,7 +746,7 @@ async function main(): Promise<void> {
   const lines = [
     `## citebot serve under load: ${corpusLabel}`,
     '',
-    `${durationS} s per run after a ${warmupS} s warm-up; ${questions.length} distinct questions (${probeSummary ? `asked alone first: ${probeSummary.answeredWithQuote} answered with a quote, ${probeSummary.declined} declined` : 'not probed'}); ${report.setup.rateLimit}; load generator (autocannon; node:http for the open-loop run) in this process, on the same ${report.machine.cpus} cores as the server(s).`,
+    `${durationS} s per run after a ${warmupS} s warm-up; ${questions.length} distinct questions (${probeSummary ? `asked alone first: ${probeSummary.answeredWithQuote} answered with a quote, ${probeSummary.declined} declined` : 'not probed'}); ${report.setup.rateLimit}; load generator (autocannon; node:http for the open-loop run) in this process, on the same ${report.machine.cores} cores as the server(s).`,
     '',
     markdown(runs),
     '',
