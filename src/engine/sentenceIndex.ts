@@ -16,7 +16,7 @@ export interface SentenceIndex {
   articles: Article[];
   /** Sentence ids run from 0 to sentenceCount - 1 in reading order, article after article. */
   sentenceCount: number;
-  /** A sentence by id. From an index file its article's sentences are decoded on first use. */
+  /** A sentence by id (from an index file, decoded from it on each call: keep what you need). */
   sentence(id: number): Sentence;
   /** Per article: its first sentence id; one more entry, sentenceCount, at the end. */
   articleStart: Uint32Array;
@@ -190,19 +190,21 @@ function lengthNorms({ start }: Csr): Float32Array {
 }
 
 /**
- * Adds the accessors: a sentence through its article (whose sentences an index file decodes on
- * first use), and the radix tree over the vocabulary, built on first use (most questions need no
+ * Adds the accessors: a sentence (by default through its article; an index file decodes just
+ * that one), and the radix tree over the vocabulary, built on first use (most questions need no
  * typo lookup).
  */
-export function withAccessors(index: IndexData): SentenceIndex {
+export function withAccessors(index: IndexData, sentence?: (id: number) => Sentence): SentenceIndex {
   let vocabulary: SearchableMap<number> | undefined;
   const { articles, articleOf, articleStart } = index;
   return {
     ...index,
-    sentence(id) {
-      const article = articleOf[id]!;
-      return articles[article]!.sentences[id - articleStart[article]!]!;
-    },
+    sentence:
+      sentence ??
+      ((id) => {
+        const article = articleOf[id]!;
+        return articles[article]!.sentences[id - articleStart[article]!]!;
+      }),
     vocabulary() {
       if (!vocabulary) {
         vocabulary = new SearchableMap<number>();

@@ -1,7 +1,7 @@
 /**
  * Articles and sentences in an index file: metadata as columns, sentence texts as one UTF-8
- * region with offsets. Read back, an article's sentences and sections are decoded when first
- * used, so a million sentences cost a few typed arrays at start-up, not a million objects.
+ * region with offsets. Read back, a sentence is decoded when asked for, an article's sentences and
+ * sections when first used: a million sentences cost a few typed arrays at start-up, not a million objects.
  */
 import { datePrecision } from '../../corpus/articleDate.js';
 import type { Article, Section, Sentence } from '../../corpus/schema.js';
@@ -52,52 +52,71 @@ export function sentenceShape(index: SentenceIndex): SentenceShape {
 }
 
 /**
- * The articles of an index file. The reader has checked the arrays against each other
- * (checkIndexShape), so decoding an article later cannot fail.
+ * The sentences and articles of an index file, decoded from its arrays when asked for: one
+ * sentence at a time (a question's candidates), or an article's sentences and sections the first
+ * time they are used. The reader has checked the arrays against each other (checkIndexShape),
+ * so decoding cannot fail.
  */
-export function lazyArticles(columns: ArticleColumns, shape: SentenceShape, texts: Buffer, articleStart: Uint32Array): Article[] {
-  const notes = new Map(columns.notes);
-  return columns.id.map((id, i) => {
-    let body: { sections: Section[]; sentences: Sentence[] } | undefined;
-    const read = () => (body ??= decodeArticle(id, articleStart[i]!, articleStart[i + 1]!, shape, texts));
-    const date = columns.date[i]!;
-    const article: Article = {
-      id,
-      title: columns.title[i]!,
-      date,
-      datePrecision: datePrecision(date),
-      source: columns.source[i]!,
-      url: columns.url[i]!,
-      file: columns.files[columns.file[i]!]!,
-      get sections() {
-        return read().sections;
-      },
-      get sentences() {
-        return read().sentences;
-      },
-    };
-    return notes.has(i) ? Object.assign(article, notes.get(i)) : article;
-  });
-}
+export class StoredSentences {
+  constructor(
+    private readonly columns: ArticleColumns,
+    private readonly shape: SentenceShape,
+    private readonly texts: Buffer,
+    private readonly articleOf: Uint32Array,
+    private readonly articleStart: Uint32Array,
+  ) {}
 
-/** Sentences `from` to `to` as the article's; sections and paragraphs come back from them (a paragraph is its sentences joined by single spaces, as the splitter cut it). */
-function decodeArticle(documentId: string, from: number, to: number, shape: SentenceShape, texts: Buffer): { sections: Section[]; sentences: Sentence[] } {
-  const sentences: Sentence[] = [];
-  const sections: Section[] = [];
-  for (let id = from; id < to; id++) {
-    const text = texts.toString('utf8', shape.textStart[id]!, shape.textStart[id + 1]!);
+  sentence(id: number): Sentence {
+    const { shape, articleOf, articleStart } = this;
+    const article = articleOf[id]!;
+    const documentId = this.columns.id[article]!;
+    const index = id - articleStart[article]!;
     const h = shape.sentenceHeading[id]!;
-    const section = h === 0 ? null : shape.headings[h - 1]!;
-    const previous = sentences.at(-1);
-    const index = sentences.length;
-    const sentence: Sentence = { id: `${documentId}:${index}`, documentId, index, text, section, paragraph: shape.paragraphs[id]! };
-    sentences.push(sentence);
-    if (!previous || previous.section !== section) sections.push({ heading: section, paragraphs: [text] });
-    else if (previous.paragraph !== sentence.paragraph) sections.at(-1)!.paragraphs.push(text);
-    else {
-      const last = sections.at(-1)!;
-      last.paragraphs[last.paragraphs.length - 1] += ` ${text}`;
-    }
+    const text = this.texts.toString('utf8', shape.textStart[id]!, shape.textStart[id + 1]!);
+    return { id: `${documentId}:${index}`, documentId, index, text, section: h === 0 ? null : shape.headings[h - 1]!, paragraph: shape.paragraphs[id]! };
   }
-  return { sections, sentences };
+
+  articles(): Article[] {
+    const { columns, articleStart } = this;
+    const notes = new Map(columns.notes);
+    return columns.id.map((id, i) => {
+      let body: { sections: Section[]; sentences: Sentence[] } | undefined;
+      const read = () => (body ??= this.body(articleStart[i]!, articleStart[i + 1]!));
+      const date = columns.date[i]!;
+      const article: Article = {
+        id,
+        title: columns.title[i]!,
+        date,
+        datePrecision: datePrecision(date),
+        source: columns.source[i]!,
+        url: columns.url[i]!,
+        file: columns.files[columns.file[i]!]!,
+        get sections() {
+          return read().sections;
+        },
+        get sentences() {
+          return read().sentences;
+        },
+      };
+      return notes.has(i) ? Object.assign(article, notes.get(i)) : article;
+    });
+  }
+
+  /** Sentences `from` to `to` as their article's; sections and paragraphs come back from them (a paragraph is its sentences joined by single spaces, as the splitter cut it). */
+  private body(from: number, to: number): { sections: Section[]; sentences: Sentence[] } {
+    const sentences: Sentence[] = [];
+    const sections: Section[] = [];
+    for (let id = from; id < to; id++) {
+      const sentence = this.sentence(id);
+      const previous = sentences.at(-1);
+      sentences.push(sentence);
+      if (!previous || previous.section !== sentence.section) sections.push({ heading: sentence.section, paragraphs: [sentence.text] });
+      else if (previous.paragraph !== sentence.paragraph) sections.at(-1)!.paragraphs.push(sentence.text);
+      else {
+        const last = sections.at(-1)!;
+        last.paragraphs[last.paragraphs.length - 1] += ` ${sentence.text}`;
+      }
+    }
+    return { sections, sentences };
+  }
 }

@@ -4,7 +4,7 @@ import type { Csr } from '../csr.js';
 import { longFormsOf, withAccessors, type SentenceIndex } from '../sentenceIndex.js';
 import { checkIndexShape } from './checkIndexShape.js';
 import { engineFingerprint, INDEX_FORMAT } from './fingerprint.js';
-import { lazyArticles } from './indexArticles.js';
+import { StoredSentences } from './indexArticles.js';
 import { IndexFileError, MAGIC, type CsrName, type Header } from './indexLayout.js';
 
 /**
@@ -65,6 +65,6 @@ function decode(file: Buffer, fingerprint: string): { digest: string; index: Sen
     topics: header.topics,
   };
   const articleStart = checkIndexShape(index, header, shape, texts.length);
-  const articles = lazyArticles(header.articles, shape, Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength), articleStart);
-  return { digest: header.digest, index: withAccessors({ ...index, articles, articleStart }) };
+  const stored = new StoredSentences(header.articles, shape, Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength), index.articleOf, articleStart);
+  return { digest: header.digest, index: withAccessors({ ...index, articles: stored.articles(), articleStart }, (id) => stored.sentence(id)) };
 }
