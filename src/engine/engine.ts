@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { Article, Corpus, Sentence } from '../corpus/schema.js';
 import { loadLexicon, type Lexicon } from '../lexicon/wordnet.js';
-import { analyzeQuestion } from './analyzeQuestion.js';
+import { analyzeQuestion, type AnalyzedQuestion } from './analyzeQuestion.js';
 import { factHistory } from './factHistory.js';
 import { FEATURE_NAMES } from './features.js';
 import { rankSentences, type RankedSentence } from './rankSentences.js';
@@ -119,7 +119,7 @@ const declined = (question: string, { reason, message }: Decline, nearTitles: st
 function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: number): AskResult {
   const problem = checkQuestion(question);
   if (problem) return declined(question, problem);
-  const analyzed = analyzeQuestion(question, index, lexicon);
+  const analyzed = analyzedRecently(question, index, lexicon);
   if (analyzed.isChat) return declined(question, { reason: 'chat', message: CHAT_POINTER });
   const unknown = analyzed.concepts.find((c) => c.unknownName);
   if (unknown) {
@@ -149,6 +149,26 @@ function confidenceOf(ranked: RankedSentence[], i: number): number {
   return answerProbability(answerModel(), r.score, lead, r.features);
 }
 
+/**
+ * The analyses of the last few questions per index, so a question asked again (an example, an
+ * autocomplete pick, a busy channel) skips the lexicon work. An analysis depends only on the
+ * question as typed, the index and the lexicon, and nothing changes it afterwards.
+ */
+const RECENT_ANALYSES = 256;
+const recentAnalyses = new WeakMap<SentenceIndex, Map<string, { lexicon: Lexicon; analyzed: AnalyzedQuestion }>>();
+
+function analyzedRecently(question: string, index: SentenceIndex, lexicon: Lexicon): AnalyzedQuestion {
+  let recent = recentAnalyses.get(index);
+  if (!recent) recentAnalyses.set(index, (recent = new Map()));
+  const hit = recent.get(question);
+  const analyzed = hit?.lexicon === lexicon ? hit.analyzed : analyzeQuestion(question, index, lexicon);
+  // Most recently used last; the least recently used goes first when there are too many.
+  recent.delete(question);
+  recent.set(question, { lexicon, analyzed });
+  if (recent.size > RECENT_ANALYSES) recent.delete(recent.keys().next().value!);
+  return analyzed;
+}
+
 /** What ask chooses from, best first, before any confidence threshold (the benchmarks' ranking). */
 function rankOnly(index: SentenceIndex, lexicon: Lexicon, question: string): RankedSentence[] {
   return rankSentences(analyzeQuestion(question, index, lexicon), index);
@@ -160,7 +180,7 @@ function rankOnly(index: SentenceIndex, lexicon: Lexicon, question: string): Ran
  */
 function search(index: SentenceIndex, lexicon: Lexicon, query: string, limit: number): SearchHit[] {
   if (checkQuestion(query)) return [];
-  const analyzed = analyzeQuestion(query, index, lexicon);
+  const analyzed = analyzedRecently(query, index, lexicon);
   const literal = (r: RankedSentence) => round(r.features[LITERAL_COVERAGE]!);
   const order = (r: RankedSentence) => r.features[ORDER]!;
   return rankSentences({ ...analyzed, answerType: 'any' }, index)
