@@ -12,6 +12,7 @@ import { corpusDigest } from '../../src/engine/persist/corpusDigest.js';
 import { readIndexFile, writeIndexFile } from '../../src/engine/persist/indexFile.js';
 import { loadLexicon } from '../../src/lexicon/wordnet.js';
 import { loadSplit } from '../selqa/dataset.js';
+import { percentile } from '../stats.js';
 
 export const SYSTEMS = ['citebot', 'minisearch'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
@@ -318,10 +319,6 @@ export function sample<T>(items: T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!);
 }
 
-/** Nearest-rank percentile of an ascending list. */
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
-}
 
 /**
  * The SelQA test questions, one at a time: the first timed on its own (cold), then 50 dev

@@ -4,7 +4,7 @@
  * index size and load time, peak memory, questions per second and p50/p99 latency.
  *
  *   node dist/bench/scale/runScale.js [--sizes 10000,100000,1000000] [--questions N] [--question-budget-s 600]
- *        [--systems citebot,minisearch] [--timeout-min 30] [--max-old-space-mb 6144] [--max-rss-gb 10] [--out bench/results/scale.json]
+ *        [--systems citebot,minisearch] [--repeat 3] [--timeout-min 30] [--max-old-space-mb 6144] [--max-rss-gb 10] [--out bench/results/scale.json]
  *        [--keep] [--tmp DIR] [--profile]
  *   node dist/bench/scale/runScale.js --render [--out FILE.json]   (table and chart again from saved results)
  *
@@ -22,10 +22,10 @@ import { codeVersion, finishMachine, loadAverage, machine } from '../runInfo.js'
 import { runChild, type ChildLimits } from './child.js';
 import { growCorpus, sectionPool } from './growCorpus.js';
 import { runPhase, SYSTEMS, type BuildResult, type LoadResult, type PartsResult, type PhaseName, type SystemName } from './phases.js';
-import { markdownTable, scaleChart, sizeLabel, targetLines, TARGETS, type ScaleReport, type SizeRun, type SystemRun } from './report.js';
+import { markdownTable, scaleChart, sizeLabel, targetLines, TARGETS, type Attempt, type ScaleReport, type SizeRun, type SystemRun } from './report.js';
 
 const USAGE = `usage: node dist/bench/scale/runScale.js [--sizes 10000,100000,1000000] [--questions N] [--question-budget-s 600]
-       [--systems citebot,minisearch] [--timeout-min 30] [--max-old-space-mb 6144] [--max-rss-gb 10] [--out FILE.json] [--keep] [--tmp DIR] [--profile]
+       [--systems citebot,minisearch] [--repeat 3] [--timeout-min 30] [--max-old-space-mb 6144] [--max-rss-gb 10] [--out FILE.json] [--keep] [--tmp DIR] [--profile]
        node dist/bench/scale/runScale.js --render [--out FILE.json]   (table and chart again from saved results)`;
 
 /** At and above this size, only an even sample of the questions is timed unless --questions says otherwise. */
@@ -39,6 +39,8 @@ const OPTIONS = {
   'question-budget-s': { type: 'string', default: '600' },
   systems: { type: 'string', default: SYSTEMS.join(',') },
   'timeout-min': { type: 'string', default: '30' },
+  /** Builds and loads per system and size, each in fresh processes: the report shows medians with min–max. */
+  repeat: { type: 'string', default: '3' },
   'max-old-space-mb': { type: 'string', default: '6144' },
   'max-rss-gb': { type: 'string', default: '10' },
   out: { type: 'string' },
@@ -83,6 +85,7 @@ function parseCli() {
     questions: values.questions === undefined ? null : Math.round(positive('questions', values.questions)),
     questionBudgetMs: positive('question-budget-s', values['question-budget-s']) * 1000,
     systems: systems as SystemName[],
+    repeat: Math.round(positive('repeat', values.repeat)),
     limits: {
       timeoutMs: positive('timeout-min', values['timeout-min']) * 60_000,
       maxOldSpaceMb: Math.round(positive('max-old-space-mb', values['max-old-space-mb'])),
@@ -189,30 +192,35 @@ async function main(): Promise<void> {
         const phaseArgs = (phase: PhaseName) => ['--phase', phase, '--system', system, '--dir', corpusDir, '--index-file', indexFile, '--questions', String(questions), '--question-budget-s', String(cli.questionBudgetMs / 1000), '--label', `${label} ${system} ${phase}`];
         const profile = (phase: PhaseName) => (cli.profile && system === 'citebot' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${target}-${system}-${phase}.cpuprofile`] : []);
 
-        say(`${label} ${system}: build (fresh process)`);
-        const buildOutcome = await runChild<BuildResult>(script, phaseArgs('build'), cli.limits, `${label} ${system} build`, profile('build'));
-        say(`${label} ${system}: build ${buildOutcome.ok ? `done: ${(buildOutcome.result.buildMs / 1000).toFixed(1)} s, peak ${buildOutcome.result.peakMb.toFixed(0)} MB` : buildOutcome.reason}`);
-        const run: SystemRun = { system, build: buildOutcome, load: { ok: false, reason: 'not run: the build did not finish', skipped: true } };
-        if (buildOutcome.ok) {
+        const attempts: Attempt[] = [];
+        for (let r = 1; r <= cli.repeat; r++) {
+          const of = cli.repeat > 1 ? ` (${r}/${cli.repeat})` : '';
+          say(`${label} ${system}: build${of} (fresh process)`);
+          const buildOutcome = await runChild<BuildResult>(script, phaseArgs('build'), cli.limits, `${label} ${system} build${of}`, profile('build'));
+          say(`${label} ${system}: build${of} ${buildOutcome.ok ? `done: ${(buildOutcome.result.buildMs / 1000).toFixed(1)} s, peak ${buildOutcome.result.peakMb.toFixed(0)} MB` : buildOutcome.reason}`);
+          const attempt: Attempt = { build: buildOutcome, load: { ok: false, reason: 'not run: the build did not finish', skipped: true } };
+          attempts.push(attempt);
+          if (!buildOutcome.ok) continue;
           size.sentences ??= buildOutcome.result.sentences;
           if (buildOutcome.result.indexBytes === null) {
-            run.load = { ok: false, reason: `not run: the index could not be saved (${buildOutcome.result.saveError ?? '?'})`, skipped: true };
-          } else {
-            say(`${label} ${system}: load the saved index and ask ${questions === ALL_QUESTIONS ? 'all' : questions} questions (fresh process)`);
-            run.load = await runChild<LoadResult>(script, phaseArgs('load'), cli.limits, `${label} ${system} load`, profile('load'));
-            if (system === 'citebot' && run.load.ok) {
-              say(`${label} ${system}: loadEngine step by step (fresh process)`);
-              run.loadParts = await runChild<PartsResult>(script, phaseArgs('parts'), cli.limits, `${label} ${system} parts`);
-            }
-            say(
-              `${label} ${system}: load ${
-                run.load.ok
-                  ? `done: ${(run.load.result.loadMs / 1000).toFixed(2)} s, p50 ${run.load.result.queries.p50Ms} ms, p99 ${run.load.result.queries.p99Ms} ms, peak ${run.load.result.peakMb.toFixed(0)} MB`
-                  : run.load.reason
-              }`,
-            );
+            attempt.load = { ok: false, reason: `not run: the index could not be saved (${buildOutcome.result.saveError ?? '?'})`, skipped: true };
+            continue;
           }
+          say(`${label} ${system}: load${of} the saved index and ask ${questions === ALL_QUESTIONS ? 'all' : questions} questions (fresh process)`);
+          attempt.load = await runChild<LoadResult>(script, phaseArgs('load'), cli.limits, `${label} ${system} load${of}`, profile('load'));
+          if (system === 'citebot' && attempt.load.ok && r === 1) {
+            say(`${label} ${system}: loadEngine step by step (fresh process)`);
+            attempt.loadParts = await runChild<PartsResult>(script, phaseArgs('parts'), cli.limits, `${label} ${system} parts`);
+          }
+          say(
+            `${label} ${system}: load${of} ${
+              attempt.load.ok
+                ? `done: ${(attempt.load.result.loadMs / 1000).toFixed(2)} s, p50 ${attempt.load.result.queries.p50Ms} ms, p99 ${attempt.load.result.queries.p99Ms} ms, peak ${attempt.load.result.peakMb.toFixed(0)} MB`
+                : attempt.load.reason
+            }`,
+          );
         }
+        const run: SystemRun = { system, ...attempts[0]!, attempts };
         size.systems.push(run);
         if (!cli.keep) rmSync(indexFile, { force: true });
         save();

@@ -3,6 +3,7 @@ import { buildCorpus } from './buildCorpus.js';
 import type { Pool, PoolQuestion } from './pool.js';
 import { firstCorrectRank, isCorrect, quality, type Hit, type Outcome, type Quality } from './score.js';
 import { buildSystem, type System, type SystemName } from './systems.js';
+import { percentile } from '../stats.js';
 
 const DEPTH = 10;
 const WARM_UP = 50;
@@ -105,11 +106,6 @@ function outcome(q: PoolQuestion, hits: Hit[], system: System): Outcome {
     askRight,
     askCopyElsewhere: answer !== null && !askRight && isCorrect(q, { ...answer, documentId: q.sectionId }),
   };
-}
-
-/** Nearest-rank percentile of an ascending list. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
 }
 
 /** The first answerable questions whose top-ranked sentence is not right. */
