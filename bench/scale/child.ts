@@ -17,6 +17,12 @@ export type ChildOutcome<T> =
 
 const HEARTBEAT_MS = 30_000;
 
+/** The children still running, so a benchmark stopped by a signal can stop them too. */
+const running = new Set<ReturnType<typeof fork>>();
+export function stopChildren(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 /** The child's resident memory from /proc (Linux), MB; null elsewhere or once it has gone. */
 function rssMb(pid: number): number | null {
   try {
@@ -41,6 +47,8 @@ export function runChild<T>(script: string, args: string[], limits: ChildLimits,
     execArgv: ['--expose-gc', `--max-old-space-size=${limits.maxOldSpaceMb}`, ...execArgv],
     stdio: ['ignore', 2, 'pipe', 'ipc'],
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let tail = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     process.stderr.write(chunk);

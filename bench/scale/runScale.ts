@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../../src/paths/packageRoot.js';
 import { codeVersion, finishMachine, loadAverage, machine } from '../runInfo.js';
-import { runChild, type ChildLimits } from './child.js';
+import { runChild, stopChildren, type ChildLimits } from './child.js';
 import { growCorpus, sectionPool } from './growCorpus.js';
 import { runPhase, SYSTEMS, type BuildResult, type LoadResult, type PartsResult, type PhaseName, type SystemName } from './phases.js';
 import { markdownTable, scaleChart, sizeLabel, targetLines, TARGETS, type Attempt, type ScaleReport, type SizeRun, type SystemRun } from './report.js';
@@ -140,6 +140,17 @@ async function main(): Promise<void> {
   const script = fileURLToPath(import.meta.url);
   const work = cli.tmp ? resolve(cli.tmp) : mkdtempSync(join(tmpdir(), 'citebot-scale-'));
   mkdirSync(work, { recursive: true });
+  const removeWork = () => {
+    if (!cli.keep && !cli.tmp && !cli.profile) rmSync(work, { recursive: true, force: true });
+  };
+  // Stopped with Ctrl-C or a kill, as well: gigabytes of grown corpora must not stay behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stopChildren();
+      removeWork();
+      process.exit(130);
+    });
+  }
   const profileDir = join(work, 'profiles');
 
   const report: ScaleReport = {
@@ -228,7 +239,7 @@ async function main(): Promise<void> {
       if (!cli.keep) rmSync(dir, { recursive: true, force: true });
     }
   } finally {
-    if (!cli.keep && !cli.tmp && !cli.profile) rmSync(work, { recursive: true, force: true });
+    removeWork();
   }
   save();
   say(`wrote ${cli.out} and ${basename(cli.out.replace(/\.json$/, ''))}.svg`);
