@@ -6,7 +6,7 @@
  *
  *   node dist/bench/load/runLoad.js [--duration 10] [--warmup 2] [--connections 10,50] [--rate 1000]
  *        [--replicas 1,2] [--corpus DIR | --grow SENTENCES] [--rate-limit default|off] [--pool N]
- *        [--cpu-prof] [--no-baseline] [--quiet-wait S] [--max-old-space-mb MB] [--keep-corpus] [--out FILE.json]
+ *        [--cpu-prof] [--no-baseline] [--quiet-wait S] [--max-old-space-mb MB] [--keep-corpus] [--repeat 3] [--out FILE.json]
  *
  * Everything it starts listens on 127.0.0.1 and is stopped before it exits.
  */
@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { packageRoot } from '../../src/paths/packageRoot.js';
 import { codeVersion, finishMachine, machine } from '../runInfo.js';
+import { summarize } from '../stats.js';
 import { summarizeProfile, type ProfileSummary } from './cpuProfile.js';
 import { buildIndex, grownCorpus, indexFileOf } from './prepareCorpus.js';
 import { questionSet } from './questions.js';
@@ -27,7 +28,7 @@ import { makeKeyPair, makeScope, signedPool, type KeyPair, type SignedPool } fro
 
 const USAGE = `usage: node dist/bench/load/runLoad.js [--duration 10] [--warmup 2] [--connections 10,50] [--rate 1000]
        [--replicas 1,2] [--corpus DIR | --grow SENTENCES] [--rate-limit default|off] [--pool N]
-       [--cpu-prof] [--no-baseline] [--quiet-wait S] [--max-old-space-mb MB] [--keep-corpus] [--out FILE.json]`;
+       [--cpu-prof] [--no-baseline] [--quiet-wait S] [--max-old-space-mb MB] [--keep-corpus] [--repeat 3] [--out FILE.json]`;
 
 const OPTIONS = {
   duration: { type: 'string', default: '10' },
@@ -45,6 +46,8 @@ const OPTIONS = {
   'busy-retries': { type: 'string', default: '2' },
   'max-old-space-mb': { type: 'string' },
   'keep-corpus': { type: 'boolean', default: false },
+  /** Each measured run this many times: the summary shows the median with min–max. */
+  repeat: { type: 'string', default: '3' },
   'sample-every': { type: 'string', default: '10' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -498,6 +501,21 @@ function openLoopRun(driver: Driver, spec: RunSpec & { rate: number }, servers: 
 
 // ── Reporting ───────────────────────────────────────────────────────────────
 
+/** Per kind of run, over its repetitions: median (min–max) of throughput and latency, and every failure counted. */
+function summaryMarkdown(runs: RunResult[]): string {
+  const labels = [...new Set(runs.map((r) => r.label))];
+  const cell = (values: number[]) => {
+    const s = summarize(values, 2);
+    return values.length > 1 ? `${s.median.toLocaleString('en')} (${s.min.toLocaleString('en')}–${s.max.toLocaleString('en')})` : s.median.toLocaleString('en');
+  };
+  const rows = labels.map((label) => {
+    const of = runs.filter((r) => r.label === label);
+    const failures = of.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts + r.checks.mismatched, 0);
+    return `| ${label} | ${of.length} | ${cell(of.map((r) => r.rps))} | ${cell(of.map((r) => r.latencyMs.p50))} | ${cell(of.map((r) => r.latencyMs.p99))} | ${failures} |`;
+  });
+  return ['| run | repeats | req/s | p50 ms | p99 ms | non-2xx + errors + timeouts + mismatches |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
 function markdown(runs: RunResult[]): string {
   const head =
     '| run | replicas | load | req/s | slowest 1 s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | non-2xx / errors / timeouts | checked (quote / decline) | mismatches | server CPU ms/req | server core % | generator core % | others core % | target | waited s / attempts |';
@@ -567,6 +585,7 @@ async function main(): Promise<void> {
   const sampleEvery = oneNumber('sample-every', values['sample-every'], 1);
   const quietWaitS = oneNumber('quiet-wait', values['quiet-wait'], 0);
   const busyRetries = oneNumber('busy-retries', values['busy-retries'], 0);
+  const repeat = oneNumber('repeat', values.repeat, 1);
   const baseline = !values['no-baseline'];
   if (values['rate-limit'] !== 'default' && values['rate-limit'] !== 'off') exit(`--rate-limit is "default" or "off"\n${USAGE}`);
   if (values.corpus && values.grow) exit(`--corpus and --grow are alternatives\n${USAGE}`);
@@ -624,7 +643,12 @@ async function main(): Promise<void> {
     }
     return server;
   };
-  const measure = async (servers: ServeChild[], spec: Omit<RunSpec, 'urls' | 'durationS'>, { compare = true, record = true } = {}): Promise<RunResult> => {
+  const measure = async (servers: ServeChild[], spec: Omit<RunSpec, 'urls' | 'durationS'>, options: { compare?: boolean; record?: boolean } = {}): Promise<RunResult> => {
+    let last: RunResult | undefined;
+    for (let r = 1; r <= (options.record === false ? 1 : repeat); r++) last = await measureQuietest(servers, spec, options);
+    return last!;
+  };
+  const measureQuietest = async (servers: ServeChild[], spec: Omit<RunSpec, 'urls' | 'durationS'>, { compare = true, record = true } = {}): Promise<RunResult> => {
     // Other work on the machine during a run takes cores from the server: run again (up to
     // --busy-retries times) when it took more than a fifth of a core, keeping the quietest attempt.
     let best: RunResult | undefined;
@@ -727,6 +751,7 @@ async function main(): Promise<void> {
       connections: connectionsList,
       openLoopRate: rate || null,
       replicas: replicasList,
+      repeat,
       rateLimit: rateLimit === 0 ? 'off (CITEBOT_RATE_LIMIT=0)' : "citebot's default (5 per 10 s per user), every pooled request from its own user",
       signing: `${pool.requests.length} requests signed before the runs (${round(poolMs, 0)} ms), re-signed with a fresh timestamp when older than 60 s; each request is sent with its own user, interaction id and token`,
       questions: { distinct: questions.length, evalAndVariations: evalCount, selqa, probe: probeSummary ?? null },
@@ -747,6 +772,8 @@ async function main(): Promise<void> {
     `## citebot serve under load: ${corpusLabel}`,
     '',
     `${durationS} s per run after a ${warmupS} s warm-up; ${questions.length} distinct questions (${probeSummary ? `asked alone first: ${probeSummary.answeredWithQuote} answered with a quote, ${probeSummary.declined} declined` : 'not probed'}); ${report.setup.rateLimit}; load generator (autocannon; node:http for the open-loop run) in this process, on the same ${report.machine.cores} cores as the server(s).`,
+    '',
+    summaryMarkdown(runs),
     '',
     markdown(runs),
     '',
