@@ -39,12 +39,13 @@ const LAYERS = [
   ['src/corpus', 'the corpus format, loading, validation'],
   ['src/lexicon', 'WordNet and word vectors, compacted'],
   ['src/text', 'sentences and words'],
+  ['src/binary', 'typed arrays in a file with a CRC-32: the prebuilt index, the compiled lexicon'],
   ['src/terminal', 'terminal text helpers'],
   ['src/paths', 'where the package is'],
 ];
 
 const TRANSPORTS = ['src/transports/gateway', 'src/transports/http', 'src/transports/console'];
-const ENGINE_SIDE = ['src/engine', 'src/corpus', 'src/text', 'src/lexicon'];
+const ENGINE_SIDE = ['src/engine', 'src/corpus', 'src/text', 'src/lexicon', 'src/binary'];
 
 /** Every folder under src/ has a place in LAYERS, so none escapes the rules. */
 function placeEverySrcFolder() {

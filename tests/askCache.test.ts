@@ -6,7 +6,10 @@ import { createEngine } from '../src/engine/engine.js';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
 
 const questions = ['dev.jsonl', 'heldout.jsonl', 'unseen.jsonl'].flatMap((f) =>
-  readFileSync(`tests/eval/${f}`, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { question: string }).question),
+  readFileSync(`tests/eval/${f}`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { question: string }).question),
 );
 
 it('a question asked again gets the same answers and search hits, remembered or not', () => {

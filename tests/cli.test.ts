@@ -167,7 +167,10 @@ describe('ingest keeps a prebuilt index beside the corpus current', () => {
     const dir = corpusCopy();
     expect(citebot(['build-index', '--corpus', dir]).status).toBe(0);
     const page = join(folders.make(), 'widgets.txt');
-    writeFileSync(page, 'Widget makers meet in Wuxi\n\nUpdated: 2022-05-09\n\nThe factory in Wuxi made 42 quantum widgets in 2022, the company said on Monday. It plans to double that next year.\n');
+    writeFileSync(
+      page,
+      'Widget makers meet in Wuxi\n\nUpdated: 2022-05-09\n\nThe factory in Wuxi made 42 quantum widgets in 2022, the company said on Monday. It plans to double that next year.\n',
+    );
     const ingested = citebot(['ingest', '--corpus', dir, '--source', 'example.com', page]);
     expect(ingested.status).toBe(0);
     expect(ingested.stdout).toMatch(/refreshed the prebuilt index .*\.citebot-index: 6 articles/);

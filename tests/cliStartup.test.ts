@@ -12,7 +12,11 @@ afterAll(() => folders.removeAll());
 /** The module files a CLI run loaded, and what it printed. */
 function modulesLoadedBy(args: string[], input = ''): { files: string[]; status: number | null; stderr: string } {
   const out = join(folders.make(), 'modules.txt');
-  const run = citebot(args, { input, nodeArgs: ['--import', join(ROOT, 'tests', 'support', 'recordModules.mjs')], env: { CITEBOT_MODULES_OUT: out } });
+  const run = citebot(args, {
+    input,
+    nodeArgs: ['--import', join(ROOT, 'tests', 'support', 'recordModules.mjs')],
+    env: { CITEBOT_MODULES_OUT: out },
+  });
   return { files: readFileSync(out, 'utf8').split('\n').filter(Boolean), status: run.status, stderr: run.stderr };
 }
 
@@ -46,7 +50,9 @@ describe('commands that only read the corpus load nothing of discord.js', () => 
     const { files, status, stderr } = modulesLoadedBy(['ask', '--corpus', dir, 'who is the vice-mayor of Wuxi']);
     expect([status, stderr]).toEqual([0, '']);
     expect(files.filter((f) => /node_modules\/yaml\//.test(f))).toEqual([]);
-    expect(modulesLoadedBy(['ask', '--corpus', corpusCopy(), 'who is the vice-mayor of Wuxi']).files.some((f) => /node_modules\/yaml\//.test(f))).toBe(true);
+    expect(
+      modulesLoadedBy(['ask', '--corpus', corpusCopy(), 'who is the vice-mayor of Wuxi']).files.some((f) => /node_modules\/yaml\//.test(f)),
+    ).toBe(true);
   });
 
   it('while the console, which renders replies with it, does load it (the check sees CommonJS modules)', () => {

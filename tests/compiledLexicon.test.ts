@@ -20,7 +20,8 @@ describe('the compiled lexicon', () => {
     const read = readCompiledLexicon(json, file)!;
     expect([read.lemmaText, read.posEnds, read.lexFiles]).toEqual([tables.lemmaText, tables.posEnds, tables.lexFiles]);
     // Typed arrays compared as bytes: element by element, toEqual takes seconds on these.
-    const same = (a: Uint32Array, b: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+    const same = (a: Uint32Array, b: Uint32Array) =>
+      Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
     expect(same(read.lemmaStart, tables.lemmaStart)).toBe(true);
     for (const name of ['senses', 'members', 'hypernyms', 'hyponyms', 'similar', 'derivation'] as const) {
       for (const part of ['start', 'data'] as const) expect(same(read[name][part], tables[name][part]), `${name}.${part}`).toBe(true);

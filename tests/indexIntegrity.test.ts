@@ -173,7 +173,11 @@ describe('a prebuilt index that passes its checksum but cannot be decoded', () =
       }),
       /impossible type or length \(u64/,
     ],
-    ['autocomplete names that are not texts', (h: Record<string, unknown>) => ({ ...h, entities: [1, 2] }), /its entities are not a list of texts/],
+    [
+      'autocomplete names that are not texts',
+      (h: Record<string, unknown>) => ({ ...h, entities: [1, 2] }),
+      /its entities are not a list of texts/,
+    ],
     [
       'an article column shorter than the ids',
       (h: Record<string, unknown>) => ({ ...h, articles: { ...(h.articles as object), title: [] } }),
@@ -188,8 +192,18 @@ describe('a prebuilt index that passes its checksum but cannot be decoded', () =
 
   // Sentence texts are decoded when first read: what decoding them relies on is checked at load.
   it.each([
-    ['sentence texts whose offsets go backwards', 'textStart', (v: Uint32Array) => void ([v[1], v[2]] = [v[2]!, v[1]!]), /its textStart goes backwards at 2/],
-    ['a sentence under a heading the file does not list', 'sentenceHeading', (v: Uint32Array) => void (v[0] = 999), /its sentence 0 is under heading 999/],
+    [
+      'sentence texts whose offsets go backwards',
+      'textStart',
+      (v: Uint32Array) => void ([v[1], v[2]] = [v[2]!, v[1]!]),
+      /its textStart goes backwards at 2/,
+    ],
+    [
+      'a sentence under a heading the file does not list',
+      'sentenceHeading',
+      (v: Uint32Array) => void (v[0] = 999),
+      /its sentence 0 is under heading 999/,
+    ],
     ['sentences out of article order', 'articleOf', (v: Uint32Array) => void (v[0] = 1), /belongs to article 0, after article 1/],
   ])('(%s) is refused with a notice, never a crash', (_what, name, edit, why) => {
     const { notices, answers } = loadWith(withArray(name, edit));
@@ -205,7 +219,11 @@ describe('a prebuilt index that passes its checksum but cannot be decoded', () =
     ],
     ['a truncated file', (b: Buffer) => b.subarray(0, b.length - 500)],
     ['an empty file', () => Buffer.alloc(0)],
-    ['an index of an older format', (b: Buffer) => Buffer.concat([Buffer.from(`citebot-index ${INDEX_FORMAT - 1} `), b.subarray(`citebot-index ${INDEX_FORMAT} `.length)])],
+    [
+      'an index of an older format',
+      (b: Buffer) =>
+        Buffer.concat([Buffer.from(`citebot-index ${INDEX_FORMAT - 1} `), b.subarray(`citebot-index ${INDEX_FORMAT} `.length)]),
+    ],
   ])('(%s) is refused with a notice, never a crash', (_what, damage) => {
     const { notices, answers } = loadWith(damage(Buffer.from(pristine)));
     expect(notices).toEqual([expect.stringContaining(`the prebuilt index ${file} cannot be used: `)]);

@@ -15,10 +15,16 @@ import { loadLexicon } from '../src/lexicon/wordnet.js';
 
 const REPLICAS = 30;
 const base = loadCorpus('corpus');
-const corpus: Corpus = { dir: base.dir, articles: Array.from({ length: REPLICAS }, (_, r) => base.articles.map((a) => ({ ...a, id: `${a.id}-r${r}` }))).flat() };
+const corpus: Corpus = {
+  dir: base.dir,
+  articles: Array.from({ length: REPLICAS }, (_, r) => base.articles.map((a) => ({ ...a, id: `${a.id}-r${r}` }))).flat(),
+};
 const index = buildSentenceIndex(corpus);
 const questions = ['dev.jsonl', 'heldout.jsonl', 'unseen.jsonl'].flatMap((f) =>
-  readFileSync(`tests/eval/${f}`, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { question: string }).question),
+  readFileSync(`tests/eval/${f}`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { question: string }).question),
 );
 
 /** Every sentence scored, terms added in the same order, title boosts after; the best `limit` by score, then id. */
@@ -29,16 +35,24 @@ function exhaustive(index: SentenceIndex, weights: Map<number, number>, limit: n
     .filter(([term]) => ps[term + 1]! > ps[term]!)
     .map(([term, weight]) => ({ term, w: weight * idf(index, ps[term + 1]! - ps[term]!) }))
     .sort((a, b) => b.w - a.w);
-  for (const { term, w } of terms) for (let k = ps[term]!; k < ps[term + 1]!; k++) scores[index.postings.data[k]!] += w * index.lengthNorm[index.postings.data[k]!]!;
+  for (const { term, w } of terms) {
+    for (let k = ps[term]!; k < ps[term + 1]!; k++) {
+      const id = index.postings.data[k]!;
+      scores[id]! += w * index.lengthNorm[id]!;
+    }
+  }
   for (const [term, weight] of weights) {
     const w = RANKING.contextBoost * weight * idf(index, Math.max(1, ps[term + 1]! - ps[term]!));
     for (let k = index.contextPostings.start[term]!; k < index.contextPostings.start[term + 1]!; k++) {
       const section = index.contextPostings.data[k]!;
-      for (let id = index.sectionStart[section]!; id < index.sectionStart[section + 1]!; id++) if (scores[id] !== 0) scores[id] += w;
+      for (let id = index.sectionStart[section]!; id < index.sectionStart[section + 1]!; id++) if (scores[id] !== 0) scores[id]! += w;
     }
   }
   const ids = [...scores.keys()].filter((id) => scores[id]! > 0);
-  return ids.sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, limit).map((id) => ({ id, score: scores[id]! }));
+  return ids
+    .sort((a, b) => scores[b]! - scores[a]! || a - b)
+    .slice(0, limit)
+    .map((id) => ({ id, score: scores[id]! }));
 }
 
 /** A deterministic pseudo-random sequence (mulberry32). */
@@ -56,7 +70,8 @@ describe('retrieval', () => {
     const lexicon = loadLexicon();
     for (const question of questions) {
       const { boosts } = planMatching(analyzeQuestion(question, index, lexicon), index);
-      for (const limit of [5, RANKING.candidates, 300]) expect(retrieveCandidates(index, boosts, limit), `${question} (${limit})`).toEqual(exhaustive(index, boosts, limit));
+      for (const limit of [5, RANKING.candidates, 300])
+        expect(retrieveCandidates(index, boosts, limit), `${question} (${limit})`).toEqual(exhaustive(index, boosts, limit));
     }
   });
 

@@ -35,7 +35,10 @@ export function arrayRegion(name: string, array: Typed): Region {
  * and a failure leaves none behind. Streamed: nothing is copied into one big buffer.
  */
 export function writeArrayFile(path: string, magic: string, format: number, header: object, regions: Region[]): void {
-  const head = Buffer.from(JSON.stringify({ ...header, arrays: regions.map(({ name, type, length }) => ({ name, type, length })) }), 'utf8');
+  const head = Buffer.from(
+    JSON.stringify({ ...header, arrays: regions.map(({ name, type, length }) => ({ name, type, length })) }),
+    'utf8',
+  );
   const temp = `${path}.tmp`;
   const out = new ChecksummedFile(temp);
   try {
@@ -93,7 +96,7 @@ export class ChecksummedFile {
   }
 
   private writeAll(bytes: Uint8Array): void {
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    for (let done = 0; done < bytes.length;) done += writeSync(this.fd, bytes, done, bytes.length - done);
   }
 }
 
@@ -108,7 +111,14 @@ export interface ReadArrays<H> {
  * array is looked at), and makes a view per array. Every problem is `fail(message)`, a sentence
  * about the file ("its checksum does not match ..."); `kind` names what the file should be.
  */
-export function readArrayFile<H>(file: Buffer, magic: string, format: number, kind: string, fail: (message: string) => Error, check: (header: H) => void = () => {}): ReadArrays<H> {
+export function readArrayFile<H>(
+  file: Buffer,
+  magic: string,
+  format: number,
+  kind: string,
+  fail: (message: string) => Error,
+  check: (header: H) => void = () => {},
+): ReadArrays<H> {
   const firstLine = file.subarray(0, Math.min(file.length, 64)).toString('latin1').split('\n')[0] ?? '';
   const [fileMagic, fileFormat, headLength] = firstLine.split(' ');
   if (fileMagic !== magic) throw fail(`it is not a ${kind}`);
@@ -139,7 +149,8 @@ function views(file: Buffer, layout: ArrayLayout[], headEnd: number, end: number
   for (const { name, type, length } of layout) {
     offset = aligned(offset);
     const size = BYTES[type];
-    if (!size || !Number.isSafeInteger(length) || length < 0) throw fail(`its array ${name} has an impossible type or length (${type}, ${length})`);
+    if (!size || !Number.isSafeInteger(length) || length < 0)
+      throw fail(`its array ${name} has an impossible type or length (${type}, ${length})`);
     if (offset + length * size > end) throw fail(`its array ${name} runs past the end of the file`);
     const buffer = file.buffer as ArrayBuffer;
     const at = file.byteOffset + offset;
