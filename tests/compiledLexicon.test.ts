@@ -1,7 +1,7 @@
 // The compiled lexicon (dist/wordnet.lexicon, written by the build) holds exactly the tables
 // decoded from wordnet.json, and is set aside — the JSON decoded instead — when it was made from
-// other JSON, is damaged, or is missing.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// other JSON, is damaged, or is missing; a wordnet.json only touched since is still its source.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,8 +10,11 @@ import { LEXICON_JSON, tablesFromJson, type LexiconFile } from '../src/lexicon/w
 
 const dir = mkdtempSync(join(tmpdir(), 'citebot-lexicon-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const json = readFileSync(LEXICON_JSON());
-const tables = tablesFromJson(JSON.parse(json.toString('utf8')) as LexiconFile);
+// A copy of wordnet.json, so the test can touch and change it.
+const json = join(dir, 'wordnet.json');
+copyFileSync(LEXICON_JSON(), json);
+const bytes = readFileSync(json);
+const tables = tablesFromJson(JSON.parse(bytes.toString('utf8')) as LexiconFile);
 const file = join(dir, 'wordnet.lexicon');
 writeCompiledLexicon(tables, json, file);
 
@@ -28,9 +31,19 @@ describe('the compiled lexicon', () => {
     }
   });
 
-  it('is not used when made from another wordnet.json, damaged, or missing', () => {
-    const otherJson = Buffer.concat([json, Buffer.from(' ')]);
-    expect(readCompiledLexicon(otherJson, file)).toBeUndefined();
+  it('is still used when wordnet.json was only touched, and not when its bytes changed, even at the same size', () => {
+    utimesSync(json, new Date(), new Date(Date.now() + 5000));
+    expect(readCompiledLexicon(json, file)).toBeDefined();
+    const changed = Buffer.from(bytes);
+    changed[changed.length >> 1]! ^= 1;
+    writeFileSync(json, changed);
+    expect(readCompiledLexicon(json, file)).toBeUndefined();
+    writeFileSync(json, Buffer.concat([bytes, Buffer.from(' ')]));
+    expect(readCompiledLexicon(json, file)).toBeUndefined();
+    writeFileSync(json, bytes);
+  });
+
+  it('is not used when damaged or missing', () => {
     const damaged = readFileSync(file);
     damaged[damaged.length >> 1]! ^= 4;
     writeFileSync(join(dir, 'damaged'), damaged);

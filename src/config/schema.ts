@@ -6,63 +6,74 @@ import { LOG_LEVELS } from './logLevels.js';
 
 const snowflake = (what: string) => z.string().regex(/^\d{17,20}$/, `must be ${what}: a Discord id of 17-20 digits`);
 
-const token = z
-  .string()
-  .refine((t) => !/^Bot\s/i.test(t), 'must be the token alone, without the "Bot " prefix')
-  .refine(
-    (t) => /^[\w-]{10,}\.[\w-]{4,}\.[\w-]{4,}$/.test(t) || /^Bot\s/i.test(t),
-    'does not look like a bot token (three parts separated by dots): copy it again from the Developer Portal → your application → Bot → Reset Token',
-  );
+/**
+ * The schema of every setting, made when first needed: building it with zod is ~10 ms, and a
+ * command with none of its settings set (a plain `citebot ask`) has nothing to check.
+ */
+let schema: ReturnType<typeof buildEnvSchema> | undefined;
+export const envSchema = () => (schema ??= buildEnvSchema());
 
-const wholeNumber = (min: number) =>
-  z
+function buildEnvSchema() {
+  const token = z
     .string()
-    .regex(/^\d+$/, 'must be a whole number')
+    .refine((t) => !/^Bot\s/i.test(t), 'must be the token alone, without the "Bot " prefix')
+    .refine(
+      (t) => /^[\w-]{10,}\.[\w-]{4,}\.[\w-]{4,}$/.test(t) || /^Bot\s/i.test(t),
+      'does not look like a bot token (three parts separated by dots): copy it again from the Developer Portal → your application → Bot → Reset Token',
+    );
+
+  const wholeNumber = (min: number) =>
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .refine((n) => n >= min, `must be ${min} or more`);
+
+  /** Discord shows it as 64 hex characters; verifying signatures needs exactly those 32 bytes. */
+  const publicKey = z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{64}$/,
+      "must be your application's public key: 64 hexadecimal characters (Developer Portal → your application → General Information → Public Key)",
+    );
+
+  const port = z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535 (0 picks a free port)')
     .transform(Number)
-    .refine((n) => n >= min, `must be ${min} or more`);
+    .refine((n) => n <= 65_535, 'must be a port number from 0 to 65535 (0 picks a free port)');
 
-/** Discord shows it as 64 hex characters; verifying signatures needs exactly those 32 bytes. */
-const publicKey = z
-  .string()
-  .regex(
-    /^[0-9a-fA-F]{64}$/,
-    "must be your application's public key: 64 hexadecimal characters (Developer Portal → your application → General Information → Public Key)",
-  );
-
-const port = z
-  .string()
-  .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535 (0 picks a free port)')
-  .transform(Number)
-  .refine((n) => n <= 65_535, 'must be a port number from 0 to 65535 (0 picks a free port)');
-
-const folder = z
-  .string()
-  .transform((p) => resolve(p))
-  .refine((p) => existsSync(p) && statSync(p).isDirectory(), 'must be an existing folder of corpus articles');
-
-/** The raw variables; empty strings count as unset (a blank `DISCORD_GUILD_ID=` line in .env). */
-export const envSchema = z.object({
-  DISCORD_TOKEN: token.optional(),
-  DISCORD_APPLICATION_ID: snowflake("your application's id (Developer Portal → General Information → Application ID)").optional(),
-  DISCORD_GUILD_ID: snowflake('a server id (enable Developer Mode, right-click the server → Copy Server ID)').optional(),
-  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://discord.com/api' }).optional(),
-  CITEBOT_CORPUS: folder.optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
-  CITEBOT_RATE_LIMIT: wholeNumber(0).optional(),
-  CITEBOT_RATE_WINDOW_SECONDS: wholeNumber(1).optional(),
-  CITEBOT_REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
-  // HTTP interactions mode (`citebot serve`).
-  DISCORD_PUBLIC_KEY: publicKey.optional(),
-  CITEBOT_HTTP_PORT: port.optional(),
-  CITEBOT_HTTP_HOST: z
+  const folder = z
     .string()
-    .regex(/^[\w.:-]+$/, 'must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0')
-    .optional(),
-  CITEBOT_HTTP_MAX_BODY_KB: wholeNumber(1).optional(),
-  CITEBOT_HTTP_DRAIN_SECONDS: wholeNumber(0).optional(),
-});
+    .transform((p) => resolve(p))
+    .refine((p) => existsSync(p) && statSync(p).isDirectory(), 'must be an existing folder of corpus articles');
 
-export type RawEnv = z.output<typeof envSchema>;
+  /** The raw variables; empty strings count as unset (a blank `DISCORD_GUILD_ID=` line in .env). */
+  return z.object({
+    DISCORD_TOKEN: token.optional(),
+    DISCORD_APPLICATION_ID: snowflake("your application's id (Developer Portal → General Information → Application ID)").optional(),
+    DISCORD_GUILD_ID: snowflake('a server id (enable Developer Mode, right-click the server → Copy Server ID)').optional(),
+    DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://discord.com/api' }).optional(),
+    CITEBOT_CORPUS: folder.optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+    CITEBOT_RATE_LIMIT: wholeNumber(0).optional(),
+    CITEBOT_RATE_WINDOW_SECONDS: wholeNumber(1).optional(),
+    CITEBOT_REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
+      .optional(),
+    // HTTP interactions mode (`citebot serve`).
+    DISCORD_PUBLIC_KEY: publicKey.optional(),
+    CITEBOT_HTTP_PORT: port.optional(),
+    CITEBOT_HTTP_HOST: z
+      .string()
+      .regex(/^[\w.:-]+$/, 'must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0')
+      .optional(),
+    CITEBOT_HTTP_MAX_BODY_KB: wholeNumber(1).optional(),
+    CITEBOT_HTTP_DRAIN_SECONDS: wholeNumber(0).optional(),
+  });
+}
+
+export type RawEnv = z.output<ReturnType<typeof envSchema>>;
 
 export const DEFAULTS = {
   logLevel: 'info',

@@ -3,6 +3,5 @@ import { readFileSync } from 'node:fs';
 import { compiledLexiconFile, writeCompiledLexicon } from './compiledLexicon.js';
 import { LEXICON_JSON, tablesFromJson, type LexiconFile } from './wordnet.js';
 
-const json = readFileSync(LEXICON_JSON());
-writeCompiledLexicon(tablesFromJson(JSON.parse(json.toString('utf8')) as LexiconFile), json);
+writeCompiledLexicon(tablesFromJson(JSON.parse(readFileSync(LEXICON_JSON(), 'utf8')) as LexiconFile), LEXICON_JSON());
 process.stdout.write(`wrote ${compiledLexiconFile()}\n`);

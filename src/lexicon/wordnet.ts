@@ -474,6 +474,5 @@ export const LEXICON_JSON = () => join(packageRoot(), 'src', 'lexicon', 'wordnet
 /** The lexicon, from its compiled copy when that was made from this wordnet.json (5 ms instead of ~60). */
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
-  const json = readFileSync(LEXICON_JSON());
-  return (cached = new WordNetLexicon(readCompiledLexicon(json) ?? tablesFromJson(JSON.parse(json.toString('utf8')) as LexiconFile)));
+  return (cached = new WordNetLexicon(readCompiledLexicon(LEXICON_JSON()) ?? tablesFromJson(JSON.parse(readFileSync(LEXICON_JSON(), 'utf8')) as LexiconFile)));
 }

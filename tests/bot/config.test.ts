@@ -96,7 +96,7 @@ describe('configuration', () => {
 
   it('.env.example documents every variable, and copied as is it runs the console and names what the bot lacks', () => {
     const example = readFileSync('.env.example', 'utf8');
-    for (const key of Object.keys(envSchema.shape)) expect(example).toMatch(new RegExp(`^${key}=`, 'm'));
+    for (const key of Object.keys(envSchema().shape)) expect(example).toMatch(new RegExp(`^${key}=`, 'm'));
     expect(loadConfig('local', { env: {}, envFile: '.env.example' }).rateLimit.max).toBe(5);
     expect(problemsOf(() => loadConfig('discord', { env: {}, envFile: '.env.example' }))).toHaveLength(2);
   });

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { loadConfig } from '../../config/loadConfig.js';
 import { checkQuestion, loadEngine, type Engine } from '../../engine/engine.js';
 import type { AskResult } from '../../engine/types.js';
@@ -26,6 +25,8 @@ export async function run(argv: string[]): Promise<void> {
 
 /** One reply per input line, in order, with the index built once. */
 async function answerLines(engine: Engine, limit: number, render: (r: AskResult) => string): Promise<void> {
+  // Imported here: a one-off question reads no lines.
+  const { createInterface } = await import('node:readline');
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) process.stdout.write(`${render(engine.ask(line, { limit }))}\n`);
 }
