@@ -43,9 +43,16 @@ export function readCompiledLexicon(json: Buffer, path = compiledLexiconFile()):
   }
   try {
     const source = sourceOf(json);
-    const { header, get } = readArrayFile<Header>(file, MAGIC, FORMAT, 'compiled lexicon', (message) => new Error(message), (h) => {
-      if (h.source.bytes !== source.bytes || h.source.crc !== source.crc) throw new Error('made from another wordnet.json');
-    });
+    const { header, get } = readArrayFile<Header>(
+      file,
+      MAGIC,
+      FORMAT,
+      'compiled lexicon',
+      (message) => new Error(message),
+      (h) => {
+        if (h.source.bytes !== source.bytes || h.source.crc !== source.crc) throw new Error('made from another wordnet.json');
+      },
+    );
     const csr = (name: (typeof CSRS)[number]): Csr => ({ start: get(`${name}.start`), data: get(`${name}.data`) });
     const lemmaText = get<Uint8Array>('lemmaText');
     return {
