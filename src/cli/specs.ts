@@ -95,6 +95,7 @@ export const serveSpec = {
     "answer Discord interactions over HTTP at POST /interactions (DISCORD_PUBLIC_KEY from the environment or .env; set the application's Interactions Endpoint URL to it), GET /healthz for load balancers",
   flags: {
     corpus: CORPUS_FLAG,
+    index: INDEX_FLAG,
     port: { type: 'string', value: 'P', help: 'the port to listen on (0 picks a free one)', defaultText: 'CITEBOT_HTTP_PORT, else 8080' },
     host: { type: 'string', value: 'H', help: 'the address to listen on', defaultText: 'CITEBOT_HTTP_HOST, else 127.0.0.1' },
   },

@@ -18,7 +18,7 @@ export async function run(argv: string[]): Promise<void> {
   const { values } = parseCommand(spec, argv);
   const port = parsePort(values.port);
   try {
-    const config = loadConfig('http', { corpus: values.corpus });
+    const config = loadConfig('http', { corpus: values.corpus, indexFile: values.index });
     const log = createLogger(config.logLevel);
     const server = await startServer(config, {
       log,
