@@ -36,9 +36,26 @@ const articles: Article[] = [];
 const sentences: Sentence[] = [];
 while (sentences.length < SENTENCES) {
   const id = `a${articles.length}`;
-  const article: Article = { id, title: `Article ${id}`, date: '2020-12-18', datePrecision: 'day', source: 'example.com', url: null, file: `${id}.md`, sections: [], sentences: [] };
+  const article: Article = {
+    id,
+    title: `Article ${id}`,
+    date: '2020-12-18',
+    datePrecision: 'day',
+    source: 'example.com',
+    url: null,
+    file: `${id}.md`,
+    sections: [],
+    sentences: [],
+  };
   for (let i = 0; i < PER_ARTICLE && sentences.length < SENTENCES; i++) {
-    const s: Sentence = { id: `${id}:${i}`, documentId: id, index: i, text: `${sentence} ${sentences.length}`, section: null, paragraph: i >> 1 };
+    const s: Sentence = {
+      id: `${id}:${i}`,
+      documentId: id,
+      index: i,
+      text: `${sentence} ${sentences.length}`,
+      section: null,
+      paragraph: i >> 1,
+    };
     article.sentences.push(s);
     sentences.push(s);
   }

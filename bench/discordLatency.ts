@@ -11,16 +11,29 @@ import type { APIInteraction } from 'discord.js';
 import { autocompleteInteraction, buttonInteraction, chatInputInteraction, type InteractionScope } from '../tests/fake-discord/index.js';
 import { startBotOnFake } from '../tests/support/discordBot.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '300' }, warmup: { type: 'string', default: '30' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '300' },
+    warmup: { type: 'string', default: '30' },
+    json: { type: 'boolean', default: false },
+  },
+});
 const count = Number(values.count);
 const warmup = Number(values.warmup);
 
-const QUESTIONS = ['how many IoT firms in Wuxi', 'Who is the vice-mayor of Wuxi?', 'what is the capital of France', "How many people are employed in Wuxi's IoT sector?"];
+const QUESTIONS = [
+  'how many IoT firms in Wuxi',
+  'Who is the vice-mayor of Wuxi?',
+  'what is the capital of France',
+  "How many people are employed in Wuxi's IoT sector?",
+];
 
 type Make = (scope: InteractionScope, i: number) => APIInteraction;
 const kinds: Record<string, Make> = {
-  '/ask (engine + citation embed)': (scope, i) => chatInputInteraction(scope, { name: 'ask', options: { question: QUESTIONS[i % QUESTIONS.length]! } }),
-  'autocomplete /ask': (scope, i) => autocompleteInteraction(scope, { name: 'ask', focused: 'question', value: ['who is g', 'how many', 'iot', 'min'][i % 4]! }),
+  '/ask (engine + citation embed)': (scope, i) =>
+    chatInputInteraction(scope, { name: 'ask', options: { question: QUESTIONS[i % QUESTIONS.length]! } }),
+  'autocomplete /ask': (scope, i) =>
+    autocompleteInteraction(scope, { name: 'ask', focused: 'question', value: ['who is g', 'how many', 'iot', 'min'][i % 4]! }),
   'Share button': (scope) => buttonInteraction(scope, { customId: 'share:wuxi-beijing-seek-cooperation:5' }),
   '/help (no engine work)': (scope) => chatInputInteraction(scope, { name: 'help' }),
 };
@@ -48,7 +61,15 @@ async function main(): Promise<void> {
       }
       samples.sort((a, b) => a - b);
       const mean = samples.reduce((s, x) => s + x, 0) / samples.length;
-      results.push({ interaction: name, n: samples.length, p50: round(percentile(samples, 50)), p90: round(percentile(samples, 90)), p99: round(percentile(samples, 99)), max: round(samples.at(-1)!), mean: round(mean) });
+      results.push({
+        interaction: name,
+        n: samples.length,
+        p50: round(percentile(samples, 50)),
+        p90: round(percentile(samples, 90)),
+        p99: round(percentile(samples, 99)),
+        max: round(samples.at(-1)!),
+        mean: round(mean),
+      });
     }
   } finally {
     await stop();
@@ -57,7 +78,9 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ node: process.version, count, warmup, results }, null, 2));
     return;
   }
-  console.log(`Interaction → callback latency through the fake Discord (ms), ${count} sequential interactions per kind after ${warmup} warm-up, Node ${process.version}`);
+  console.log(
+    `Interaction → callback latency through the fake Discord (ms), ${count} sequential interactions per kind after ${warmup} warm-up, Node ${process.version}`,
+  );
   console.table(results);
 }
 

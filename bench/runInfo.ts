@@ -26,7 +26,8 @@ export interface Machine {
 /** The engine changes under the benchmarks: the commit measured, or null outside a git checkout. */
 export function codeVersion(): CodeVersion | null {
   try {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: packageRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: packageRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     return { commit: git('rev-parse', 'HEAD'), srcModified: git('status', '--porcelain', '--', 'src') !== '' };
   } catch {
     return null;

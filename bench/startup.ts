@@ -41,7 +41,8 @@ function time({ name, file, args }: Command): number {
   const started = process.hrtime.bigint();
   const run = spawnSync(file, args, { cwd: root, encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (run.status !== 0 || run.stderr.trim()) throw new Error(`${name} failed (status ${run.status}): ${run.stderr.trim() || run.error?.message}`);
+  if (run.status !== 0 || run.stderr.trim())
+    throw new Error(`${name} failed (status ${run.status}): ${run.stderr.trim() || run.error?.message}`);
   return seconds;
 }
 
@@ -81,7 +82,12 @@ try {
   const bare = summarize(times.get(commands[0]!.name)!).median;
   for (const c of commands) {
     const seconds = summarize(times.get(c.name)!);
-    report.commands.push({ name: c.name, command: [c.file === process.execPath ? 'node' : c.file, ...c.args.map((a) => a.replace(root, '.').replace(work, '$TMP'))].join(' '), seconds, ratioToBareNode: Math.round((seconds.median / bare) * 10) / 10 });
+    report.commands.push({
+      name: c.name,
+      command: [c.file === process.execPath ? 'node' : c.file, ...c.args.map((a) => a.replace(root, '.').replace(work, '$TMP'))].join(' '),
+      seconds,
+      ratioToBareNode: Math.round((seconds.median / bare) * 10) / 10,
+    });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -89,5 +95,10 @@ try {
 finishMachine(report.machine);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
-const rows = report.commands.map((c) => `| ${c.name} | ${c.seconds.median.toFixed(3)} | ${c.seconds.p90.toFixed(3)} | ${c.seconds.min.toFixed(3)}–${c.seconds.max.toFixed(3)} | ${c.ratioToBareNode}× |`);
-process.stdout.write(`| command | median s | p90 s | min–max s | × bare node |\n| --- | ---: | ---: | ---: | ---: |\n${rows.join('\n')}\n\n${machineLine(report.machine)}; ${runs} rounds; wrote ${out}\n`);
+const rows = report.commands.map(
+  (c) =>
+    `| ${c.name} | ${c.seconds.median.toFixed(3)} | ${c.seconds.p90.toFixed(3)} | ${c.seconds.min.toFixed(3)}–${c.seconds.max.toFixed(3)} | ${c.ratioToBareNode}× |`,
+);
+process.stdout.write(
+  `| command | median s | p90 s | min–max s | × bare node |\n| --- | ---: | ---: | ---: | ---: |\n${rows.join('\n')}\n\n${machineLine(report.machine)}; ${runs} rounds; wrote ${out}\n`,
+);

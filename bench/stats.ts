@@ -15,5 +15,11 @@ export interface Summary {
 export function summarize(values: readonly number[], digits = 3): Summary {
   const sorted = [...values].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 10 ** digits) / 10 ** digits;
-  return { runs: sorted.length, median: round(percentile(sorted, 0.5)), p90: round(percentile(sorted, 0.9)), min: round(sorted[0] ?? NaN), max: round(sorted.at(-1) ?? NaN) };
+  return {
+    runs: sorted.length,
+    median: round(percentile(sorted, 0.5)),
+    p90: round(percentile(sorted, 0.9)),
+    min: round(sorted[0] ?? NaN),
+    max: round(sorted.at(-1) ?? NaN),
+  };
 }

@@ -72,13 +72,17 @@ export function svgChart(chart: Chart): string {
   const W = margin.left + cols * panelW + (cols - 1) * gapX + margin.right;
   const H = margin.top + rows * panelH + (rows - 1) * gapY + margin.bottom;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif" font-size="12">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
+  );
   out.push(`<rect width="${W}" height="${H}" fill="white"/>`);
   out.push(`<text x="${W / 2}" y="28" text-anchor="middle" font-size="17" font-weight="bold">${escapeXml(chart.title)}</text>`);
   out.push(`<text x="${W / 2}" y="48" text-anchor="middle" fill="#555">${escapeXml(chart.subtitle)}</text>`);
   let lx = W / 2 - 60 * chart.legend.length - 30;
   for (const { name, colour } of chart.legend) {
-    out.push(`<line x1="${lx}" y1="70" x2="${lx + 28}" y2="70" stroke="${colour}" stroke-width="2.5"/><circle cx="${lx + 14}" cy="70" r="3.5" fill="${colour}"/>`);
+    out.push(
+      `<line x1="${lx}" y1="70" x2="${lx + 28}" y2="70" stroke="${colour}" stroke-width="2.5"/><circle cx="${lx + 14}" cy="70" r="3.5" fill="${colour}"/>`,
+    );
     out.push(`<text x="${lx + 34}" y="74">${escapeXml(name)}</text>`);
     lx += 120;
   }
@@ -109,7 +113,10 @@ function drawPanel(panel: Panel, ox: number, oy: number, w: number, h: number): 
     out.push(`<text x="${x(t)}" y="${oy + h + 16}" text-anchor="middle" fill="#444">${escapeXml(xa.format(t))}</text>`);
   }
   if (xa.label) out.push(`<text x="${ox + w / 2}" y="${oy + h + 34}" text-anchor="middle" fill="#444">${escapeXml(xa.label)}</text>`);
-  if (ya.label) out.push(`<text transform="translate(${ox - 48} ${oy + h / 2}) rotate(-90)" text-anchor="middle" fill="#444">${escapeXml(ya.label)}</text>`);
+  if (ya.label)
+    out.push(
+      `<text transform="translate(${ox - 48} ${oy + h / 2}) rotate(-90)" text-anchor="middle" fill="#444">${escapeXml(ya.label)}</text>`,
+    );
   if (panel.target) {
     const ty = y(panel.target.value);
     out.push(`<line x1="${ox}" x2="${ox + w}" y1="${ty}" y2="${ty}" stroke="#c00" stroke-dasharray="6 4" stroke-width="1.2"/>`);
@@ -117,19 +124,31 @@ function drawPanel(panel: Panel, ox: number, oy: number, w: number, h: number): 
   }
   for (const [s, series] of panel.series.entries()) {
     const { colour, name } = series;
-    if (series.points.length > 1) out.push(`<polyline fill="none" stroke="${colour}" stroke-width="2.5" points="${series.points.map(([px, py]) => xy(px, py)).join(' ')}"/>`);
+    if (series.points.length > 1)
+      out.push(
+        `<polyline fill="none" stroke="${colour}" stroke-width="2.5" points="${series.points.map(([px, py]) => xy(px, py)).join(' ')}"/>`,
+      );
     if (series.dots ?? true) {
       for (const [px, py] of series.points) {
-        out.push(`<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="4" fill="${colour}"><title>${escapeXml(`${name} ${xa.format(px)}: ${ya.format(py)}`)}</title></circle>`);
+        out.push(
+          `<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="4" fill="${colour}"><title>${escapeXml(`${name} ${xa.format(px)}: ${ya.format(py)}`)}</title></circle>`,
+        );
       }
     }
     for (const px of series.missing ?? []) {
-      out.push(`<text x="${x(px).toFixed(1)}" y="${oy + 18 + 16 * s}" text-anchor="middle" fill="${colour}" font-size="16" font-weight="bold">×<title>${escapeXml(`${name} ${xa.format(px)}: did not finish`)}</title></text>`);
+      out.push(
+        `<text x="${x(px).toFixed(1)}" y="${oy + 18 + 16 * s}" text-anchor="middle" fill="${colour}" font-size="16" font-weight="bold">×<title>${escapeXml(`${name} ${xa.format(px)}: did not finish`)}</title></text>`,
+      );
     }
   }
   for (const mark of panel.marks ?? []) {
-    out.push(`<circle cx="${x(mark.x).toFixed(1)}" cy="${y(mark.y).toFixed(1)}" r="7" fill="white" stroke="${mark.colour}" stroke-width="3"><title>${escapeXml(mark.tooltip)}</title></circle>`);
-    if (mark.label) out.push(`<text x="${(x(mark.x) - 10).toFixed(1)}" y="${(y(mark.y) + 22).toFixed(1)}" text-anchor="end" fill="${mark.colour}" font-weight="bold" stroke="white" stroke-width="4" paint-order="stroke">${escapeXml(mark.label)}</text>`);
+    out.push(
+      `<circle cx="${x(mark.x).toFixed(1)}" cy="${y(mark.y).toFixed(1)}" r="7" fill="white" stroke="${mark.colour}" stroke-width="3"><title>${escapeXml(mark.tooltip)}</title></circle>`,
+    );
+    if (mark.label)
+      out.push(
+        `<text x="${(x(mark.x) - 10).toFixed(1)}" y="${(y(mark.y) + 22).toFixed(1)}" text-anchor="end" fill="${mark.colour}" font-weight="bold" stroke="white" stroke-width="4" paint-order="stroke">${escapeXml(mark.label)}</text>`,
+      );
   }
   return out;
 }

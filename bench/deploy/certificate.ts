@@ -7,7 +7,23 @@ import { findTool } from '../../tests/support/systemTools.js';
 export function selfSignedCertificate(folder: string): { cert: string; key: string } {
   const cert = join(folder, 'cert.pem');
   const key = join(folder, 'key.pem');
-  const args = ['req', '-x509', '-nodes', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-keyout', key, '-out', cert, '-days', '1'];
-  execFileSync(findTool('openssl'), [...args, '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const args = [
+    'req',
+    '-x509',
+    '-nodes',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-days',
+    '1',
+  ];
+  execFileSync(findTool('openssl'), [...args, '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return { cert, key };
 }

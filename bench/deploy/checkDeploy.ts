@@ -44,22 +44,36 @@ function isAnswered(outcome: Outcome): boolean {
 
 function failures(outcomes: Outcome[]): string {
   const counts = new Map<string, number>();
-  for (const o of outcomes) if (!isAnswered(o)) counts.set(o.error ?? `HTTP ${o.status}`, (counts.get(o.error ?? `HTTP ${o.status}`) ?? 0) + 1);
+  for (const o of outcomes)
+    if (!isAnswered(o)) counts.set(o.error ?? `HTTP ${o.status}`, (counts.get(o.error ?? `HTTP ${o.status}`) ?? 0) + 1);
   return [...counts].map(([why, n]) => `${n} × ${why}`).join(', ') || 'none';
 }
 
 /** nginx's complaints about the replicas (what a failed request met), without the notices. */
 function nginxErrors(setup: NginxSetup): string[] {
-  return readFileSync(join(setup.folder, 'error.log'), 'utf8').split('\n').filter((line) => /\[(error|crit|alert|emerg)\]/.test(line));
+  return readFileSync(join(setup.folder, 'error.log'), 'utf8')
+    .split('\n')
+    .filter((line) => /\[(error|crit|alert|emerg)\]/.test(line));
 }
 
 async function check(folder: string, running: { replicas: Replica[]; nginx?: RunningNginx; stream?: SignedStream }): Promise<boolean> {
   const { cert, key } = selfSignedCertificate(folder);
   const ca = readFileSync(cert, 'utf8');
   const keys = makeKeyPair();
-  const setup: NginxSetup = { folder, cert, key, httpsPort: await freePort(), httpPort: await freePort(), replicaPorts: [await freePort(), await freePort()] };
+  const setup: NginxSetup = {
+    folder,
+    cert,
+    key,
+    httpsPort: await freePort(),
+    httpPort: await freePort(),
+    replicaPorts: [await freePort(), await freePort()],
+  };
   // DISCORD_API_URL: a closed local port, so nothing can leave the machine (/ask answers inline).
-  const env = { DISCORD_PUBLIC_KEY: keys.publicKeyHex, CITEBOT_HTTP_DRAIN_SECONDS: String(DRAIN_SECONDS), DISCORD_API_URL: 'http://127.0.0.1:9' };
+  const env = {
+    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+    CITEBOT_HTTP_DRAIN_SECONDS: String(DRAIN_SECONDS),
+    DISCORD_API_URL: 'http://127.0.0.1:9',
+  };
   for (const port of setup.replicaPorts) running.replicas.push(await startReplica(port, env, folder));
   const started = await startNginx(setup, ca);
   running.nginx = started.nginx;
@@ -85,7 +99,9 @@ async function check(folder: string, running: { replicas: Replica[]; nginx?: Run
     const { exitCode, drainedMs, healthyMs } = await replica.restart();
     const rotationMs = await replica.waitAnswered(5, 30_000);
     exitCodesOk &&= exitCode === 0;
-    progress(`replica ${i + 1}: SIGTERM → exit ${exitCode} after ${seconds(drainedMs)}, healthy ${seconds(healthyMs)} later, answering through nginx ${seconds(rotationMs)} after that`);
+    progress(
+      `replica ${i + 1}: SIGTERM → exit ${exitCode} after ${seconds(drainedMs)}, healthy ${seconds(healthyMs)} later, answering through nginx ${seconds(rotationMs)} after that`,
+    );
   }
   const rolling = stream.outcomes.filter((o) => o.startedAt >= rollingFrom);
   const rollingFailed = rolling.filter((o) => !isAnswered(o));
@@ -102,8 +118,12 @@ async function check(folder: string, running: { replicas: Replica[]; nginx?: Run
   await new Promise((r) => setTimeout(r, 3_000));
   await stream.stop();
   const afterKill = stream.outcomes.filter((o) => o.startedAt >= killFrom || o.endedAt >= killFrom);
-  const retried = readFileSync(accessLogOf(setup), 'utf8').split('\n').filter((line) => /upstream=\S+, /.test(line)).length;
-  say(`kill -9 of one replica under load: ${afterKill.length} requests, ${afterKill.filter((o) => !isAnswered(o)).length} failed (${failures(afterKill)}); nginx retried ${retried} requests on the other replica over the whole run, each after a refused connection`);
+  const retried = readFileSync(accessLogOf(setup), 'utf8')
+    .split('\n')
+    .filter((line) => /upstream=\S+, /.test(line)).length;
+  say(
+    `kill -9 of one replica under load: ${afterKill.length} requests, ${afterKill.filter((o) => !isAnswered(o)).length} failed (${failures(afterKill)}); nginx retried ${retried} requests on the other replica over the whole run, each after a refused connection`,
+  );
 
   const ok = rolling.length >= MIN_REQUESTS && rollingFailed.length === 0 && exitCodesOk;
   if (rolling.length < MIN_REQUESTS) say(`FAILED: fewer than ${MIN_REQUESTS} requests during the rolling restart`);

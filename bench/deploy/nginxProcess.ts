@@ -49,7 +49,16 @@ export interface RunningNginx {
 export async function startNginx(setup: NginxSetup, ca: string): Promise<{ nginx: RunningNginx; testReport: string }> {
   const conf = join(setup.folder, 'nginx.conf');
   writeFileSync(conf, renderNginxConf(readFileSync(join(packageRoot(), 'deploy', 'nginx.conf'), 'utf8'), setup));
-  const args = ['-p', `${setup.folder}/`, '-c', conf, '-e', join(setup.folder, 'error.log'), '-g', `daemon off; pid ${join(setup.folder, 'nginx.pid')};`];
+  const args = [
+    '-p',
+    `${setup.folder}/`,
+    '-c',
+    conf,
+    '-e',
+    join(setup.folder, 'error.log'),
+    '-g',
+    `daemon off; pid ${join(setup.folder, 'nginx.pid')};`,
+  ];
   const bin = findTool('nginx');
   const test = spawnSync(bin, ['-t', ...args], { encoding: 'utf8' });
   if (test.status !== 0) throw new Error(`nginx -t rejected the rendered deploy/nginx.conf:\n${test.stderr}`);

@@ -38,7 +38,10 @@ export async function startReplica(port: number, env: Record<string, string>, cw
     async waitAnswered(count, timeoutMs) {
       const started = performance.now();
       while (answered() < count) {
-        if (performance.now() - started > timeoutMs) throw new Error(`replica on port ${port} answered ${answered()} of ${count} interactions within ${timeoutMs} ms: nginx sent it no traffic`);
+        if (performance.now() - started > timeoutMs)
+          throw new Error(
+            `replica on port ${port} answered ${answered()} of ${count} interactions within ${timeoutMs} ms: nginx sent it no traffic`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
       return performance.now() - started;

@@ -27,7 +27,12 @@ export const readCases = (file: string): EvalCase[] =>
 export function isRight(c: EvalCase, r: AskResult): boolean {
   const first = r.answered ? r.answers[0] : undefined;
   if (c.accept.length === 0) return !first;
-  return c.accept.some((alt) => first !== undefined && alt.contains.every((s) => norm(first.quote).includes(norm(s))) && String(first.date ?? '').startsWith(alt.date));
+  return c.accept.some(
+    (alt) =>
+      first !== undefined &&
+      alt.contains.every((s) => norm(first.quote).includes(norm(s))) &&
+      String(first.date ?? '').startsWith(alt.date),
+  );
 }
 
 /** What a reply says, for comparing two wordings of one question: the first quote, or that it declined. */
@@ -50,7 +55,26 @@ export function ingestUnseenCorpus(root: string): string {
   const pages = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'unseen', 'pages.json'), 'utf8')) as Page[];
   for (const p of pages) {
     const file = join(root, 'tests', 'fixtures', 'unseen', 'raw', p.file);
-    execFileSync('node', [join(root, 'bin', 'citebot.js'), 'ingest', '--corpus', dir, '--create', '--date', p.date, '--source', p.source, '--title', p.title, '--id', p.id, file], { stdio: 'pipe' });
+    execFileSync(
+      'node',
+      [
+        join(root, 'bin', 'citebot.js'),
+        'ingest',
+        '--corpus',
+        dir,
+        '--create',
+        '--date',
+        p.date,
+        '--source',
+        p.source,
+        '--title',
+        p.title,
+        '--id',
+        p.id,
+        file,
+      ],
+      { stdio: 'pipe' },
+    );
   }
   return dir;
 }

@@ -12,7 +12,10 @@ import { firstQuote, ingestUnseenCorpus, isRight, readCases, type EvalCase } fro
 
 const root = packageRoot();
 const evalFile = (name: string) => join(root, 'tests', 'eval', name);
-const line = (name: string, right: number, total: number, what = 'right') => console.log(`${name.padEnd(44)} ${String(right).padStart(3)}/${String(total).padEnd(3)} ${what}  (${((100 * right) / total).toFixed(1)}%)`);
+const line = (name: string, right: number, total: number, what = 'right') =>
+  console.log(
+    `${name.padEnd(44)} ${String(right).padStart(3)}/${String(total).padEnd(3)} ${what}  (${((100 * right) / total).toFixed(1)}%)`,
+  );
 const score = (engine: Engine, cases: EvalCase[]) => cases.filter((c) => isRight(c, engine.ask(c.question))).length;
 
 const bundled = loadEngine(join(root, 'corpus'), { notice: () => {} });
@@ -23,7 +26,9 @@ line('paraphrases (tests/eval/heldout.jsonl)', score(bundled, heldout), heldout.
 const discord = readCases(evalFile('dev-discord.jsonl'));
 line('Discord-typed dev variants, scored', score(bundled, discord), discord.length);
 const original = new Map(dev.map((c) => [c.id, c.question]));
-const same = discord.filter((v) => firstQuote(bundled.ask(v.question)) === firstQuote(bundled.ask(original.get(v.id.replace(/-d$/, ''))!))).length;
+const same = discord.filter(
+  (v) => firstQuote(bundled.ask(v.question)) === firstQuote(bundled.ask(original.get(v.id.replace(/-d$/, ''))!)),
+).length;
 line('Discord-typed dev variants, same reply', same, discord.length, 'same');
 const chat = readCases(evalFile('chitchat.jsonl'));
 line('chat, never quoted (tests/eval/chitchat.jsonl)', score(bundled, chat), chat.length, 'declined');

@@ -54,14 +54,16 @@ export function category(frame: CallFrame): string {
   const src = /\/dist\/src\/([^/]+)\//.exec(url);
   if (src) return `citebot src/${src[1]}`;
   if (url.includes('/node_modules/')) return `dependency ${/\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? '?'}`;
-  if (/^node:(_http|http|net|stream|internal\/(http|streams|stream_base|net))/.test(url) || /node:internal\/(js_stream|timers)/.test(url)) return 'node http/net/streams';
+  if (/^node:(_http|http|net|stream|internal\/(http|streams|stream_base|net))/.test(url) || /node:internal\/(js_stream|timers)/.test(url))
+    return 'node http/net/streams';
   if (/^node:(internal\/)?crypto/.test(url)) return 'node crypto (JS side)';
   if (url.startsWith('node:')) return 'node other';
   if (url === '') return 'native (V8 builtins, C++ bindings)';
   return 'other';
 }
 
-const key = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/dist\//, '').replace(/^file:\/\//, '')}:${f.lineNumber + 1}`;
+const key = (f: CallFrame) =>
+  `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/dist\//, '').replace(/^file:\/\//, '')}:${f.lineNumber + 1}`;
 
 /**
  * `window`: only samples taken between these two monotonic-clock times (µs; V8 stamps samples with

@@ -23,7 +23,10 @@ export interface PreparedCorpus {
 const MARKER = '.load-grown.json';
 
 /** The folder for a grown corpus of `sentences`; grown on first use, reused after. */
-export function grownCorpus(sentences: number, progress: (text: string) => void): { dir: string; grown: GrownCorpus; growMs: number | null } {
+export function grownCorpus(
+  sentences: number,
+  progress: (text: string) => void,
+): { dir: string; grown: GrownCorpus; growMs: number | null } {
   const dir = join(tmpdir(), `citebot-load-corpus-${sentences}`);
   const marker = join(dir, MARKER);
   if (existsSync(marker)) return { dir, grown: JSON.parse(readFileSync(marker, 'utf8')) as GrownCorpus, growMs: null };

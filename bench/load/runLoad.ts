@@ -103,7 +103,7 @@ function machineSample(): MachineSample | undefined {
  */
 async function waitForQuiet(servers: ServeChild[], maxS: number): Promise<number> {
   const started = performance.now();
-  for (let announced = false; ; ) {
+  for (let announced = false; ;) {
     const m0 = machineSample();
     const s0 = servers.map((s) => procSample(s.pid));
     const me0 = process.cpuUsage();
@@ -116,7 +116,12 @@ async function waitForQuiet(servers: ServeChild[], maxS: number): Promise<number
     const othersCore = (m1.busyMs - m0.busyMs - serversMs - (me.user + me.system) / 1000) / 1000;
     const waited = (performance.now() - started) / 1000;
     if (othersCore < 0.25 || waited >= maxS) {
-      if (announced) log(waited >= maxS && othersCore >= 0.25 ? `still busy after ${round(waited, 0)} s (others use ${round(othersCore * 100, 0)}% of a core): running anyway` : `quiet after ${round(waited, 0)} s`);
+      if (announced)
+        log(
+          waited >= maxS && othersCore >= 0.25
+            ? `still busy after ${round(waited, 0)} s (others use ${round(othersCore * 100, 0)}% of a core): running anyway`
+            : `quiet after ${round(waited, 0)} s`,
+        );
       return round(waited, 0);
     }
     if (!announced) log(`other processes use ${round(othersCore * 100, 0)}% of a core: waiting up to ${maxS} s for quiet`);
@@ -140,7 +145,10 @@ const quoteOf = (reply: Reply): string | null => {
   return first?.startsWith('> ') ? first : null;
 };
 
-async function postSigned(url: string, request: { body: Buffer; headers: Record<string, string> }): Promise<{ status: number; body: string }> {
+async function postSigned(
+  url: string,
+  request: { body: Buffer; headers: Record<string, string> },
+): Promise<{ status: number; body: string }> {
   const res = await fetch(`${url}/interactions`, { method: 'POST', headers: request.headers, body: request.body });
   return { status: res.status, body: await res.text() };
 }
@@ -153,7 +161,8 @@ async function probe(url: string, pool: SignedPool, questions: readonly string[]
     const { status, body } = await postSigned(url, request);
     if (status !== 200) throw new Error(`probe: "${questions[i]}" got ${status} ${body}`);
     const reply = JSON.parse(body) as Reply;
-    if (reply.type !== 4) throw new Error(`probe: "${questions[i]}" got type ${reply.type}, not an inline answer (4): ${body.slice(0, 300)}`);
+    if (reply.type !== 4)
+      throw new Error(`probe: "${questions[i]}" got type ${reply.type}, not an inline answer (4): ${body.slice(0, 300)}`);
     expected[request.question] = { quote: quoteOf(reply) };
   }
   return expected;
@@ -245,7 +254,16 @@ interface Driver {
  */
 function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[], warmupS: number) {
   const { pool, expected, sampleEvery } = driver;
-  const checks: Checks = { responses: 0, okType4: 0, verified: 0, verifiedQuote: 0, verifiedDecline: 0, mismatched: 0, rateLimited: 0, examples: [] };
+  const checks: Checks = {
+    responses: 0,
+    okType4: 0,
+    verified: 0,
+    verifiedQuote: 0,
+    verifiedDecline: 0,
+    mismatched: 0,
+    rateLimited: 0,
+    examples: [],
+  };
   let latencies = new Float64Array(1 << 16);
   let seconds = new Uint16Array(1 << 16);
   let count = 0;
@@ -323,7 +341,9 @@ function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[], warmupS:
       const got = quoteOf(reply);
       if (got !== want.quote) {
         if (/slow down|too many|try again in/i.test(reply.data?.content ?? '')) checks.rateLimited++;
-        return mismatch(`question ${signed.question}: expected ${want.quote ?? 'a decline'}, got ${got ?? (reply.data?.content ?? body).slice(0, 200)}`);
+        return mismatch(
+          `question ${signed.question}: expected ${want.quote ?? 'a decline'}, got ${got ?? (reply.data?.content ?? body).slice(0, 200)}`,
+        );
       }
       if (got === null) checks.verifiedDecline++;
       else checks.verifiedQuote++;
@@ -340,7 +360,9 @@ function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[], warmupS:
       // Each whole second's p99: shows whether the tail is spread out or one stall.
       const bySecond: number[][] = [];
       for (let k = 0; k < count; k++) (bySecond[seconds[k]!] ??= []).push(latencies[k]!);
-      const p99BySecond = bySecond.slice(0, Math.floor(measuredS)).map((xs) => round(percentile(Float64Array.from(xs ?? []).sort(), 99), 1));
+      const p99BySecond = bySecond
+        .slice(0, Math.floor(measuredS))
+        .map((xs) => round(percentile(Float64Array.from(xs ?? []).sort(), 99), 1));
       const sorted = latencies.subarray(0, count).sort();
       const requests = checks.responses;
       const server = servers.map((_, k) => {
@@ -357,7 +379,10 @@ function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[], warmupS:
       });
       let othersCorePercent: number | null = null;
       if (machineBefore && machineAfter && procBefore.every(Boolean) && procAfter.every(Boolean)) {
-        const serverMs = procAfter.reduce((sum, a, k) => sum + a!.userMs + a!.systemMs - procBefore[k]!.userMs - procBefore[k]!.systemMs, 0);
+        const serverMs = procAfter.reduce(
+          (sum, a, k) => sum + a!.userMs + a!.systemMs - procBefore[k]!.userMs - procBefore[k]!.systemMs,
+          0,
+        );
         const othersMs = machineAfter.busyMs - machineBefore.busyMs - serverMs - meMs;
         othersCorePercent = round(Math.max(0, (100 * othersMs) / (wallS * 1000)), 0);
       }
@@ -402,7 +427,9 @@ function recorder(driver: Driver, spec: RunSpec, servers: ServeChild[], warmupS:
 
 /** A warm-up of `warmupS` then `spec.durationS` measured, on the same connections. */
 function runOnce(driver: Driver, spec: RunSpec, servers: ServeChild[], judge: boolean, warmupS: number): Promise<RunResult> {
-  return spec.rate ? openLoopRun(driver, { ...spec, rate: spec.rate }, servers, judge, warmupS) : autocannonRun(driver, spec, servers, judge, warmupS);
+  return spec.rate
+    ? openLoopRun(driver, { ...spec, rate: spec.rate }, servers, judge, warmupS)
+    : autocannonRun(driver, spec, servers, judge, warmupS);
 }
 
 /** Closed loop: autocannon with `connections` keep-alive connections (several URLs: connection k → URL k mod n). */
@@ -439,7 +466,9 @@ function autocannonRun(driver: Driver, spec: RunSpec, servers: ServeChild[], jud
     );
     // Timeouts and connection errors, as they happen (autocannon's totals would include the warm-up;
     // a timed-out request was sent about TIMEOUT_S before).
-    instance.on('reqError', (error: Error) => rec.error(/timed out/.test(error.message) ? 'timeout' : 'error', performance.now() - TIMEOUT_S * 1000));
+    instance.on('reqError', (error: Error) =>
+      rec.error(/timed out/.test(error.message) ? 'timeout' : 'error', performance.now() - TIMEOUT_S * 1000),
+    );
   });
 }
 
@@ -449,7 +478,13 @@ function autocannonRun(driver: Driver, spec: RunSpec, servers: ServeChild[], jud
  * latency counts from the due time. autocannon's own rate option sends each connection's
  * quota at the start of every second and then waits, which measures bursts, not a steady rate.
  */
-function openLoopRun(driver: Driver, spec: RunSpec & { rate: number }, servers: ServeChild[], judge: boolean, warmupS: number): Promise<RunResult> {
+function openLoopRun(
+  driver: Driver,
+  spec: RunSpec & { rate: number },
+  servers: ServeChild[],
+  judge: boolean,
+  warmupS: number,
+): Promise<RunResult> {
   const rec = recorder(driver, spec, servers, warmupS);
   const agents = spec.urls.map(() => new Agent({ keepAlive: true, maxSockets: 512 }));
   const total = Math.round(spec.rate * (warmupS + spec.durationS));
@@ -466,7 +501,12 @@ function openLoopRun(driver: Driver, spec: RunSpec & { rate: number }, servers: 
     const fire = (due: number) => {
       const k = sent % spec.urls.length;
       const { i, body, headers } = rec.take();
-      const req = httpRequest(`${spec.urls[k]}/interactions`, { method: 'POST', headers: { ...headers, 'content-length': String(body.length) }, agent: agents[k], timeout: TIMEOUT_S * 1000 });
+      const req = httpRequest(`${spec.urls[k]}/interactions`, {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(body.length) },
+        agent: agents[k],
+        timeout: TIMEOUT_S * 1000,
+      });
       let finished = false;
       const fail = (kind: 'error' | 'timeout') => {
         if (finished) return;
@@ -506,14 +546,20 @@ function summaryMarkdown(runs: RunResult[]): string {
   const labels = [...new Set(runs.map((r) => r.label))];
   const cell = (values: number[]) => {
     const s = summarize(values, 2);
-    return values.length > 1 ? `${s.median.toLocaleString('en')} (${s.min.toLocaleString('en')}–${s.max.toLocaleString('en')})` : s.median.toLocaleString('en');
+    return values.length > 1
+      ? `${s.median.toLocaleString('en')} (${s.min.toLocaleString('en')}–${s.max.toLocaleString('en')})`
+      : s.median.toLocaleString('en');
   };
   const rows = labels.map((label) => {
     const of = runs.filter((r) => r.label === label);
     const failures = of.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts + r.checks.mismatched, 0);
     return `| ${label} | ${of.length} | ${cell(of.map((r) => r.rps))} | ${cell(of.map((r) => r.latencyMs.p50))} | ${cell(of.map((r) => r.latencyMs.p99))} | ${failures} |`;
   });
-  return ['| run | repeats | req/s | p50 ms | p99 ms | non-2xx + errors + timeouts + mismatches |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| run | repeats | req/s | p50 ms | p99 ms | non-2xx + errors + timeouts + mismatches |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 function markdown(runs: RunResult[]): string {
@@ -592,7 +638,9 @@ async function main(): Promise<void> {
   const rateLimit = values['rate-limit'] === 'off' ? 0 : undefined;
   const root = packageRoot();
   const runMachine = machine();
-  const nodeArgs = values['max-old-space-mb'] ? [`--max-old-space-size=${oneNumber('max-old-space-mb', values['max-old-space-mb'], 64)}`] : [];
+  const nodeArgs = values['max-old-space-mb']
+    ? [`--max-old-space-size=${oneNumber('max-old-space-mb', values['max-old-space-mb'], 64)}`]
+    : [];
 
   // The corpus, and a prebuilt index for it so serve loads rather than builds.
   let corpusDir = resolve(values.corpus ?? join(root, 'corpus'));
@@ -605,7 +653,11 @@ async function main(): Promise<void> {
     // Hundreds of MB in the temp folder: removed when this process exits, however it exits, unless kept for later runs.
     if (!values['keep-corpus']) process.once('exit', () => rmSync(prepared.dir, { recursive: true, force: true }));
     corpusNote = { grown: prepared.grown, growMs: prepared.growMs === null ? null : round(prepared.growMs, 0) };
-    log(prepared.growMs === null ? `reusing ${corpusDir} (${prepared.grown.selqaSentences.toLocaleString('en')} SelQA sentences)` : `grew ${corpusDir} in ${round(prepared.growMs / 1000, 1)} s`);
+    log(
+      prepared.growMs === null
+        ? `reusing ${corpusDir} (${prepared.grown.selqaSentences.toLocaleString('en')} SelQA sentences)`
+        : `grew ${corpusDir} in ${round(prepared.growMs / 1000, 1)} s`,
+    );
   }
   const hasIndex = () => readdirSync(corpusDir).includes('.citebot-index');
   if (!hasIndex()) {
@@ -621,7 +673,9 @@ async function main(): Promise<void> {
   const signStarted = performance.now();
   const pool = signedPool(keys, scope, questions, Math.max(poolSize, questions.length));
   const poolMs = performance.now() - signStarted;
-  log(`${questions.length} distinct questions (${evalCount} eval + variations, ${selqa} SelQA); ${pool.requests.length} requests signed ahead in ${round(poolMs, 0)} ms`);
+  log(
+    `${questions.length} distinct questions (${evalCount} eval + variations, ${selqa} SelQA); ${pool.requests.length} requests signed ahead in ${round(poolMs, 0)} ms`,
+  );
 
   const runs: RunResult[] = [];
   const starts: { replicas: number; listeningMs: number; readyMs: number; rssMb: number | null; notices: string }[] = [];
@@ -632,23 +686,43 @@ async function main(): Promise<void> {
   let driverNext = 0;
 
   const start = async (extraNodeArgs: string[] = []): Promise<ServeChild> => {
-    let server = await startServe({ publicKeyHex: keys.publicKeyHex, corpusDir, rateLimit, nodeArgs: [...nodeArgs, ...extraNodeArgs], readyTimeoutMs: 600_000 });
+    let server = await startServe({
+      publicKeyHex: keys.publicKeyHex,
+      corpusDir,
+      rateLimit,
+      nodeArgs: [...nodeArgs, ...extraNodeArgs],
+      readyTimeoutMs: 600_000,
+    });
     if (/indexing the corpus instead|prebuilt index not used/.test(server.stderr())) {
       // A prebuilt index from another corpus or an older format: rebuild it, so start-up is a load.
       log(`serve re-indexed at start-up (${server.stderr().trim()}): rebuilding the prebuilt index and starting again`);
       await server.stop();
       const built = buildIndex(corpusDir, nodeArgs);
       corpusNote = { ...corpusNote, buildIndexMs: round(built.ms, 0), buildIndexSays: built.says };
-      server = await startServe({ publicKeyHex: keys.publicKeyHex, corpusDir, rateLimit, nodeArgs: [...nodeArgs, ...extraNodeArgs], readyTimeoutMs: 600_000 });
+      server = await startServe({
+        publicKeyHex: keys.publicKeyHex,
+        corpusDir,
+        rateLimit,
+        nodeArgs: [...nodeArgs, ...extraNodeArgs],
+        readyTimeoutMs: 600_000,
+      });
     }
     return server;
   };
-  const measure = async (servers: ServeChild[], spec: Omit<RunSpec, 'urls' | 'durationS'>, options: { compare?: boolean; record?: boolean } = {}): Promise<RunResult> => {
+  const measure = async (
+    servers: ServeChild[],
+    spec: Omit<RunSpec, 'urls' | 'durationS'>,
+    options: { compare?: boolean; record?: boolean } = {},
+  ): Promise<RunResult> => {
     let last: RunResult | undefined;
     for (let r = 1; r <= (options.record === false ? 1 : repeat); r++) last = await measureQuietest(servers, spec, options);
     return last!;
   };
-  const measureQuietest = async (servers: ServeChild[], spec: Omit<RunSpec, 'urls' | 'durationS'>, { compare = true, record = true } = {}): Promise<RunResult> => {
+  const measureQuietest = async (
+    servers: ServeChild[],
+    spec: Omit<RunSpec, 'urls' | 'durationS'>,
+    { compare = true, record = true } = {},
+  ): Promise<RunResult> => {
     // Other work on the machine during a run takes cores from the server: run again (up to
     // --busy-retries times) when it took more than a fifth of a core, keeping the quietest attempt.
     let best: RunResult | undefined;
@@ -664,7 +738,12 @@ async function main(): Promise<void> {
     if (record) runs.push(best!);
     return best!;
   };
-  const measureOnce = async (servers: ServeChild[], spec: Omit<RunSpec, 'urls' | 'durationS'>, compare: boolean, record: boolean): Promise<RunResult> => {
+  const measureOnce = async (
+    servers: ServeChild[],
+    spec: Omit<RunSpec, 'urls' | 'durationS'>,
+    compare: boolean,
+    record: boolean,
+  ): Promise<RunResult> => {
     const waited = quietWaitS > 0 ? await waitForQuiet(servers, quietWaitS) : 0;
     if (Date.now() - pool.signedAt > 60_000) log(`re-signed the pool in ${round(pool.refresh(), 0)} ms`);
     const urls = servers.map((s) => s.url);
@@ -674,7 +753,9 @@ async function main(): Promise<void> {
     const result = await runOnce(d, { ...spec, urls, durationS }, servers, judge, warmupS);
     result.waitedForQuietS = waited;
     driverNext = d.next;
-    log(`${result.label}: ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}, mismatches ${result.checks.mismatched}`);
+    log(
+      `${result.label}: ${result.rps} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}, mismatches ${result.checks.mismatched}`,
+    );
     return result;
   };
 
@@ -685,22 +766,41 @@ async function main(): Promise<void> {
       for (let k = 0; k < replicas; k++) {
         const server = await start();
         servers.push(server);
-        starts.push({ replicas, listeningMs: round(server.listeningMs, 0), readyMs: round(server.readyMs, 0), rssMb: procSample(server.pid)?.rssMb ?? null, notices: server.stderr().trim() });
-        log(`serve ${k + 1} at ${server.url}: listening after ${round(server.listeningMs, 0)} ms, /healthz 200 after ${round(server.readyMs, 0)} ms`);
+        starts.push({
+          replicas,
+          listeningMs: round(server.listeningMs, 0),
+          readyMs: round(server.readyMs, 0),
+          rssMb: procSample(server.pid)?.rssMb ?? null,
+          notices: server.stderr().trim(),
+        });
+        log(
+          `serve ${k + 1} at ${server.url}: listening after ${round(server.listeningMs, 0)} ms, /healthz 200 after ${round(server.readyMs, 0)} ms`,
+        );
       }
       if (!expected) {
         const probeStarted = performance.now();
         expected = await probe(servers[0]!.url, pool, questions);
         const answered = expected.filter((e) => e.quote !== null).length;
-        probeSummary = { questions: questions.length, answeredWithQuote: answered, declined: questions.length - answered, ms: round(performance.now() - probeStarted, 0) };
-        log(`probed ${questions.length} questions one at a time in ${probeSummary.ms} ms: ${answered} answered with a quote, ${questions.length - answered} declined`);
+        probeSummary = {
+          questions: questions.length,
+          answeredWithQuote: answered,
+          declined: questions.length - answered,
+          ms: round(performance.now() - probeStarted, 0),
+        };
+        log(
+          `probed ${questions.length} questions one at a time in ${probeSummary.ms} ms: ${answered} answered with a quote, ${questions.length - answered} declined`,
+        );
         driverNext = questions.length;
       }
       for (const connections of connectionsList) {
         await measure(servers, { label: `${replicas === 1 ? '1 process' : `${replicas} processes`}, ${connections} conns`, connections });
       }
       if (rate > 0) {
-        await measure(servers, { label: `${replicas === 1 ? '1 process' : `${replicas} processes`}, open loop ${rate}/s`, connections: 0, rate });
+        await measure(servers, {
+          label: `${replicas === 1 ? '1 process' : `${replicas} processes`}, open loop ${rate}/s`,
+          connections: 0,
+          rate,
+        });
       }
     } finally {
       for (const server of servers) {
@@ -712,9 +812,14 @@ async function main(): Promise<void> {
 
   if (baseline) {
     // The same requests to a bare node:http server: the ceiling this machine and generator allow.
-    const server = await startServe({ publicKeyHex: keys.publicKeyHex, corpusDir, script: [join(dirname(fileURLToPath(import.meta.url)), 'baselineServer.js')] });
+    const server = await startServe({
+      publicKeyHex: keys.publicKeyHex,
+      corpusDir,
+      script: [join(dirname(fileURLToPath(import.meta.url)), 'baselineServer.js')],
+    });
     try {
-      for (const connections of connectionsList) await measure([server], { label: `baseline: bare node:http, ${connections} conns`, connections }, { compare: false });
+      for (const connections of connectionsList)
+        await measure([server], { label: `baseline: bare node:http, ${connections} conns`, connections }, { compare: false });
     } finally {
       await server.stop();
     }
@@ -739,7 +844,9 @@ async function main(): Promise<void> {
   }
 
   // ── Report ────────────────────────────────────────────────────────────────
-  const corpusLabel = grownSentences ? `SelQA grown to ${grownSentences.toLocaleString('en')} sentences (${relative(process.cwd(), corpusDir) || corpusDir})` : relative(root, corpusDir) || corpusDir;
+  const corpusLabel = grownSentences
+    ? `SelQA grown to ${grownSentences.toLocaleString('en')} sentences (${relative(process.cwd(), corpusDir) || corpusDir})`
+    : relative(root, corpusDir) || corpusDir;
   const report = {
     measuredAt: new Date().toISOString(),
     code: codeVersion(),
@@ -752,7 +859,8 @@ async function main(): Promise<void> {
       openLoopRate: rate || null,
       replicas: replicasList,
       repeat,
-      rateLimit: rateLimit === 0 ? 'off (CITEBOT_RATE_LIMIT=0)' : "citebot's default (5 per 10 s per user), every pooled request from its own user",
+      rateLimit:
+        rateLimit === 0 ? 'off (CITEBOT_RATE_LIMIT=0)' : "citebot's default (5 per 10 s per user), every pooled request from its own user",
       signing: `${pool.requests.length} requests signed before the runs (${round(poolMs, 0)} ms), re-signed with a fresh timestamp when older than 60 s; each request is sent with its own user, interaction id and token`,
       questions: { distinct: questions.length, evalAndVariations: evalCount, selqa, probe: probeSummary ?? null },
       verification: `every response: status 200 and an inline answer (type 4); a random 1 in ${sampleEvery}: parsed and compared with the answer the same question got when asked alone before the load`,
@@ -764,7 +872,15 @@ async function main(): Promise<void> {
     runs: runs.map(({ windowUs: _, ...run }) => run),
     profile: profile ? { ...profile.summary, run: (({ windowUs: _, ...run }) => run)(profile.run) } : null,
   };
-  const out = resolve(values.out ?? join(root, 'bench', 'results', grownSentences ? `load-${grownSentences >= 1e6 ? `${grownSentences / 1e6}m` : `${grownSentences / 1e3}k`}.json` : 'load.json'));
+  const out = resolve(
+    values.out ??
+      join(
+        root,
+        'bench',
+        'results',
+        grownSentences ? `load-${grownSentences >= 1e6 ? `${grownSentences / 1e6}m` : `${grownSentences / 1e3}k`}.json` : 'load.json',
+      ),
+  );
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
 
@@ -779,7 +895,10 @@ async function main(): Promise<void> {
     '',
     '| serve start-up | listening ms | /healthz 200 ms | RSS MB |',
     '|---|---|---|---|',
-    ...starts.map((s, k) => `| ${k + 1} (${s.replicas} replica run) | ${s.listeningMs} | ${s.readyMs} | ${s.rssMb === null ? '?' : round(s.rssMb, 0)} |`),
+    ...starts.map(
+      (s, k) =>
+        `| ${k + 1} (${s.replicas} replica run) | ${s.listeningMs} | ${s.readyMs} | ${s.rssMb === null ? '?' : round(s.rssMb, 0)} |`,
+    ),
   ];
   if (profile) lines.push('', profileMarkdown(profile.summary, profile.run));
   const mismatches = runs.flatMap((r) => r.checks.examples.map((e) => `${r.label}: ${e}`));

@@ -40,7 +40,13 @@ const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.fl
  * our stderr. The child hands its result back with process.send({ result }) or ({ error }).
  * Running out of heap, over the RSS bound or past the timeout is an outcome, not an exception.
  */
-export function runChild<T>(script: string, args: string[], limits: ChildLimits, label: string, execArgv: string[] = []): Promise<ChildOutcome<T>> {
+export function runChild<T>(
+  script: string,
+  args: string[],
+  limits: ChildLimits,
+  label: string,
+  execArgv: string[] = [],
+): Promise<ChildOutcome<T>> {
   const started = performance.now();
   const seconds = () => Math.round((performance.now() - started) / 100) / 10;
   const child = fork(script, args, {
@@ -68,11 +74,14 @@ export function runChild<T>(script: string, args: string[], limits: ChildLimits,
   const poll = setInterval(() => {
     const rss = child.pid === undefined ? null : rssMb(child.pid);
     if (rss !== null) peak = Math.max(peak, rss);
-    if (rss !== null && rss > limits.maxRssMb) stop(`over the ${(limits.maxRssMb / 1024).toFixed(0)} GB memory bound (RSS ${(rss / 1024).toFixed(1)} GB)`);
+    if (rss !== null && rss > limits.maxRssMb)
+      stop(`over the ${(limits.maxRssMb / 1024).toFixed(0)} GB memory bound (RSS ${(rss / 1024).toFixed(1)} GB)`);
     if (performance.now() - started > limits.timeoutMs) stop(`timed out (limit ${clock(limits.timeoutMs / 1000)})`);
     if (performance.now() - lastBeat >= HEARTBEAT_MS) {
       lastBeat = performance.now();
-      process.stderr.write(`    [${label}] still running: ${clock(seconds())}, RSS ${rss === null ? '?' : `${(rss / 1024).toFixed(2)} GB`}\n`);
+      process.stderr.write(
+        `    [${label}] still running: ${clock(seconds())}, RSS ${rss === null ? '?' : `${(rss / 1024).toFixed(2)} GB`}\n`,
+      );
     }
   }, 500);
 
@@ -81,13 +90,16 @@ export function runChild<T>(script: string, args: string[], limits: ChildLimits,
       clearInterval(poll);
       resolve(outcome);
     };
-    child.on('error', (error) => finish({ ok: false, reason: `failed to start: ${error.message}`, seconds: seconds(), polledPeakRssMb: Math.round(peak) }));
+    child.on('error', (error) =>
+      finish({ ok: false, reason: `failed to start: ${error.message}`, seconds: seconds(), polledPeakRssMb: Math.round(peak) }),
+    );
     child.on('exit', (code, signal) => {
       const polledPeakRssMb = Math.round(peak);
       if (result?.result !== undefined) return finish({ ok: true, result: result.result, seconds: seconds(), polledPeakRssMb });
       let reason: string;
       if (stoppedBecause) reason = stoppedBecause;
-      else if (/heap out of memory|Allocation failed|Reached heap limit/i.test(tail)) reason = `out of memory (V8 heap limit ${limits.maxOldSpaceMb} MB)`;
+      else if (/heap out of memory|Allocation failed|Reached heap limit/i.test(tail))
+        reason = `out of memory (V8 heap limit ${limits.maxOldSpaceMb} MB)`;
       else if (result?.error) reason = `failed: ${result.error}`;
       else reason = `exited with ${signal ?? `code ${code}`}: ${tail.trim().split('\n').slice(-1)[0] ?? ''}`;
       finish({ ok: false, reason: `did not finish: ${reason} after ${Math.round(seconds())} s`, seconds: seconds(), polledPeakRssMb });

@@ -157,7 +157,8 @@ export async function runPhase(args: PhaseArgs): Promise<BuildResult | LoadResul
   };
   if (args.phase === 'parts') return loadParts(args, progress);
   snapshot('start');
-  if (args.phase === 'build') return args.system === 'citebot' ? buildCitebot(args, progress, snapshot, memory) : buildMinisearch(args, progress, snapshot, memory);
+  if (args.phase === 'build')
+    return args.system === 'citebot' ? buildCitebot(args, progress, snapshot, memory) : buildMinisearch(args, progress, snapshot, memory);
   return args.system === 'citebot' ? loadCitebot(args, progress, snapshot, memory) : loadMinisearch(args, progress, snapshot, memory);
 }
 
@@ -254,14 +255,26 @@ function buildMinisearch(args: PhaseArgs, progress: Progress, snapshot: Snapshot
 function loadCitebot(args: PhaseArgs, progress: Progress, snapshot: Snapshot, memory: MemorySnapshot[]): LoadResult {
   progress('loadEngine from the prebuilt index');
   let rebuilt: string | null = null;
-  const [engine, loadMs, loadCpuMs] = timedCpu(() => loadEngine(args.dir, { indexFile: args.indexFile, notice: (message) => (rebuilt = message) }));
+  const [engine, loadMs, loadCpuMs] = timedCpu(() =>
+    loadEngine(args.dir, { indexFile: args.indexFile, notice: (message) => (rebuilt = message) }),
+  );
   if (rebuilt) throw new Error(`the prebuilt index was not used: ${rebuilt}`);
   snapshot('loaded');
   const peakAfterLoadMb = maxRssMb();
   progress(`loaded ${engine.index.sentenceCount.toLocaleString('en')} sentences in ${loadMs} ms; asking`);
   const queries = askAll(args, progress, (q) => engine.ask(q).answered);
   snapshot('asked');
-  return { phase: 'load', system: 'citebot', loadMs, loadCpuMs, peakAfterLoadMb, peakMb: maxRssMb(), memory, queries, loadAverage: loads() };
+  return {
+    phase: 'load',
+    system: 'citebot',
+    loadMs,
+    loadCpuMs,
+    peakAfterLoadMb,
+    peakMb: maxRssMb(),
+    memory,
+    queries,
+    loadAverage: loads(),
+  };
 }
 
 function loadMinisearch(args: PhaseArgs, progress: Progress, snapshot: Snapshot, memory: MemorySnapshot[]): LoadResult {
@@ -272,7 +285,17 @@ function loadMinisearch(args: PhaseArgs, progress: Progress, snapshot: Snapshot,
   progress(`loaded ${search.documentCount.toLocaleString('en')} sentences in ${loadMs} ms; asking`);
   const queries = askAll(args, progress, (q) => search.search(q).slice(0, 10).length > 0);
   snapshot('asked');
-  return { phase: 'load', system: 'minisearch', loadMs, loadCpuMs, peakAfterLoadMb, peakMb: maxRssMb(), memory, queries, loadAverage: loads() };
+  return {
+    phase: 'load',
+    system: 'minisearch',
+    loadMs,
+    loadCpuMs,
+    peakAfterLoadMb,
+    peakMb: maxRssMb(),
+    memory,
+    queries,
+    loadAverage: loads(),
+  };
 }
 
 /**
@@ -319,7 +342,6 @@ export function sample<T>(items: T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!);
 }
 
-
 /**
  * The SelQA test questions, one at a time: the first timed on its own (cold), then 50 dev
  * questions untimed to warm up, then the sample timed one by one.
@@ -329,7 +351,9 @@ function askAll(args: PhaseArgs, progress: Progress, ask: (question: string) => 
     loadSplit('test').questions.map((q) => q.question),
     args.questions,
   );
-  const warmUpQuestions = loadSplit('dev').questions.slice(0, WARM_UP).map((q) => q.question);
+  const warmUpQuestions = loadSplit('dev')
+    .questions.slice(0, WARM_UP)
+    .map((q) => q.question);
   const [, firstMs] = timed(() => ask(warmUpQuestions[0] ?? 'what'));
   // Warm-up gets a tenth of the time budget at most (a slow system at 1M takes seconds a question).
   const warmStarted = performance.now();

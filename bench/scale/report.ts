@@ -81,7 +81,18 @@ export function markdownTable(sizes: SizeRun[]): string {
       const l = load(run);
       const dash = '—';
       if (!b) {
-        rows.push([sizeLabel(size.sentences ?? size.target), run.system, run.build.ok ? dash : run.build.reason, dash, dash, dash, dash, dash, dash, dash]);
+        rows.push([
+          sizeLabel(size.sentences ?? size.target),
+          run.system,
+          run.build.ok ? dash : run.build.reason,
+          dash,
+          dash,
+          dash,
+          dash,
+          dash,
+          dash,
+          dash,
+        ]);
         continue;
       }
       const bs = builds(run);
@@ -89,14 +100,45 @@ export function markdownTable(sizes: SizeRun[]): string {
       rows.push([
         sizeLabel(b.sentences),
         run.system,
-        spread(bs.map((x) => x.buildMs), seconds),
+        spread(
+          bs.map((x) => x.buildMs),
+          seconds,
+        ),
         b.indexBytes === null ? `not saved (${b.saveError ?? '?'})` : fixed(b.indexBytes / 2 ** 20, 0),
-        !run.load.ok ? run.load.reason : spread(ls.map((x) => x.loadMs), seconds),
-        spread(bs.map((x) => x.peakMb), (x) => fixed(x, 0)),
-        l ? spread(ls.map((x) => x.peakMb), (x) => fixed(x, 0)) : dash,
-        l ? `${spread(ls.map((x) => x.queries.qps), (x) => fixed(x, x < 10 ? 2 : 0))}${l.queries.budgetExhausted ? ` (${l.queries.questions} q in the time budget)` : ''}` : dash,
-        l ? spread(ls.map((x) => x.queries.p50Ms), (x) => fixed(x, 2)) : dash,
-        l ? spread(ls.map((x) => x.queries.p99Ms), (x) => fixed(x, 2)) : dash,
+        !run.load.ok
+          ? run.load.reason
+          : spread(
+              ls.map((x) => x.loadMs),
+              seconds,
+            ),
+        spread(
+          bs.map((x) => x.peakMb),
+          (x) => fixed(x, 0),
+        ),
+        l
+          ? spread(
+              ls.map((x) => x.peakMb),
+              (x) => fixed(x, 0),
+            )
+          : dash,
+        l
+          ? `${spread(
+              ls.map((x) => x.queries.qps),
+              (x) => fixed(x, x < 10 ? 2 : 0),
+            )}${l.queries.budgetExhausted ? ` (${l.queries.questions} q in the time budget)` : ''}`
+          : dash,
+        l
+          ? spread(
+              ls.map((x) => x.queries.p50Ms),
+              (x) => fixed(x, 2),
+            )
+          : dash,
+        l
+          ? spread(
+              ls.map((x) => x.queries.p99Ms),
+              (x) => fixed(x, 2),
+            )
+          : dash,
       ]);
     }
   }
@@ -116,15 +158,41 @@ export function targetLines(sizes: SizeRun[], targets = TARGETS): string[] {
     `- ${name}: ${spread(values, shown)} ${unit} (target ≤ ${shown(limit)} ${unit}) — ${median(values)! <= limit ? 'met' : 'MISSED'}`;
   return [
     `citebot at ${at} sentences${note}, median (min–max) of ${ls.length} run(s):`,
-    check('load from the prebuilt index', ls.map((l) => l.loadMs / 1000), targets.loadMs / 1000, 's', (x) => x.toFixed(2)),
-    check('p99 per question', ls.map((l) => l.queries.p99Ms), targets.p99Ms, 'ms', (x) => x.toFixed(1)),
-    check('memory (peak RSS loading and serving)', ls.map((l) => l.peakMb), targets.memoryMb, 'MB', (x) => x.toFixed(0)),
-    check('memory (peak RSS building)', builds(run).map((b) => b.peakMb), targets.memoryMb, 'MB', (x) => x.toFixed(0)),
+    check(
+      'load from the prebuilt index',
+      ls.map((l) => l.loadMs / 1000),
+      targets.loadMs / 1000,
+      's',
+      (x) => x.toFixed(2),
+    ),
+    check(
+      'p99 per question',
+      ls.map((l) => l.queries.p99Ms),
+      targets.p99Ms,
+      'ms',
+      (x) => x.toFixed(1),
+    ),
+    check(
+      'memory (peak RSS loading and serving)',
+      ls.map((l) => l.peakMb),
+      targets.memoryMb,
+      'MB',
+      (x) => x.toFixed(0),
+    ),
+    check(
+      'memory (peak RSS building)',
+      builds(run).map((b) => b.peakMb),
+      targets.memoryMb,
+      'MB',
+      (x) => x.toFixed(0),
+    ),
     ...(run.loadParts?.ok
       ? [
           `- loadEngine step by step (another fresh process): ${run.loadParts.result.steps
             .map((s) => `${s.step} ${s.ms.toFixed(0)} ms (GC ${s.gcMs.toFixed(0)})`)
-            .join(', ')}; heap ${run.loadParts.result.steps.at(-1)?.heapUsedMb.toFixed(0)} MB + buffers ${run.loadParts.result.steps.at(-1)?.arrayBuffersMb.toFixed(0)} MB`,
+            .join(
+              ', ',
+            )}; heap ${run.loadParts.result.steps.at(-1)?.heapUsedMb.toFixed(0)} MB + buffers ${run.loadParts.result.steps.at(-1)?.arrayBuffersMb.toFixed(0)} MB`,
         ]
       : []),
   ];
@@ -156,9 +224,24 @@ function panels(sizes: SizeRun[], targets: Targets): ScalePanel[] {
       return series;
     });
   return [
-    { title: 'Build time (load corpus + index)', unit: 'ms', series: seriesOf((r) => median(builds(r).map((b) => b.buildMs))), target: null },
-    { title: 'Load from the prebuilt index', unit: 'ms', series: seriesOf((r) => median(loads(r).map((l) => l.loadMs))), target: targets.loadMs },
-    { title: 'p99 latency per question', unit: 'ms', series: seriesOf((r) => median(loads(r).map((l) => l.queries.p99Ms))), target: targets.p99Ms },
+    {
+      title: 'Build time (load corpus + index)',
+      unit: 'ms',
+      series: seriesOf((r) => median(builds(r).map((b) => b.buildMs))),
+      target: null,
+    },
+    {
+      title: 'Load from the prebuilt index',
+      unit: 'ms',
+      series: seriesOf((r) => median(loads(r).map((l) => l.loadMs))),
+      target: targets.loadMs,
+    },
+    {
+      title: 'p99 latency per question',
+      unit: 'ms',
+      series: seriesOf((r) => median(loads(r).map((l) => l.queries.p99Ms))),
+      target: targets.p99Ms,
+    },
     { title: 'Peak memory, loading and serving', unit: 'MB', series: seriesOf(servingPeakMb), target: targets.memoryMb },
   ];
 }

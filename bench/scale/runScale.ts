@@ -22,7 +22,17 @@ import { codeVersion, finishMachine, loadAverage, machine } from '../runInfo.js'
 import { runChild, stopChildren, type ChildLimits } from './child.js';
 import { growCorpus, sectionPool } from './growCorpus.js';
 import { runPhase, SYSTEMS, type BuildResult, type LoadResult, type PartsResult, type PhaseName, type SystemName } from './phases.js';
-import { markdownTable, scaleChart, sizeLabel, targetLines, TARGETS, type Attempt, type ScaleReport, type SizeRun, type SystemRun } from './report.js';
+import {
+  markdownTable,
+  scaleChart,
+  sizeLabel,
+  targetLines,
+  TARGETS,
+  type Attempt,
+  type ScaleReport,
+  type SizeRun,
+  type SystemRun,
+} from './report.js';
 
 const USAGE = `usage: node dist/bench/scale/runScale.js [--sizes 10000,100000,1000000] [--questions N] [--question-budget-s 600]
        [--systems citebot,minisearch] [--repeat 3] [--timeout-min 30] [--max-old-space-mb 6144] [--max-rss-gb 10] [--out FILE.json] [--keep] [--tmp DIR] [--profile]
@@ -112,7 +122,17 @@ async function runChildPhase(cli: Cli): Promise<void> {
   if (!phase || !system || !dir || !indexFile) exit('--phase needs --system, --dir and --index-file');
   let message: { result: BuildResult | LoadResult | PartsResult } | { error: string };
   try {
-    message = { result: await runPhase({ phase, system, dir, indexFile, questions: cli.questions ?? ALL_QUESTIONS, questionBudgetMs: cli.questionBudgetMs, label: cli.label }) };
+    message = {
+      result: await runPhase({
+        phase,
+        system,
+        dir,
+        indexFile,
+        questions: cli.questions ?? ALL_QUESTIONS,
+        questionBudgetMs: cli.questionBudgetMs,
+        label: cli.label,
+      }),
+    };
   } catch (error) {
     message = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
@@ -174,7 +194,9 @@ async function main(): Promise<void> {
   };
 
   say(`corpus-size benchmark: sizes ${cli.sizes.map(sizeLabel).join(', ')}; systems ${cli.systems.join(', ')}; work folder ${work}`);
-  say(`limits per child: V8 heap ${cli.limits.maxOldSpaceMb} MB, RSS ${cli.limits.maxRssMb} MB, ${cli.limits.timeoutMs / 60_000} min; load average ${loadAverage().join(' ')}`);
+  say(
+    `limits per child: V8 heap ${cli.limits.maxOldSpaceMb} MB, RSS ${cli.limits.maxRssMb} MB, ${cli.limits.timeoutMs / 60_000} min; load average ${loadAverage().join(' ')}`,
+  );
   const pool = sectionPool();
 
   // The grown corpora are gigabytes at 1M: remove them even when a run fails.
@@ -188,36 +210,77 @@ async function main(): Promise<void> {
       const started = performance.now();
       const grown = growCorpus(corpusDir, target, pool, (text) => say(`${label}: ${text}`));
       const writeMs = Math.round(performance.now() - started);
-      say(`${label}: corpus written: ${grown.articles.toLocaleString('en')} articles, ${grown.selqaSentences.toLocaleString('en')} SelQA sentences, ${grown.replicas} replica(s), ${grown.files} files, ${(grown.bytes / 2 ** 20).toFixed(0)} MB in ${writeMs} ms`);
+      say(
+        `${label}: corpus written: ${grown.articles.toLocaleString('en')} articles, ${grown.selqaSentences.toLocaleString('en')} SelQA sentences, ${grown.replicas} replica(s), ${grown.files} files, ${(grown.bytes / 2 ** 20).toFixed(0)} MB in ${writeMs} ms`,
+      );
       const questions = cli.questions ?? (target >= LARGE ? LARGE_SAMPLE : ALL_QUESTIONS);
 
       const size: SizeRun = {
         target,
-        corpus: { articles: grown.articles, replicas: grown.replicas, selqaSentences: grown.selqaSentences, files: grown.files, jsonlMb: Math.round(grown.bytes / 2 ** 20), writeMs },
+        corpus: {
+          articles: grown.articles,
+          replicas: grown.replicas,
+          selqaSentences: grown.selqaSentences,
+          files: grown.files,
+          jsonlMb: Math.round(grown.bytes / 2 ** 20),
+          writeMs,
+        },
         sentences: null,
         systems: [],
       };
       report.sizes.push(size);
       for (const system of cli.systems) {
         const indexFile = join(dir, system === 'citebot' ? 'citebot.index' : 'minisearch.json');
-        const phaseArgs = (phase: PhaseName) => ['--phase', phase, '--system', system, '--dir', corpusDir, '--index-file', indexFile, '--questions', String(questions), '--question-budget-s', String(cli.questionBudgetMs / 1000), '--label', `${label} ${system} ${phase}`];
-        const profile = (phase: PhaseName) => (cli.profile && system === 'citebot' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${target}-${system}-${phase}.cpuprofile`] : []);
+        const phaseArgs = (phase: PhaseName) => [
+          '--phase',
+          phase,
+          '--system',
+          system,
+          '--dir',
+          corpusDir,
+          '--index-file',
+          indexFile,
+          '--questions',
+          String(questions),
+          '--question-budget-s',
+          String(cli.questionBudgetMs / 1000),
+          '--label',
+          `${label} ${system} ${phase}`,
+        ];
+        const profile = (phase: PhaseName) =>
+          cli.profile && system === 'citebot'
+            ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${target}-${system}-${phase}.cpuprofile`]
+            : [];
 
         const attempts: Attempt[] = [];
         for (let r = 1; r <= cli.repeat; r++) {
           const of = cli.repeat > 1 ? ` (${r}/${cli.repeat})` : '';
           say(`${label} ${system}: build${of} (fresh process)`);
-          const buildOutcome = await runChild<BuildResult>(script, phaseArgs('build'), cli.limits, `${label} ${system} build${of}`, profile('build'));
-          say(`${label} ${system}: build${of} ${buildOutcome.ok ? `done: ${(buildOutcome.result.buildMs / 1000).toFixed(1)} s, peak ${buildOutcome.result.peakMb.toFixed(0)} MB` : buildOutcome.reason}`);
+          const buildOutcome = await runChild<BuildResult>(
+            script,
+            phaseArgs('build'),
+            cli.limits,
+            `${label} ${system} build${of}`,
+            profile('build'),
+          );
+          say(
+            `${label} ${system}: build${of} ${buildOutcome.ok ? `done: ${(buildOutcome.result.buildMs / 1000).toFixed(1)} s, peak ${buildOutcome.result.peakMb.toFixed(0)} MB` : buildOutcome.reason}`,
+          );
           const attempt: Attempt = { build: buildOutcome, load: { ok: false, reason: 'not run: the build did not finish', skipped: true } };
           attempts.push(attempt);
           if (!buildOutcome.ok) continue;
           size.sentences ??= buildOutcome.result.sentences;
           if (buildOutcome.result.indexBytes === null) {
-            attempt.load = { ok: false, reason: `not run: the index could not be saved (${buildOutcome.result.saveError ?? '?'})`, skipped: true };
+            attempt.load = {
+              ok: false,
+              reason: `not run: the index could not be saved (${buildOutcome.result.saveError ?? '?'})`,
+              skipped: true,
+            };
             continue;
           }
-          say(`${label} ${system}: load${of} the saved index and ask ${questions === ALL_QUESTIONS ? 'all' : questions} questions (fresh process)`);
+          say(
+            `${label} ${system}: load${of} the saved index and ask ${questions === ALL_QUESTIONS ? 'all' : questions} questions (fresh process)`,
+          );
           attempt.load = await runChild<LoadResult>(script, phaseArgs('load'), cli.limits, `${label} ${system} load${of}`, profile('load'));
           if (system === 'citebot' && attempt.load.ok && r === 1) {
             say(`${label} ${system}: loadEngine step by step (fresh process)`);
@@ -248,4 +311,6 @@ async function main(): Promise<void> {
   process.stdout.write(`${markdownTable(report.sizes)}\n${targets.length ? `\n${targets.join('\n')}\n` : ''}`);
 }
 
-main().catch((error: unknown) => exit(`scale benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1));
+main().catch((error: unknown) =>
+  exit(`scale benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1),
+);

@@ -42,10 +42,20 @@ export function loadSplit(split: Split): SelqaSplit {
     const key = JSON.stringify([item.article, item.section, item.candidates]);
     let section = byKey.get(key);
     if (!section) {
-      section = { id: uniqueId(sectionId(item.article, item.section), usedIds), title: item.article, heading: item.section, source: SOURCE, candidates: item.candidates };
+      section = {
+        id: uniqueId(sectionId(item.article, item.section), usedIds),
+        title: item.article,
+        heading: item.section,
+        source: SOURCE,
+        candidates: item.candidates,
+      };
       byKey.set(key, section);
     }
-    questions.push({ question: item.question, sectionId: section.id, gold: item.answers.map((i) => normalizeSpace(item.candidates[i] ?? '')) });
+    questions.push({
+      question: item.question,
+      sectionId: section.id,
+      gold: item.answers.map((i) => normalizeSpace(item.candidates[i] ?? '')),
+    });
   }
   return { sections: [...byKey.values()], questions };
 }
@@ -55,7 +65,11 @@ export function loadSplit(split: Split): SelqaSplit {
  * a readable slug of the article and section, made unique by a short hash of both.
  */
 export function sectionId(article: string, section: string): string {
-  const slug = (s: string) => s.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
   const hash = createHash('sha1').update(`${article}\n${section}`).digest('hex').slice(0, 8);
   const readable = `${slug(article)}.${slug(section)}`.slice(0, 64 - hash.length - 1).replace(/[^A-Za-z0-9]+$/, '');
   return `${/^[A-Za-z0-9]/.test(readable) ? readable : 's'}_${hash}`;

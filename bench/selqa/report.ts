@@ -65,7 +65,9 @@ export function noAnswerLine(systems: SystemFigures[]): string | null {
 export function copyElsewhereLine(systems: SystemFigures[]): string | null {
   if (!systems.some((s) => s.askCopyElsewhere)) return null;
   const each = systems.map((s) => `${s.system} ${s.askCopyElsewhere}`).join(', ');
-  const byText = systems.map((s) => `${s.system} ${(s.askP1 + (s.questions ? s.askCopyElsewhere / s.questions : 0)).toFixed(3)}`).join(', ');
+  const byText = systems
+    .map((s) => `${s.system} ${(s.askP1 + (s.questions ? s.askCopyElsewhere / s.questions : 0)).toFixed(3)}`)
+    .join(', ');
   return (
     `Counted wrong although the quote is a gold sentence's text, because it was taken from another question's candidate list: ${each}. ` +
     `Judging the text alone, ask P@1 would be ${byText}.`

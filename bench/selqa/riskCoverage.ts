@@ -78,12 +78,19 @@ export function riskCoverageChart(title: string, subtitle: string, curves: Syste
   const low = Math.min(1, ...curves.flatMap((c) => [...c.points.map((p) => p.precision), c.operating.precision]));
   const yMin = Math.max(0, Math.floor(low * 10) / 10);
   const yTicks = Array.from({ length: Math.round((1 - yMin) * 10) + 1 }, (_, i) => Math.round((yMin + i / 10) * 10) / 10);
-  const series: Series[] = curves.map((c) => ({ name: c.system, colour: c.colour, points: c.points.map((p) => [p.coverage, p.precision]), dots: c.points.length <= 30 }));
+  const series: Series[] = curves.map((c) => ({
+    name: c.system,
+    colour: c.colour,
+    points: c.points.map((p) => [p.coverage, p.precision]),
+    dots: c.points.length <= 30,
+  }));
   const marks: Mark[] = curves.map((c) => ({
     x: c.operating.coverage,
     y: c.operating.precision,
     colour: c.colour,
-    ...(c.operating.coverage < 1 ? { label: `${c.system} ask(): ${percent(c.operating.coverage)} answered, ${percent(c.operating.precision)} right` } : {}),
+    ...(c.operating.coverage < 1
+      ? { label: `${c.system} ask(): ${percent(c.operating.coverage)} answered, ${percent(c.operating.precision)} right` }
+      : {}),
     tooltip: `${c.system} ask(): ${c.operating.answered} answered, ${c.operating.right} right`,
   }));
   return svgChart({
@@ -97,7 +104,14 @@ export function riskCoverageChart(title: string, subtitle: string, curves: Syste
     panels: [
       {
         title: label,
-        x: { scale: 'linear', min: 0, max: 1, ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], format: percent, label: 'coverage: share of questions answered (threshold on the top answer’s score)' },
+        x: {
+          scale: 'linear',
+          min: 0,
+          max: 1,
+          ticks: [0, 0.2, 0.4, 0.6, 0.8, 1],
+          format: percent,
+          label: 'coverage: share of questions answered (threshold on the top answer’s score)',
+        },
         y: { scale: 'linear', min: yMin, max: 1, ticks: yTicks, format: percent, label: 'precision: share right among the answered' },
         series,
         marks,

@@ -108,7 +108,9 @@ export async function runPooled(bench: PooledBenchmark): Promise<void> {
   const env = machine();
   const pool = loadPool(bench, cli);
   const splitter = splitterStats(pool.sections, buildCorpus(pool.sections), bench.mayQuoteData ? 3 : 0);
-  process.stderr.write(`${bench.label} ${cli.split}: ${pool.questions.length} of ${pool.questionsInSplit} questions, ${pool.sections.length} candidate lists, ${splitter.corpusSentences} sentences\n`);
+  process.stderr.write(
+    `${bench.label} ${cli.split}: ${pool.questions.length} of ${pool.questionsInSplit} questions, ${pool.sections.length} candidate lists, ${splitter.corpusSentences} sentences\n`,
+  );
 
   // One at a time, so no run competes with another for the CPU.
   const results: SystemResult[] = [];
@@ -135,7 +137,9 @@ export async function runPooled(bench: PooledBenchmark): Promise<void> {
     return;
   }
   const notes = [noAnswerLine(report.systems), copyElsewhereLine(report.systems)].filter((line) => line !== null);
-  process.stdout.write(`${summary(bench.label, report)}\n\n${markdownTable(report.systems)}\n${notes.map((line) => `\n${line}\n`).join('')}`);
+  process.stdout.write(
+    `${summary(bench.label, report)}\n\n${markdownTable(report.systems)}\n${notes.map((line) => `\n${line}\n`).join('')}`,
+  );
   if (cli.misses) process.stdout.write(`\ncitebot's top-1 misses (first ${citebotMisses.length}):\n\n${missesText(citebotMisses)}\n`);
 }
 
@@ -143,12 +147,30 @@ export async function runPooled(bench: PooledBenchmark): Promise<void> {
 function writeResults(bench: PooledBenchmark, cli: Cli, report: BenchReport, results: SystemResult[]): string[] {
   const dir = join(packageRoot(), 'bench', 'results');
   const base = join(dir, `${bench.name}-${cli.split}${report.questions < report.questionsInSplit ? `-sample${report.questions}` : ''}`);
-  const curves: SystemCurve[] = results.map((r) => ({ system: r.system, colour: COLOURS[r.system], points: thin(outcomeCurve(r.outcomes)), operating: operatingPoint(r.outcomes) }));
+  const curves: SystemCurve[] = results.map((r) => ({
+    system: r.system,
+    colour: COLOURS[r.system],
+    points: thin(outcomeCurve(r.outcomes)),
+    operating: operatingPoint(r.outcomes),
+  }));
   const about = `${report.questions} questions; ${report.code ? report.code.commit.slice(0, 10) : 'unknown commit'}${report.code?.srcModified ? ' + edits' : ''}; ${report.measuredAt.slice(0, 10)}`;
-  const chart = riskCoverageChart(`${bench.label} ${cli.split}: precision against coverage`, about, curves, 'Answering only when the top answer’s score reaches a threshold');
+  const chart = riskCoverageChart(
+    `${bench.label} ${cli.split}: precision against coverage`,
+    about,
+    curves,
+    'Answering only when the top answer’s score reaches a threshold',
+  );
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
-  const points = { benchmark: bench.label, split: cli.split, measuredAt: report.measuredAt, code: report.code, machine: report.machine, questions: report.questions, curves };
+  const points = {
+    benchmark: bench.label,
+    split: cli.split,
+    measuredAt: report.measuredAt,
+    code: report.code,
+    machine: report.machine,
+    questions: report.questions,
+    curves,
+  };
   writeFileSync(`${base}.risk-coverage.json`, curvesJson(points));
   writeFileSync(`${base}.risk-coverage.svg`, chart);
   return [`${base}.json`, `${base}.risk-coverage.json`, `${base}.risk-coverage.svg`];

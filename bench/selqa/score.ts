@@ -68,7 +68,10 @@ export function quality(outcomes: Outcome[]): Quality {
   return {
     questions: n,
     p1: share(answerable.filter((o) => o.rank === 1).length, n),
-    mrr10: share(answerable.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0), n),
+    mrr10: share(
+      answerable.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0),
+      n,
+    ),
     askP1: share(right, n),
     answered: share(answered, n),
     precision: share(right, answered),

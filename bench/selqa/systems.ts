@@ -40,7 +40,10 @@ function buildCitebot(corpus: Corpus): System {
 
 /** A baseline the issue names: minisearch with its defaults, over the very same sentences. */
 function buildMinisearch(corpus: Corpus): System {
-  const search = new MiniSearch<{ id: string; documentId: string; text: string }>({ fields: ['text'], storeFields: ['documentId', 'text'] });
+  const search = new MiniSearch<{ id: string; documentId: string; text: string }>({
+    fields: ['text'],
+    storeFields: ['documentId', 'text'],
+  });
   search.addAll(sentencesOf(corpus).map((s) => ({ id: s.id, documentId: s.documentId, text: s.text })));
   return {
     rank: (question, limit) =>

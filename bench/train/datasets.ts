@@ -22,5 +22,8 @@ export type TrainingSetName = (typeof TRAINING_SETS)[number];
 /** Every question is asked over all the split's candidate lists pooled into one corpus, as the benchmarks ask them. */
 export function loadTrainingSet(name: TrainingSetName): TrainingSet {
   const pool = name === 'selqa-dev' ? loadSplit('dev') : loadTrecqa(name === 'trecqa-train' ? 'train' : 'dev');
-  return { name, pools: [{ corpus: buildCorpus(pool.sections), questions: pool.questions.map((question, number) => ({ number, question })) }] };
+  return {
+    name,
+    pools: [{ corpus: buildCorpus(pool.sections), questions: pool.questions.map((question, number) => ({ number, question })) }],
+  };
 }

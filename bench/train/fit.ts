@@ -43,7 +43,11 @@ export function fitModel(questions: QuestionRows[]): AnswerModel {
   const tops = outOfFoldTops(questions);
   const inputs = tops.map((t) => calibrationInputs(t.score, t.lead, t.features));
   const weights = tops.map((t) => (t.set.startsWith('trecqa') ? TRAINING.newsWeight : 1));
-  const fitted = fitLogistic(inputs, tops.map((t) => t.right), { l2: TRAINING.calibrationL2, sampleWeights: weights });
+  const fitted = fitLogistic(
+    inputs,
+    tops.map((t) => t.right),
+    { l2: TRAINING.calibrationL2, sampleWeights: weights },
+  );
   const calibration = { inputs: [...CALIBRATION_INPUTS], ...fitted };
   const probabilities = inputs.map((x) => sigmoid(logit(fitted, x)));
   const { threshold, cost } = bestThreshold(tops, probabilities, weights);
@@ -97,7 +101,14 @@ function topOf(q: QuestionRows, ranker: LogisticFit): TopCandidate {
   });
   const answerable = q.labels.some((l) => l === 1);
   if (best === -1) return { set: q.set, score: -MAX_LEAD, lead: 0, right: 0, answerable, features: FEATURE_NAMES.map(() => 0) };
-  return { set: q.set, score: scores[best]!, lead: scores[best]! - second, right: q.labels[best]!, answerable, features: q.features[best]! };
+  return {
+    set: q.set,
+    score: scores[best]!,
+    lead: scores[best]! - second,
+    right: q.labels[best]!,
+    answerable,
+    features: q.features[best]!,
+  };
 }
 
 /**

@@ -37,7 +37,17 @@ export function loadTrecqa(split: TrecqaSplit): Pool {
   }
   const items = JSON.parse(readFileSync(file, 'utf8')) as TrecqaItem[];
   return {
-    sections: items.map((item) => ({ id: item.id, title: item.id, heading: null, source: 'TrecQA (TREC QA newswire)', candidates: item.candidates })),
-    questions: items.map((item) => ({ question: item.question, sectionId: item.id, gold: item.answers.map((i) => normalizeSpace(item.candidates[i] ?? '')) })),
+    sections: items.map((item) => ({
+      id: item.id,
+      title: item.id,
+      heading: null,
+      source: 'TrecQA (TREC QA newswire)',
+      candidates: item.candidates,
+    })),
+    questions: items.map((item) => ({
+      question: item.question,
+      sectionId: item.id,
+      gold: item.answers.map((i) => normalizeSpace(item.candidates[i] ?? '')),
+    })),
   };
 }

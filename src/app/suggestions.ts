@@ -9,7 +9,11 @@ export interface QuestionSuggestions {
   suggest(typed: string): Choice[];
 }
 
-const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** Cuts typed text to a choice value's 100 characters at a word boundary (a value is submitted as is, so no "…"). */
 function fitValue(text: string): string {
@@ -19,7 +23,10 @@ function fitValue(text: string): string {
   return (space > 50 ? cut.slice(0, space) : cut).trim();
 }
 
-export function buildSuggestions({ entities, topics }: Pick<SentenceIndex, 'entities' | 'topics'>, examples: readonly string[]): QuestionSuggestions {
+export function buildSuggestions(
+  { entities, topics }: Pick<SentenceIndex, 'entities' | 'topics'>,
+  examples: readonly string[],
+): QuestionSuggestions {
   const indexed = (list: readonly string[]) => list.map((text) => ({ text, words: words(text) }));
   const exampleIndex = indexed(examples);
   const entityIndex = indexed(entities);

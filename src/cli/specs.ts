@@ -18,12 +18,26 @@ export const searchSpec = {
   name: 'search',
   summary: 'ranked sentence search, for browsing the sources',
   operands: 'QUERY',
-  flags: { corpus: CORPUS_FLAG, index: INDEX_FLAG, json: JSON_FLAG, limit: { type: 'string', value: 'N', default: '10', help: 'sentences at most, best first' } },
+  flags: {
+    corpus: CORPUS_FLAG,
+    index: INDEX_FLAG,
+    json: JSON_FLAG,
+    limit: { type: 'string', value: 'N', default: '10', help: 'sentences at most, best first' },
+  },
 } satisfies CommandSpec;
 
-export const sourcesSpec = { name: 'sources', summary: 'list the articles of the corpus', flags: { corpus: CORPUS_FLAG, json: JSON_FLAG } } satisfies CommandSpec;
+export const sourcesSpec = {
+  name: 'sources',
+  summary: 'list the articles of the corpus',
+  flags: { corpus: CORPUS_FLAG, json: JSON_FLAG },
+} satisfies CommandSpec;
 
-export const showSpec = { name: 'show', summary: 'print one article: its metadata and its sentences', operands: 'ID', flags: { corpus: CORPUS_FLAG, json: JSON_FLAG } } satisfies CommandSpec;
+export const showSpec = {
+  name: 'show',
+  summary: 'print one article: its metadata and its sentences',
+  operands: 'ID',
+  flags: { corpus: CORPUS_FLAG, json: JSON_FLAG },
+} satisfies CommandSpec;
 
 export const ingestSpec = {
   name: 'ingest',
@@ -31,18 +45,32 @@ export const ingestSpec = {
   operands: 'FILE...',
   flags: {
     corpus: CORPUS_FLAG,
-    create: { type: 'boolean', help: 'create the corpus folder if it does not exist (without it, a folder that does not exist is refused)' },
-    date: { type: 'string', value: 'YYYY[-MM[-DD]]', help: 'the publication date, when the page prints none; recorded with a note that you gave it', defaultText: 'found in the page' },
+    create: {
+      type: 'boolean',
+      help: 'create the corpus folder if it does not exist (without it, a folder that does not exist is refused)',
+    },
+    date: {
+      type: 'string',
+      value: 'YYYY[-MM[-DD]]',
+      help: 'the publication date, when the page prints none; recorded with a note that you gave it',
+      defaultText: 'found in the page',
+    },
     undated: { type: 'boolean', help: 'store the article without a date when the page prints none' },
     title: { type: 'string', value: 'T', help: 'the headline', defaultText: 'found in the page' },
     source: { type: 'string', value: 'S', help: 'the publisher', defaultText: 'found in the page' },
-    id: { type: 'string', value: 'ID', help: 'the article id and file name: 1-64 letters, digits, _ - . (one FILE only)', defaultText: 'made from the title' },
+    id: {
+      type: 'string',
+      value: 'ID',
+      help: 'the article id and file name: 1-64 letters, digits, _ - . (one FILE only)',
+      defaultText: 'made from the title',
+    },
   },
 } satisfies CommandSpec;
 
 export const consoleSpec = {
   name: 'console',
-  summary: "try the bot without Discord: type /ask question: how many IoT firms in Wuxi and see the reply as Discord would show it (stdin can be piped)",
+  summary:
+    'try the bot without Discord: type /ask question: how many IoT firms in Wuxi and see the reply as Discord would show it (stdin can be piped)',
   flags: { corpus: CORPUS_FLAG, index: INDEX_FLAG },
 } satisfies CommandSpec;
 
@@ -52,7 +80,12 @@ export const botSpec = {
   flags: {
     corpus: CORPUS_FLAG,
     index: INDEX_FLAG,
-    shards: { type: 'string', value: 'N|auto', help: "run discord.js's ShardingManager: N processes, one gateway shard each (auto: as many as Discord recommends)", defaultText: 'one process, no sharding' },
+    shards: {
+      type: 'string',
+      value: 'N|auto',
+      help: "run discord.js's ShardingManager: N processes, one gateway shard each (auto: as many as Discord recommends)",
+      defaultText: 'one process, no sharding',
+    },
   },
 } satisfies CommandSpec;
 
@@ -62,6 +95,7 @@ export const serveSpec = {
     "answer Discord interactions over HTTP at POST /interactions (DISCORD_PUBLIC_KEY from the environment or .env; set the application's Interactions Endpoint URL to it), GET /healthz for load balancers",
   flags: {
     corpus: CORPUS_FLAG,
+    index: INDEX_FLAG,
     port: { type: 'string', value: 'P', help: 'the port to listen on (0 picks a free one)', defaultText: 'CITEBOT_HTTP_PORT, else 8080' },
     host: { type: 'string', value: 'H', help: 'the address to listen on', defaultText: 'CITEBOT_HTTP_HOST, else 127.0.0.1' },
   },
@@ -81,6 +115,11 @@ export const buildIndexSpec = {
   summary: 'index the corpus once and save it, so ask, bot and serve start fast',
   flags: {
     corpus: CORPUS_FLAG,
-    out: { type: 'string', value: 'FILE', help: 'where to write the index (read it with --index FILE)', defaultText: '.citebot-index in the corpus folder' },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      help: 'where to write the index (read it with --index FILE)',
+      defaultText: '.citebot-index in the corpus folder',
+    },
   },
 } satisfies CommandSpec;

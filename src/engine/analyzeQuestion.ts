@@ -85,9 +85,14 @@ export function analyzeQuestion(question: string, index: SentenceIndex, lexicon:
     // Only when the corpus lacks a word of it, and with a particle rather than a preposition:
     // "set up" (for "established"), not "work in".
     const phraseHelps =
-      phrase && next && (token.isStopWord || next.isStopWord ? PARTICLES.has(next.lower) && !known(token.term) : !(known(token.term) && known(next.term)));
+      phrase &&
+      next &&
+      (token.isStopWord || next.isStopWord ? PARTICLES.has(next.lower) && !known(token.term) : !(known(token.term) && known(next.term)));
     if (phrase && next && phraseHelps && lexicon.hasLemma(phrase)) {
-      const terms = [token, next].filter((t): t is Token => t !== undefined).filter((t) => !t.isStopWord).map((t) => t.term);
+      const terms = [token, next]
+        .filter((t): t is Token => t !== undefined)
+        .filter((t) => !t.isStopWord)
+        .map((t) => t.term);
       concepts.push(makeConcept(phrase, terms, index, lexicon));
       i++;
       continue;
@@ -101,7 +106,8 @@ export function analyzeQuestion(question: string, index: SentenceIndex, lexicon:
     // common ones the corpus lacks ("goalscorer"): the model weighs them.
     const nameLike = cased ? i > 0 && token.capitalized : isPlaceName(token.lower, lexicon);
     concept.commonWord = cased && !token.capitalized;
-    concept.unknownName = nameLike && !token.isNumber && !known(token.term) && !concept.variants.some((v) => v.via === 'typo' || v.via === 'acronym');
+    concept.unknownName =
+      nameLike && !token.isNumber && !known(token.term) && !concept.variants.some((v) => v.via === 'typo' || v.via === 'acronym');
     concepts.push(concept);
   }
   mergeLongForms(concepts, content, index);
@@ -124,7 +130,9 @@ export function analyzeQuestion(question: string, index: SentenceIndex, lexicon:
 
 /** A place name as WordNet knows it: first a location, and one with no kinds of its own (France, not city). */
 function isPlaceName(word: string, lexicon: Lexicon): boolean {
-  return lexicon.nounClasses(word, 1)[0] === 'noun.location' && lexicon.related(word, { relations: ['hyponym'], maxDistance: 1 }).length === 0;
+  return (
+    lexicon.nounClasses(word, 1)[0] === 'noun.location' && lexicon.related(word, { relations: ['hyponym'], maxDistance: 1 }).length === 0
+  );
 }
 
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'away']);
@@ -136,7 +144,9 @@ const INSIDE_NOUN_PHRASE = new Set(['and', 'or', 'of', 'the', 'a', 'an']);
  * "people work" → people, "national and international standards" → standards), else the next word.
  */
 function countedConcepts(tokens: Token[], concepts: Concept[]): Concept[] {
-  const at = tokens.findIndex((t, i) => (t.lower === 'many' && tokens[i - 1]?.lower === 'how') || (t.lower === 'of' && tokens[i - 1]?.lower === 'number'));
+  const at = tokens.findIndex(
+    (t, i) => (t.lower === 'many' && tokens[i - 1]?.lower === 'how') || (t.lower === 'of' && tokens[i - 1]?.lower === 'number'),
+  );
   if (at === -1) return [];
   let head: string | undefined;
   for (const t of tokens.slice(at + 1, at + 7)) {
@@ -174,7 +184,8 @@ function buildConcept(surface: string, terms: string[], index: SentenceIndex, le
   const acronymLongForm = terms.length === 1 ? index.acronyms.get(terms[0]!) : undefined;
   if (acronymLongForm) variants.push({ terms: acronymLongForm, weight: 1, via: 'acronym' });
   if (!token?.isNumber) {
-    for (const related of lexicon.related(surface, { maxDistance: 2, maxSenses: MAX_SENSES })) addLexiconVariant(variants, related, index, terms);
+    for (const related of lexicon.related(surface, { maxDistance: 2, maxSenses: MAX_SENSES }))
+      addLexiconVariant(variants, related, index, terms);
   }
   // Only a word English does not have is a typo: "compnies", not "firms". It may be a misspelt
   // corpus word (a name, by its stem) or a misspelt English word ("investmnet", "chariman").
@@ -251,7 +262,9 @@ const lemmaTermsCache = new Map<string, string[]>();
 function lemmaTerms(lemma: string): string[] {
   let terms = lemmaTermsCache.get(lemma);
   if (!terms) {
-    terms = tokenize(lemma).filter((t) => !t.isStopWord).map((t) => t.term);
+    terms = tokenize(lemma)
+      .filter((t) => !t.isStopWord)
+      .map((t) => t.term);
     if (lemmaTermsCache.size > 100_000) lemmaTermsCache.clear();
     lemmaTermsCache.set(lemma, terms);
   }
@@ -291,7 +304,8 @@ function addWordFamilies(variants: Variant[], index: SentenceIndex): void {
     if (v.terms.length !== 1 || !term || term.length < 6 || /^\d/.test(term)) continue;
     for (const other of familyOf(term, index)) {
       // Porter-stem neighbours may be strangers ("concern", "concept"): word vectors must not object.
-      if (plausiblyRelated([term], [other])) variants.push({ terms: [other], weight: v.weight * FAMILY_WEIGHT, via: v.via === 'exact' ? 'synonym' : v.via });
+      if (plausiblyRelated([term], [other]))
+        variants.push({ terms: [other], weight: v.weight * FAMILY_WEIGHT, via: v.via === 'exact' ? 'synonym' : v.via });
     }
   }
 }
@@ -341,7 +355,13 @@ function mergeLongForms(concepts: Concept[], content: Token[], index: SentenceIn
       surface: merged.map((c) => c.surface).join(' '),
       importance: Math.max(...merged.map((c) => c.importance)),
       missingImportance: Math.max(...merged.map((c) => c.importance)),
-      variants: numbered([{ terms: longForm, weight: 1, via: 'exact' }, { terms: [acronym], weight: 1, via: 'acronym' }], index),
+      variants: numbered(
+        [
+          { terms: longForm, weight: 1, via: 'exact' },
+          { terms: [acronym], weight: 1, via: 'acronym' },
+        ],
+        index,
+      ),
       unknownName: false,
       commonWord: false,
     });

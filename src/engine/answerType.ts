@@ -7,11 +7,20 @@ export type AnswerType = 'quantity' | 'amount' | 'date' | 'person' | 'organizati
 
 const RULES: [RegExp, AnswerType][] = [
   [/^(how much|what (is|was|are|were) the (total )?(value|cost|price|investment|income|revenue|output|amount of money))\b/, 'amount'],
-  [/^(how (many|large|big|high|fast|long|old|far)|what (is|was|are|were) the (number|total|share|percentage|proportion|rate|size|scale|amount|population|growth)|what (share|percentage|proportion|portion|fraction)|what number)\b/, 'quantity'],
+  [
+    /^(how (many|large|big|high|fast|long|old|far)|what (is|was|are|were) the (number|total|share|percentage|proportion|rate|size|scale|amount|population|growth)|what (share|percentage|proportion|portion|fraction)|what number)\b/,
+    'quantity',
+  ],
   [/^(when|what (year|date|month|day|time)|in what (year|month)|in which (year|month)|since when|which year)\b/, 'date'],
   [/^(who|whom|whose|which (person|official|leader|man|woman))\b/, 'person'],
-  [/^(which|what) (ministry|company|companies|firm|firms|organi[sz]ation|agency|department|bureau|group|institution|university|enterprise|body|council)\b/, 'organization'],
-  [/^(where|in (which|what) (city|country|place|province|town|region|location|district)|(which|what) (city|country|place|province|town|region|location|district))\b/, 'place'],
+  [
+    /^(which|what) (ministry|company|companies|firm|firms|organi[sz]ation|agency|department|bureau|group|institution|university|enterprise|body|council)\b/,
+    'organization',
+  ],
+  [
+    /^(where|in (which|what) (city|country|place|province|town|region|location|district)|(which|what) (city|country|place|province|town|region|location|district))\b/,
+    'place',
+  ],
 ];
 
 /** The expected answer type, from the question's opening words (after "and", "so", "tell me" and the like). */
@@ -31,7 +40,8 @@ export function detectAnswerType(question: string): AnswerType {
 }
 
 /** Words that make "how much" a question about money ("how much did it cost", "how much investment"). */
-const MONEY_QUESTION = /\b(cost|costs|costing|price|prices|priced|invest|invested|investment|investments|spend|spent|spending|pay|paid|pays|fund|funds|funding|funded|worth|revenue|revenues|income|profit|profits|sales|budget|fare|fares|salary|salaries|wage|wages|money|earn|earned|earns|raise|raised|sell|sold|charge|charged|yuan|dollars?|euros?|pounds?|rmb|usd|fee|fees|subsidy|subsidies|loan|loans|debt|value|valued|tickets?)\b/;
+const MONEY_QUESTION =
+  /\b(cost|costs|costing|price|prices|priced|invest|invested|investment|investments|spend|spent|spending|pay|paid|pays|fund|funds|funding|funded|worth|revenue|revenues|income|profit|profits|sales|budget|fare|fares|salary|salaries|wage|wages|money|earn|earned|earns|raise|raised|sell|sold|charge|charged|yuan|dollars?|euros?|pounds?|rmb|usd|fee|fees|subsidy|subsidies|loan|loans|debt|value|valued|tickets?)\b/;
 
 /**
  * "How much" asks for money when the question is about money ("how much did the line cost"),
@@ -43,7 +53,8 @@ function howMuch(q: string): AnswerType {
 
 const MONEY = /(yuan|dollars?|usd|rmb|euros?|pounds?|\$|¥|€|£)/i;
 const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)$/i;
-const NUMBER_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half|double|triple)$/i;
+const NUMBER_WORD =
+  /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half|double|triple)$/i;
 const PLACE_PREPOSITION = /^(in|at|from|to|near|across|inside|outside)$/i;
 
 /** What a sentence could answer: precomputed once per sentence at index time. */

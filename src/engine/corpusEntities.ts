@@ -7,9 +7,12 @@ const MAX_ENTITIES = 2000;
 
 // Capitalised words, optionally joined by lower-case linkers: "Ministry of Industry and Information Technology".
 const NAME_RUN = /[A-Z][\p{L}\p{N}'’-]*(?:\s+(?:(?:of|and|for|the|de)\s+)*[A-Z][\p{L}\p{N}'’-]*)*/gu;
-const LEADING_FILLER = /^(?:(?:The|A|An|In|On|At|By|As|From|Since|For|This|That|These|Those|According|Over|With|Under|After|Before|During|Its|Their|Our|It|He|She|They|We|But|And|Also|Statistic|Statistics)\s+)+/;
+const LEADING_FILLER =
+  /^(?:(?:The|A|An|In|On|At|By|As|From|Since|For|This|That|These|Those|According|Over|With|Under|After|Before|During|Its|Their|Our|It|He|She|They|We|But|And|Also|Statistic|Statistics)\s+)+/;
 const NOT_NAMES = new Set(
-  'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An In On At By As It He She They We This That These Those According Since From For But And Also'.split(' '),
+  'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An In On At By As It He She They We This That These Those According Since From For But And Also'.split(
+    ' ',
+  ),
 );
 
 /** Named things in the articles, most frequent first. */
@@ -19,7 +22,11 @@ export function corpusEntities(articles: readonly Article[]): string[] {
     for (const sentence of article.sentences) {
       for (const match of sentence.text.matchAll(NAME_RUN)) {
         const atStart = match.index === 0;
-        const name = match[0].replace(LEADING_FILLER, '').replace(/['’]s$/, '').replace(/[-'’]+$/, '').trim();
+        const name = match[0]
+          .replace(LEADING_FILLER, '')
+          .replace(/['’]s$/, '')
+          .replace(/[-'’]+$/, '')
+          .trim();
         if (!name || NOT_NAMES.has(name)) continue;
         const single = !name.includes(' ');
         // A lone capitalised word that opens a sentence is usually just the first word.

@@ -58,7 +58,10 @@ export class Growable<T extends TypedArray> {
   private array: T;
   length = 0;
 
-  constructor(private readonly make: (capacity: number) => T, capacity = 1024) {
+  constructor(
+    private readonly make: (capacity: number) => T,
+    capacity = 1024,
+  ) {
     this.array = make(capacity);
   }
 

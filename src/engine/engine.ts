@@ -17,7 +17,8 @@ import { answerModel, answerProbability } from './model/answerModel.js';
 export const MAX_QUESTION_LENGTH = 500;
 export const NO_ANSWER = "I couldn't find that in the sources.";
 /** The reply to greetings, thanks and the like: how to ask, not a quote. */
-export const CHAT_POINTER = 'I answer questions about the news articles in my sources with a quote and its date. Ask me something like "how many IoT enterprises in Wuxi", or type /help.';
+export const CHAT_POINTER =
+  'I answer questions about the news articles in my sources with a quote and its date. Ask me something like "how many IoT enterprises in Wuxi", or type /help.';
 
 export interface Engine {
   readonly corpus: Corpus;
@@ -58,10 +59,14 @@ export function loadEngine(corpusDir: string, options: LoadOptions = {}): Engine
     try {
       const prebuilt = readIndexFile(file);
       if (prebuilt.digest === digest) return engineFromIndex(prebuilt.index, resolve(corpusDir));
-      notice(`the prebuilt index ${file} was built from other corpus files: indexing the corpus instead (\`npx citebot build-index\` refreshes it)`);
+      notice(
+        `the prebuilt index ${file} was built from other corpus files: indexing the corpus instead (\`npx citebot build-index\` refreshes it)`,
+      );
     } catch (error) {
       if (!(error instanceof IndexFileError)) throw error;
-      notice(`the prebuilt index ${file} cannot be used: ${error.message}; indexing the corpus instead (\`npx citebot build-index\` rewrites it)`);
+      notice(
+        `the prebuilt index ${file} cannot be used: ${error.message}; indexing the corpus instead (\`npx citebot build-index\` rewrites it)`,
+      );
     }
   } else if (options.indexFile) {
     notice(`the prebuilt index ${file} does not exist: indexing the corpus instead (\`npx citebot build-index --out ${file}\` writes it)`);
@@ -85,7 +90,11 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
     search: (query, options) => search(index, lexicon, query, options?.limit ?? 10),
     findSupport: (claim, options) => findSupport(index, lexicon, claim, options?.limit ?? 3),
     rank: (question, options) =>
-      checkQuestion(question) ? [] : rankOnly(index, lexicon, question).map((r, i, ranked) => toAnswer(r, confidenceOf(ranked, i))).slice(0, options?.limit ?? 10),
+      checkQuestion(question)
+        ? []
+        : rankOnly(index, lexicon, question)
+            .map((r, i, ranked) => toAnswer(r, confidenceOf(ranked, i)))
+            .slice(0, options?.limit ?? 10),
     article: articleById,
     answerAt(documentId, sentenceIndex) {
       const article = articleById(documentId);
@@ -103,9 +112,15 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
 /** Why a question cannot be looked up at all, or null when it can. */
 export function checkQuestion(question: string): Decline | null {
   const trimmed = question.trim();
-  if (!trimmed) return { reason: 'empty', message: 'The question is empty: ask about something in the sources, e.g. "how many IoT enterprises in Wuxi".' };
-  if (trimmed.length > MAX_QUESTION_LENGTH) return { reason: 'too-long', message: `The question is too long (${trimmed.length} characters): ask in under ${MAX_QUESTION_LENGTH}.` };
-  if (!/[\p{L}\p{N}]/u.test(trimmed)) return { reason: 'no-words', message: 'The question has no words to look up: ask in words, e.g. "who is the vice-mayor of Wuxi".' };
+  if (!trimmed)
+    return {
+      reason: 'empty',
+      message: 'The question is empty: ask about something in the sources, e.g. "how many IoT enterprises in Wuxi".',
+    };
+  if (trimmed.length > MAX_QUESTION_LENGTH)
+    return { reason: 'too-long', message: `The question is too long (${trimmed.length} characters): ask in under ${MAX_QUESTION_LENGTH}.` };
+  if (!/[\p{L}\p{N}]/u.test(trimmed))
+    return { reason: 'no-words', message: 'The question has no words to look up: ask in words, e.g. "who is the vice-mayor of Wuxi".' };
   return null;
 }
 
@@ -114,7 +129,14 @@ interface Decline {
   message: string;
 }
 
-const declined = (question: string, { reason, message }: Decline, nearTitles: string[] = []): AskResult => ({ question, answered: false, answers: [], reason, message, nearTitles });
+const declined = (question: string, { reason, message }: Decline, nearTitles: string[] = []): AskResult => ({
+  question,
+  answered: false,
+  answers: [],
+  reason,
+  message,
+  nearTitles,
+});
 
 function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: number): AskResult {
   const problem = checkQuestion(question);
@@ -135,10 +157,16 @@ function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: nu
   // Other sources' dated answers to the same question follow as its history; the newest equally good one leads.
   const history = factHistory(analyzed, ranked, top, lexicon);
   // A newer source's answer to the same question leads when it is good enough to quote on its own.
-  const newer = history.find((r) => (r.entry.article.date ?? '') > (top.entry.article.date ?? '') && answerProbability(model, r.score, 0, r.features) >= model.threshold);
+  const newer = history.find(
+    (r) =>
+      (r.entry.article.date ?? '') > (top.entry.article.date ?? '') && answerProbability(model, r.score, 0, r.features) >= model.threshold,
+  );
   const best = newer ?? top;
   const rest = newer ? [top, ...history.filter((r) => r !== newer)] : history;
-  const answers = [toAnswer(best, confidence), ...rest.map((r) => toAnswer(r, answerProbability(model, r.score, 0, r.features)))].slice(0, Math.max(1, limit));
+  const answers = [toAnswer(best, confidence), ...rest.map((r) => toAnswer(r, answerProbability(model, r.score, 0, r.features)))].slice(
+    0,
+    Math.max(1, limit),
+  );
   return { question, answered: true, answers, nearTitles: [] };
 }
 

@@ -19,7 +19,12 @@ const NUMBER_MODIFIERS = new Set(['plus', 'odd', 'nearly', 'almost', 'around', '
  * it counts the same kind of thing (the same modifiers, a noun of the same WordNet class) and
  * matches the rest of the question as well as the best answer does.
  */
-export function factHistory(question: AnalyzedQuestion, ranked: RankedSentence[], best: RankedSentence, lexicon: Lexicon): RankedSentence[] {
+export function factHistory(
+  question: AnalyzedQuestion,
+  ranked: RankedSentence[],
+  best: RankedSentence,
+  lexicon: Lexicon,
+): RankedSentence[] {
   const { historyScoreGap } = RANKING.answering;
   const others = ranked.filter((r) => r !== best && r.offersAnswer && r.entry.article !== best.entry.article);
   let history = others.filter((r) => r.score >= best.score - historyScoreGap);
@@ -29,9 +34,13 @@ export function factHistory(question: AnalyzedQuestion, ranked: RankedSentence[]
     const rest = (r: RankedSentence) => r.conceptMatches.reduce((sum, m, c) => (counted.has(question.concepts[c]!) ? sum : sum + m), 0);
     const leads = countedPhrases(best.entry.sentence.text);
     const sameKind = (p: CountedPhrase) =>
-      leads.some((lead) => lead.modifiers === p.modifiers && lexicon.nounClasses(lead.noun).some((k) => lexicon.nounClasses(p.noun).includes(k)));
+      leads.some(
+        (lead) => lead.modifiers === p.modifiers && lexicon.nounClasses(lead.noun).some((k) => lexicon.nounClasses(p.noun).includes(k)),
+      );
     const counts = (r: RankedSentence) => r.features[COUNTED_NUMBER]! > 0;
-    history = others.filter((r) => (history.includes(r) && counts(r)) || (rest(r) >= rest(best) - 0.5 && countedPhrases(r.entry.sentence.text).some(sameKind)));
+    history = others.filter(
+      (r) => (history.includes(r) && counts(r)) || (rest(r) >= rest(best) - 0.5 && countedPhrases(r.entry.sentence.text).some(sameKind)),
+    );
   }
   // One per article (its best sentence), newest first.
   const seen = new Set([best.entry.article]);
@@ -56,7 +65,13 @@ function countedPhrases(text: string): CountedPhrase[] {
     const after = tokens.slice(i + 1, i + 3);
     const n = after.findIndex((next) => /[^s]s$|^people$/.test(next.lower));
     if (n === -1 || after.slice(0, n + 1).some((next) => next.isNumber || next.isStopWord)) return;
-    phrases.push({ modifiers: after.slice(0, n).map((m) => m.term).join(' '), noun: after[n]!.lower });
+    phrases.push({
+      modifiers: after
+        .slice(0, n)
+        .map((m) => m.term)
+        .join(' '),
+      noun: after[n]!.lower,
+    });
   });
   return phrases;
 }

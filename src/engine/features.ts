@@ -113,7 +113,12 @@ function factsOf(concept: Concept): ConceptFacts {
 const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'this', 'these', 'its', 'their', 'his', 'her']);
 
 /** The feature vector of one candidate, in FEATURE_NAMES order. */
-export function candidateFeatures(question: AnalyzedQuestion, index: SentenceIndex, maxImportance: number, c: CandidateEvidence): Float64Array {
+export function candidateFeatures(
+  question: AnalyzedQuestion,
+  index: SentenceIndex,
+  maxImportance: number,
+  c: CandidateEvidence,
+): Float64Array {
   const { concepts } = question;
   let total = 0;
   let coverage = 0;
@@ -161,7 +166,10 @@ export function candidateFeatures(question: AnalyzedQuestion, index: SentenceInd
   const years = row(index.years, c.id);
   const asksYear = question.years.length > 0;
   const refersTo = (y: number) => years.includes(y) || articleYear(index, c.id) === y;
-  const first = index.sentence(c.id).text.match(/^\W*(\p{L}+)/u)?.[1]?.toLowerCase();
+  const first = index
+    .sentence(c.id)
+    .text.match(/^\W*(\p{L}+)/u)?.[1]
+    ?.toLowerCase();
   let novel = 0;
   for (const t of sequence) if (!question.termIds.has(t)) novel++;
   const f = new Float64Array(FEATURE_NAMES.length);

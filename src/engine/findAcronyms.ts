@@ -24,7 +24,9 @@ export function findAcronyms(texts: Iterable<string>): Map<string, string[]> {
       const words = before.trim().split(/\s+/);
       const longForm = bestLongForm(acronym, words.slice(-Math.min(acronym.length + 5, acronym.length * 2)));
       if (!longForm) continue;
-      const terms = tokenize(longForm).filter((t) => !t.isStopWord).map((t) => t.term);
+      const terms = tokenize(longForm)
+        .filter((t) => !t.isStopWord)
+        .map((t) => t.term);
       const key = acronym.toLowerCase();
       if (terms.length >= 2 && !found.has(key)) found.set(key, terms);
     }

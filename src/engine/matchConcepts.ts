@@ -75,7 +75,13 @@ export function planMatching(question: AnalyzedQuestion, index: SentenceIndex): 
     for (const v of usable) {
       if (v.ids.length !== 1) continue;
       const term = v.ids[0]!;
-      const use = { concept: c, weight: v.weight, literal: v.literal, via: v.via, common: concept.commonWord && index.commonVocabulary[term] === 1 };
+      const use = {
+        concept: c,
+        weight: v.weight,
+        literal: v.literal,
+        via: v.via,
+        common: concept.commonWord && index.commonVocabulary[term] === 1,
+      };
       const list = uses.get(term);
       if (list) list.push(use);
       else uses.set(term, [use]);
@@ -96,7 +102,8 @@ export function matchConcepts(index: SentenceIndex, id: number, plan: MatchPlan)
   const matches: Match[] = extras.map(() => ({ weight: 0, position: -1, place: 'none', via: null, inTitle: false }));
   const { start, data } = index.sentenceTerms;
   const sequence = row(index.sequence, id);
-  const set = (m: Match, weight: number, position: number, place: MatchPlace, via: Variant['via']) => Object.assign(m, { weight, position, place, via });
+  const set = (m: Match, weight: number, position: number, place: MatchPlace, via: Variant['via']) =>
+    Object.assign(m, { weight, position, place, via });
   for (let k = start[id]!; k < start[id + 1]!; k++) {
     const termUses = uses.get(data[k]!);
     if (!termUses) continue;
@@ -128,7 +135,12 @@ export function matchConcepts(index: SentenceIndex, id: number, plan: MatchPlan)
       } else if (v.literal && v.ids.length >= 4 && present >= v.ids.length - 1 && v.weight * options.partialNameFactor > m.weight) {
         // A long name is often cut short ("China Electronics Technology Group" for "... Corporation").
         set(m, v.weight * options.partialNameFactor, sequence.indexOf(v.ids[0]!), 'sentence', v.via);
-      } else if (v.literal && m.place !== 'sentence' && v.weight > m.weight && v.ids.every((t) => sortedHas(terms, t) || sortedHas(context, t))) {
+      } else if (
+        v.literal &&
+        m.place !== 'sentence' &&
+        v.weight > m.weight &&
+        v.ids.every((t) => sortedHas(terms, t) || sortedHas(context, t))
+      ) {
         set(m, v.weight, -1, 'context', v.via);
       } else if (v.literal && m.place === 'none' && v.ids.every((t) => sortedHas(terms, t) || neighbours.some((n) => sortedHas(n, t)))) {
         set(m, v.weight, -1, 'neighbour', v.via);

@@ -64,7 +64,8 @@ const SHORTHAND: Record<string, string> = {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBREVIATION = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 const month = (abbreviation: string) => MONTHS.find((m) => m.startsWith(abbreviation.slice(0, 3)))!;
-const MONTH_RANGE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*[-–—/]\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/gi;
+const MONTH_RANGE =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*[-–—/]\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/gi;
 /** "3k", "12bn", "1.5m": a number with a magnitude suffix written onto it ("100 m" may be metres). */
 const SUFFIXED_NUMBER = /\b(\d+(?:\.\d+)?)(k|bn|b|mn|mln|m)\b/gi;
 const MAGNITUDE: Record<string, string> = { bn: 'billion', b: 'billion', mn: 'million', mln: 'million', m: 'million' };
@@ -72,23 +73,25 @@ const MAGNITUDE: Record<string, string> = { bn: 'billion', b: 'billion', mn: 'mi
 const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 
 export function normalizeQuestion(question: string): string {
-  return question
-    // "Gov." as a title is a governor ("vice gov", "Gov. Wu"); elsewhere "gov" is the government.
-    .replace(/\b(vice[- ])gov\b\.?/gi, '$1governor')
-    .replace(/\bgov\.?(?= \p{Lu})/gu, 'Governor')
-    .replace(/\b(\d{1,2})(st|nd|rd|th)\b/gi, (ordinal, n: string) => ORDINALS[Number(n)] ?? ordinal)
-    .replace(MONTH_RANGE, (_, from: string, to: string) => `${month(from.toLowerCase())} to ${month(to.toLowerCase())}`)
-    .replace(SUFFIXED_NUMBER, (_, n: string, suffix: string) => {
-      const s = suffix.toLowerCase();
-      // "180k" is how the corpus writes 180,000; "12bn" is "12 billion".
-      return s === 'k' && !n.includes('.') ? Number(n + '000').toLocaleString('en-US') : `${n} ${MAGNITUDE[s] ?? 'thousand'}`;
-    })
-    // Whole words only: "co" in "co-operation" stays.
-    .replace(/(?<![\p{L}\p{N}'’-])[\p{L}\p{N}]+(?![\p{L}\p{N}'’-])/gu, (word) => {
-      const lower = word.toLowerCase();
-      if (MONTH_ABBREVIATION.test(lower)) return month(lower);
-      return SHORTHAND[lower] ?? word;
-    });
+  return (
+    question
+      // "Gov." as a title is a governor ("vice gov", "Gov. Wu"); elsewhere "gov" is the government.
+      .replace(/\b(vice[- ])gov\b\.?/gi, '$1governor')
+      .replace(/\bgov\.?(?= \p{Lu})/gu, 'Governor')
+      .replace(/\b(\d{1,2})(st|nd|rd|th)\b/gi, (ordinal, n: string) => ORDINALS[Number(n)] ?? ordinal)
+      .replace(MONTH_RANGE, (_, from: string, to: string) => `${month(from.toLowerCase())} to ${month(to.toLowerCase())}`)
+      .replace(SUFFIXED_NUMBER, (_, n: string, suffix: string) => {
+        const s = suffix.toLowerCase();
+        // "180k" is how the corpus writes 180,000; "12bn" is "12 billion".
+        return s === 'k' && !n.includes('.') ? Number(n + '000').toLocaleString('en-US') : `${n} ${MAGNITUDE[s] ?? 'thousand'}`;
+      })
+      // Whole words only: "co" in "co-operation" stays.
+      .replace(/(?<![\p{L}\p{N}'’-])[\p{L}\p{N}]+(?![\p{L}\p{N}'’-])/gu, (word) => {
+        const lower = word.toLowerCase();
+        if (MONTH_ABBREVIATION.test(lower)) return month(lower);
+        return SHORTHAND[lower] ?? word;
+      })
+  );
 }
 
 /**

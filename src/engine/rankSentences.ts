@@ -34,7 +34,12 @@ export interface RankOptions {
  * The candidate sentences for a question, best first: BM25 retrieval over the index, then every
  * candidate described by the named features and scored by the trained answer model.
  */
-export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, model: AnswerModel = answerModel(), options: RankOptions = {}): RankedSentence[] {
+export function rankSentences(
+  question: AnalyzedQuestion,
+  index: SentenceIndex,
+  model: AnswerModel = answerModel(),
+  options: RankOptions = {},
+): RankedSentence[] {
   const plan = planMatching(question, index);
   const { withoutArticle } = options;
   const candidates =
@@ -45,7 +50,12 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
           .slice(0, RANKING.candidates);
   if (candidates.length === 0) return [];
   const top = candidates[0]!.score;
-  const counted = question.counted.map((c) => c.variants.filter((v) => v.weight >= COUNTED_MIN_WEIGHT).map((v) => index.termIds.get(v.terms[0]!)).filter((id): id is number => id !== undefined));
+  const counted = question.counted.map((c) =>
+    c.variants
+      .filter((v) => v.weight >= COUNTED_MIN_WEIGHT)
+      .map((v) => index.termIds.get(v.terms[0]!))
+      .filter((id): id is number => id !== undefined),
+  );
   const maxImportance = Math.sqrt(idf(index, 0));
   const semantic = new SemanticMatcher(question.concepts, index, loadEmbeddings());
   const byArticle = new Map<number, number>();
@@ -71,7 +81,12 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
       semantic: semantic.similarities(row(index.sentenceTerms, id)),
     });
     return {
-      entry: { id, sentence: index.sentence(id), article: index.articles[index.articleOf[id]!]!, resolvedDates: index.resolvedDates.get(id) ?? [] },
+      entry: {
+        id,
+        sentence: index.sentence(id),
+        article: index.articles[index.articleOf[id]!]!,
+        resolvedDates: index.resolvedDates.get(id) ?? [],
+      },
       score: rankScore(model, features),
       features,
       offersAnswer: offers,
@@ -82,7 +97,8 @@ export function rankSentences(question: AnalyzedQuestion, index: SentenceIndex, 
 }
 
 /** A number as an index term: digits, or a number word as Porter stems it ("hundred" → "hundr", "twenty" → "twenti"). */
-const NUMBER = /^(\d|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti)$|dozen|hundr|thousand|million|billion)/;
+const NUMBER =
+  /^(\d|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti)$|dozen|hundr|thousand|million|billion)/;
 /** Words between a number and what it counts that do not separate them ("2,000-plus IoT companies"). */
 const NUMBER_MODIFIERS = new Set(['plu', 'odd', 'nearli', 'almost', 'around', 'roughli', 'approxim', 'least', 'over', 'some']);
 

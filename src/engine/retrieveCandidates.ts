@@ -102,7 +102,7 @@ function fillHeap(ids: Uint32Array, count: number, scores: Float64Array, k: numb
       const s0 = scores[h0]!;
       if (!(s0 < sc || (s0 === sc && h0 > id))) continue;
       heap[0] = id;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;

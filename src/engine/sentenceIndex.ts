@@ -99,7 +99,15 @@ export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
 
   // Rows go straight into growable typed arrays: no per-sentence JavaScript arrays kept (see csr.ts).
   const sentenceCount = corpus.articles.reduce((n, a) => n + a.sentences.length, 0);
-  const rows = { terms: new CsrBuilder(), sequence: new CsrBuilder(), numbers: new CsrBuilder(), names: new CsrBuilder(), places: new CsrBuilder(), years: new CsrBuilder(), context: new CsrBuilder() };
+  const rows = {
+    terms: new CsrBuilder(),
+    sequence: new CsrBuilder(),
+    numbers: new CsrBuilder(),
+    names: new CsrBuilder(),
+    places: new CsrBuilder(),
+    years: new CsrBuilder(),
+    context: new CsrBuilder(),
+  };
   const commonFlags = growableU8(sentenceCount * 16);
   const answerFlags = new Uint8Array(sentenceCount);
   const articleOf = new Uint32Array(sentenceCount);

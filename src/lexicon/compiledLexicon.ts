@@ -30,7 +30,11 @@ export function writeCompiledLexicon(tables: LexiconTables, jsonPath: string, pa
   const json = readFileSync(jsonPath);
   const regions: Region[] = [arrayRegion('lemmaStart', tables.lemmaStart), arrayRegion('lemmaText', Buffer.from(tables.lemmaText, 'utf8'))];
   for (const name of CSRS) regions.push(arrayRegion(`${name}.start`, tables[name].start), arrayRegion(`${name}.data`, tables[name].data));
-  const header: Header = { source: { bytes: json.length, crc: crc32(json), mtimeMs: statSync(jsonPath).mtimeMs }, posEnds: tables.posEnds, lexFiles: tables.lexFiles };
+  const header: Header = {
+    source: { bytes: json.length, crc: crc32(json), mtimeMs: statSync(jsonPath).mtimeMs },
+    posEnds: tables.posEnds,
+    lexFiles: tables.lexFiles,
+  };
   writeArrayFile(path, MAGIC, FORMAT, header, regions);
 }
 
@@ -43,12 +47,20 @@ export function readCompiledLexicon(jsonPath: string, path = compiledLexiconFile
     return undefined;
   }
   try {
-    const { header, get } = readArrayFile<Header>(file, MAGIC, FORMAT, 'compiled lexicon', (message) => new Error(message), ({ source }) => {
-      const { size, mtimeMs } = statSync(jsonPath);
-      // The same size and modification time: the same file (reading all 4.4 MB for its CRC on every start
-      // is not free); a file touched since (a checkout) is compared by its bytes.
-      if (source.bytes !== size || (source.mtimeMs !== mtimeMs && source.crc !== crc32(readFileSync(jsonPath)))) throw new Error('made from another wordnet.json');
-    });
+    const { header, get } = readArrayFile<Header>(
+      file,
+      MAGIC,
+      FORMAT,
+      'compiled lexicon',
+      (message) => new Error(message),
+      ({ source }) => {
+        const { size, mtimeMs } = statSync(jsonPath);
+        // The same size and modification time: the same file (reading all 4.4 MB for its CRC on every start
+        // is not free); a file touched since (a checkout) is compared by its bytes.
+        if (source.bytes !== size || (source.mtimeMs !== mtimeMs && source.crc !== crc32(readFileSync(jsonPath))))
+          throw new Error('made from another wordnet.json');
+      },
+    );
     const csr = (name: (typeof CSRS)[number]): Csr => ({ start: get(`${name}.start`), data: get(`${name}.data`) });
     const lemmaText = get<Uint8Array>('lemmaText');
     return {

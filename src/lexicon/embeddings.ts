@@ -59,7 +59,10 @@ export function loadEmbeddings(): Embeddings {
   const [magic, version, size] = file.subarray(0, newline).toString('utf8').split(' ');
   if (`${magic} ${version}` !== EMBEDDINGS_MAGIC) throw new Error(`${EMBEDDINGS_FILE.join('/')} is not a citebot embeddings file`);
   const headerEnd = newline + 1 + Number(size);
-  const { dimensions, terms } = JSON.parse(file.subarray(newline + 1, headerEnd).toString('utf8')) as { dimensions: number; terms: string[] };
+  const { dimensions, terms } = JSON.parse(file.subarray(newline + 1, headerEnd).toString('utf8')) as {
+    dimensions: number;
+    terms: string[];
+  };
   const data = new Int8Array(file.buffer, file.byteOffset + headerEnd, terms.length * dimensions);
   return (cached = new VectorTable(terms, dimensions, data));
 }

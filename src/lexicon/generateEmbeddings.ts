@@ -51,5 +51,8 @@ const rows = terms.map((term) => {
 });
 const header = Buffer.from(JSON.stringify({ dimensions: dims, terms }), 'utf8');
 const data = Buffer.concat(rows.map((r) => Buffer.from(r.buffer)));
-writeFileSync(join(packageRoot(), ...EMBEDDINGS_FILE), Buffer.concat([Buffer.from(`${EMBEDDINGS_MAGIC} ${header.length}\n`), header, data]));
+writeFileSync(
+  join(packageRoot(), ...EMBEDDINGS_FILE),
+  Buffer.concat([Buffer.from(`${EMBEDDINGS_MAGIC} ${header.length}\n`), header, data]),
+);
 process.stdout.write(`${terms.length} terms × ${dims} dimensions from the ${MAX_WORDS} most frequent words of ${source}\n`);

@@ -28,7 +28,10 @@ const POS_CHAR: Record<string, number> = { n: 0, v: 1, a: 2, s: 2, r: 3 };
 
 function normalizeLemma(word: string): string {
   // Adjective words carry syntactic markers such as "galore(ip)".
-  return word.replace(/\([a-z]+\)$/, '').replace(/_/g, ' ').toLowerCase();
+  return word
+    .replace(/\([a-z]+\)$/, '')
+    .replace(/_/g, ' ')
+    .toLowerCase();
 }
 
 /** Lines of a dict file without the indented licence header. */

@@ -125,9 +125,32 @@ function fromQuads(quads: Uint32Array, lemmas: number): Csr {
 
 // Morphy's detachment rules (WordNet morph.c), per part of speech: [suffix, ending].
 const RULES: readonly (readonly [string, string])[][] = [
-  [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
   [],
 ];
 const CONSONANT_DOUBLE = /([b-df-hj-np-tv-z])\1$/;
@@ -135,7 +158,10 @@ const DEFAULT_CAP = 200;
 const ALL_RELATIONS: readonly Relation[] = ['synonym', 'hypernym', 'hyponym', 'similar', 'derivation'];
 
 function normalize(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
 }
 
 /** The lexicon's tables: decoded from wordnet.json, or read as they are from its compiled copy (compiledLexicon.ts). */
@@ -291,7 +317,12 @@ class WordNetLexicon implements Lexicon {
     // Collocations: inflect any token ("sets up" -> "set up", "integrated circuits" -> "integrated circuit").
     let combos = [''];
     for (const token of tokens) {
-      const forms = [token, ...this.baseForms(token).map((id) => this.lemma(id)).filter((f) => f !== token)].slice(0, 3);
+      const forms = [
+        token,
+        ...this.baseForms(token)
+          .map((id) => this.lemma(id))
+          .filter((f) => f !== token),
+      ].slice(0, 3);
       // Literal forms come first, so the cap keeps the likeliest spellings of long phrases.
       combos = combos.flatMap((prefix) => forms.map((f) => (prefix ? `${prefix} ${f}` : f))).slice(0, 64);
     }
@@ -474,5 +505,7 @@ export const LEXICON_JSON = () => join(packageRoot(), 'src', 'lexicon', 'wordnet
 /** The lexicon, from its compiled copy when that was made from this wordnet.json (5 ms instead of ~60). */
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
-  return (cached = new WordNetLexicon(readCompiledLexicon(LEXICON_JSON()) ?? tablesFromJson(JSON.parse(readFileSync(LEXICON_JSON(), 'utf8')) as LexiconFile)));
+  return (cached = new WordNetLexicon(
+    readCompiledLexicon(LEXICON_JSON()) ?? tablesFromJson(JSON.parse(readFileSync(LEXICON_JSON(), 'utf8')) as LexiconFile),
+  ));
 }

@@ -48,7 +48,10 @@ function isBoundary(before: string, terminator: string, after: string): boolean 
   if (/[.…]{2,}$/.test(before.replace(new RegExp(`[${escapeClass(CLOSERS)}]+$`), ''))) return true; // an ellipsis before a capital
   const lastWord = /([\p{L}\p{N}.]+)\.[^\p{L}\p{N}]*$/u.exec(before)?.[1]?.toLowerCase();
   if (!lastWord) return true;
-  const bare = nextWord.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[^\p{L}\p{N}]+$/u, '').toLowerCase();
+  const bare = nextWord
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/[^\p{L}\p{N}]+$/u, '')
+    .toLowerCase();
   if (TITLES.has(lastWord)) return false; // "Mr. Brown", "Dr. Li"
   if (BEFORE_NUMBERS.has(lastWord) && /^\p{N}/u.test(nextWord)) return false; // "Dec. 16", "No. 3"
   // One capital letter ("J. Smith") or a dotted acronym ("U.S."): a sentence ends only if an opener follows.

@@ -24,7 +24,12 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const surface = m[0];
     const isNumber = /^\p{N}/u.test(surface);
-    const lower = isNumber ? normalizeNumber(surface) : surface.toLowerCase().replace(/['’]s$/, '').replace(/’/g, "'");
+    const lower = isNumber
+      ? normalizeNumber(surface)
+      : surface
+          .toLowerCase()
+          .replace(/['’]s$/, '')
+          .replace(/’/g, "'");
     tokens.push({
       surface,
       lower,

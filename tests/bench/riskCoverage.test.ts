@@ -3,7 +3,15 @@ import { curvesJson, operatingPoint, outcomeCurve, riskCoverage, thin } from '..
 import { evenSample } from '../../bench/selqa/pool.js';
 import { firstCorrectRank, isCorrect, quality, type Outcome } from '../../bench/selqa/score.js';
 
-const outcome = (o: Partial<Outcome>): Outcome => ({ answerable: true, rank: 0, topScore: null, answered: false, askRight: false, askCopyElsewhere: false, ...o });
+const outcome = (o: Partial<Outcome>): Outcome => ({
+  answerable: true,
+  rank: 0,
+  topScore: null,
+  answered: false,
+  askRight: false,
+  askCopyElsewhere: false,
+  ...o,
+});
 
 describe('riskCoverage', () => {
   it('answers the highest scores first, one point per distinct score', () => {
@@ -65,7 +73,10 @@ describe('scoring', () => {
     expect(isCorrect(q, { documentId: 'other', quote: 'The answer is 42.', score: 1 })).toBe(false);
     expect(isCorrect(q, { documentId: 'own', quote: 'Something else.', score: 1 })).toBe(false);
     expect(isCorrect({ ...q, gold: [] }, { documentId: 'own', quote: 'The answer is 42.', score: 1 })).toBe(false);
-    const hits = [{ documentId: 'own', quote: 'No.', score: 2 }, { documentId: 'own', quote: 'It was found late.', score: 1 }];
+    const hits = [
+      { documentId: 'own', quote: 'No.', score: 2 },
+      { documentId: 'own', quote: 'It was found late.', score: 1 },
+    ];
     expect(firstCorrectRank(q, hits)).toBe(2);
     expect(firstCorrectRank(q, hits, 1)).toBe(0);
   });

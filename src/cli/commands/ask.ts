@@ -37,7 +37,16 @@ function toContract(result: AskResult) {
     question: result.question,
     answered: result.answered,
     answers: result.answers.map(({ quote, date, datePrecision, documentId, sentenceIndex, title, source, url, score, notes }) => ({
-      quote, date, datePrecision, documentId, sentenceIndex, title, source, url, score, notes,
+      quote,
+      date,
+      datePrecision,
+      documentId,
+      sentenceIndex,
+      title,
+      source,
+      url,
+      score,
+      notes,
     })),
     ...(result.answered ? {} : { message: result.message, nearTitles: result.nearTitles }),
   };

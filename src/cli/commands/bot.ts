@@ -13,7 +13,8 @@ import { botSpec as spec } from '../specs.js';
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseCommand(spec, argv);
   const shards = values.shards === undefined ? undefined : parseShardCount(values.shards);
-  if (values.shards !== undefined && shards === undefined) throw new CliError(`--shards must be a whole number of 1 or more, or auto; got "${values.shards}"`);
+  if (values.shards !== undefined && shards === undefined)
+    throw new CliError(`--shards must be a whole number of 1 or more, or auto; got "${values.shards}"`);
   try {
     const config = loadConfig('discord', { corpus: values.corpus, indexFile: values.index });
     if (shards !== undefined) {

@@ -14,7 +14,11 @@ export function run(argv: string[]): void {
   const dir = loadConfig('corpus', { corpus: values.corpus }).corpusDir;
   const out = resolve(values.out ?? defaultIndexFile(dir));
   // Before the work, not after it: at 1M sentences indexing takes most of a minute.
-  if (!isFolder(dirname(out))) throw new CliError(`cannot write ${out}: the folder ${dirname(out)} does not exist (create it, or give --out a file in an existing folder)`, 1);
+  if (!isFolder(dirname(out)))
+    throw new CliError(
+      `cannot write ${out}: the folder ${dirname(out)} does not exist (create it, or give --out a file in an existing folder)`,
+      1,
+    );
   console.log(`wrote ${out}: ${writeIndex(dir, out)}`);
 }
 

@@ -46,7 +46,8 @@ export function run(argv: string[]): void {
   }
   // A prebuilt index beside the articles no longer matches them: refreshed, or every ask would index the corpus itself (and say so).
   const index = defaultIndexFile(dir);
-  if (added > 0 && existsSync(index)) console.log(`refreshed the prebuilt index ${relative(process.cwd(), index) || index}: ${writeIndex(dir, index)}`);
+  if (added > 0 && existsSync(index))
+    console.log(`refreshed the prebuilt index ${relative(process.cwd(), index) || index}: ${writeIndex(dir, index)}`);
   if (failures > 0) throw new CliError(`${failures} of ${positionals.length} file(s) not ingested`, 1);
 }
 
@@ -62,7 +63,8 @@ function checkFlags(values: Overrides): void {
 /** The folder to add to: it must exist, unless --create asks for it (a mistyped --corpus is not a new corpus). */
 function corpusFolder(dir: string, create: boolean): string {
   if (isFolder(dir)) return dir;
-  if (!create) throw new CliError(`the corpus folder ${dir} does not exist or is not a folder: check the path, or give --create to make it`, 1);
+  if (!create)
+    throw new CliError(`the corpus folder ${dir} does not exist or is not a folder: check the path, or give --create to make it`, 1);
   fsStep('cannot create the corpus folder', dir, () => mkdirSync(dir, { recursive: true }));
   return dir;
 }
@@ -80,11 +82,24 @@ function ingestFile(file: string, dir: string, existing: Existing, overrides: Ov
   if (found.paragraphs.length === 0) throw new CliError('no article prose found in it (expected paragraphs of full sentences)', 1);
   const date = overrides.date ?? found.date;
   if (!date && !overrides.undated) {
-    const why = found.unknown.find((u) => u.startsWith('date: '))?.replace(/^date: /, '').replace(/ \(give one .*\)$/, '');
-    throw new CliError(`no publication date found (${why ?? 'none printed'}): nothing was written; give --date YYYY[-MM[-DD]], or --undated to store it without one`, 1);
+    const why = found.unknown
+      .find((u) => u.startsWith('date: '))
+      ?.replace(/^date: /, '')
+      .replace(/ \(give one .*\)$/, '');
+    throw new CliError(
+      `no publication date found (${why ?? 'none printed'}): nothing was written; give --date YYYY[-MM[-DD]], or --undated to store it without one`,
+      1,
+    );
   }
   const firstSentence = splitSentences(found.paragraphs[0]!)[0]!;
-  const title = overrides.title ?? found.title ?? firstSentence.split(' ').slice(0, 12).join(' ').replace(/[.,;:]?$/, '…');
+  const title =
+    overrides.title ??
+    found.title ??
+    firstSentence
+      .split(' ')
+      .slice(0, 12)
+      .join(' ')
+      .replace(/[.,;:]?$/, '…');
   const checked = markdownFrontMatterSchema.safeParse({
     id: overrides.id ?? slugId(title),
     title,
@@ -92,7 +107,9 @@ function ingestFile(file: string, dir: string, existing: Existing, overrides: Ov
     source: overrides.source ?? found.source,
     url: null,
     ...(overrides.date ? { dateNote: curatorDateNote(overrides.date, found.date) } : found.dateNote ? { dateNote: found.dateNote } : {}),
-    ...(!overrides.title && !found.title ? { titleNote: 'The scraped text prints no title: this one is the opening of its first sentence.' } : {}),
+    ...(!overrides.title && !found.title
+      ? { titleNote: 'The scraped text prints no title: this one is the opening of its first sentence.' }
+      : {}),
   });
   // Every field as the loader will check it, before the id becomes a path.
   if (!checked.success) {
@@ -113,7 +130,10 @@ function ingestFile(file: string, dir: string, existing: Existing, overrides: Ov
 }
 
 const differentArticle = (id: string, file: string) =>
-  new CliError(`the corpus already has a different article with the id "${id}" (${file}): nothing was written; give another id with --id`, 1);
+  new CliError(
+    `the corpus already has a different article with the id "${id}" (${file}): nothing was written; give another id with --id`,
+    1,
+  );
 
 /**
  * Puts an article into the corpus without ever leaving a file the loader refuses or replacing
@@ -149,7 +169,8 @@ function link(temp: string, target: string, text: string, id: string): 'written'
       if (fsStep('cannot read', target, () => readFileSync(target, 'utf8')) === text) return 'unchanged';
       throw differentArticle(id, target);
     }
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw fsFailure('cannot write', target, error);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS')
+      throw fsFailure('cannot write', target, error);
   }
   // A file system without hard links: an exclusive copy still never replaces another article.
   fsStep('cannot write', target, () => copyFileSync(temp, target, constants.COPYFILE_EXCL));
@@ -160,18 +181,38 @@ function curatorDateNote(given: string, found: string | null): string {
   return `Date given by the curator (--date ${given}); ${found ? `the scraped text gives ${found}` : 'the scraped text prints none'}.`;
 }
 
-function report(file: string, target: string, meta: ArticleMeta, sentences: number, removed: RemovedText[], unknown: string[], unchanged: boolean, overrides: Overrides): void {
+function report(
+  file: string,
+  target: string,
+  meta: ArticleMeta,
+  sentences: number,
+  removed: RemovedText[],
+  unknown: string[],
+  unchanged: boolean,
+  overrides: Overrides,
+): void {
   const where = relative(process.cwd(), target) || target;
   console.log(`${basename(file)} -> ${meta.id} (${where}${unchanged ? ', already in the corpus, unchanged' : ''})`);
-  console.log(`  title: ${meta.title}\n  date: ${meta.date ?? (overrides.undated ? 'none (--undated)' : 'none')}  publisher: ${meta.source ?? 'unknown'}  sentences: ${sentences}`);
+  console.log(
+    `  title: ${meta.title}\n  date: ${meta.date ?? (overrides.undated ? 'none (--undated)' : 'none')}  publisher: ${meta.source ?? 'unknown'}  sentences: ${sentences}`,
+  );
   if (meta.dateNote) console.log(`  date note: ${meta.dateNote}`);
   const byKind = new Map<string, string[]>();
   for (const r of removed) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.text]);
   for (const [kind, texts] of byKind) {
     const shown = texts.slice(0, 3).map((t) => (t.length > 50 ? `${t.slice(0, 49)}…` : t));
-    console.log(`  removed ${texts.length} ${kind}${texts.length > 1 ? ' lines' : ''}: ${shown.map((t) => JSON.stringify(t)).join(', ')}${texts.length > 3 ? ', …' : ''}`);
+    console.log(
+      `  removed ${texts.length} ${kind}${texts.length > 1 ? ' lines' : ''}: ${shown.map((t) => JSON.stringify(t)).join(', ')}${texts.length > 3 ? ', …' : ''}`,
+    );
   }
-  const stillUnknown = unknown.filter((u) => !((u.startsWith('date') && overrides.date) || (u.startsWith('title') && overrides.title) || (u.startsWith('publisher') && overrides.source)));
+  const stillUnknown = unknown.filter(
+    (u) =>
+      !(
+        (u.startsWith('date') && overrides.date) ||
+        (u.startsWith('title') && overrides.title) ||
+        (u.startsWith('publisher') && overrides.source)
+      ),
+  );
   for (const u of stillUnknown) console.log(`  could not determine ${u}`);
 }
 
@@ -182,7 +223,8 @@ function existingArticles(dir: string): Existing {
     for (const a of loadCorpus(dir).articles) ids.set(a.id, { file: a.file, text: readFileSync(a.file, 'utf8') });
   } catch (error) {
     if (error instanceof CorpusError && error.problem.startsWith('no articles found')) return ids;
-    if (error instanceof CorpusError) throw new CliError(`the corpus in ${dir} does not load, fix it before adding to it: ${error.message}`, 1);
+    if (error instanceof CorpusError)
+      throw new CliError(`the corpus in ${dir} does not load, fix it before adding to it: ${error.message}`, 1);
     throw error;
   }
   return ids;

@@ -9,7 +9,8 @@ import { serveSpec as spec } from '../specs.js';
 
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65_535) throw new CliError(`--port must be a port number from 0 to 65535 (0 picks a free port), got "${value}"`);
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65_535)
+    throw new CliError(`--port must be a port number from 0 to 65535 (0 picks a free port), got "${value}"`);
   return Number(value);
 }
 
@@ -17,9 +18,13 @@ export async function run(argv: string[]): Promise<void> {
   const { values } = parseCommand(spec, argv);
   const port = parsePort(values.port);
   try {
-    const config = loadConfig('http', { corpus: values.corpus });
+    const config = loadConfig('http', { corpus: values.corpus, indexFile: values.index });
     const log = createLogger(config.logLevel);
-    const server = await startServer(config, { log, ...(port !== undefined ? { port } : {}), ...(values.host ? { host: values.host } : {}) });
+    const server = await startServer(config, {
+      log,
+      ...(port !== undefined ? { port } : {}),
+      ...(values.host ? { host: values.host } : {}),
+    });
     // stdout carries only this line: scripts and tests read the bound address (useful with --port 0).
     process.stdout.write(`listening on ${server.url}\n`);
     // SIGTERM is how orchestrators and systemd stop a replica: drain first. Ctrl-C (SIGINT) is a person at a terminal: no delay.

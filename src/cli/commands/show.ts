@@ -17,7 +17,9 @@ export function run(argv: string[]): void {
     console.log(JSON.stringify({ ...meta, sentences: sentences.map((s) => s.text) }, null, 2));
     return;
   }
-  console.log(`${article.title}\n${article.source ?? 'publisher unknown'} · ${formatDate(article.date)}${article.url ? ` · ${article.url}` : ''}`);
+  console.log(
+    `${article.title}\n${article.source ?? 'publisher unknown'} · ${formatDate(article.date)}${article.url ? ` · ${article.url}` : ''}`,
+  );
   for (const note of [article.dateNote, article.titleNote, article.sourceNote]) if (note) console.log(`note: ${note}`);
   let section: string | null = null;
   for (const s of sentences) {

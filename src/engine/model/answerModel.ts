@@ -48,13 +48,22 @@ export const rankScore = (model: AnswerModel, features: ArrayLike<number>) => lo
  * missing, the worst-matched concept. Title matches are left out: in Wikipedia sections the title
  * names the topic, in news it rarely does. Chosen on the tune half of our own sets (README).
  */
-export const CALIBRATION_INPUTS: readonly string[] = ['score', 'lead', 'absentFromCorpus', 'missingRarest', 'weakestMatch', 'missingNumber'];
+export const CALIBRATION_INPUTS: readonly string[] = [
+  'score',
+  'lead',
+  'absentFromCorpus',
+  'missingRarest',
+  'weakestMatch',
+  'missingNumber',
+];
 const featureAt = new Map(FEATURE_NAMES.map((name, i) => [name as string, i]));
 /** The largest lead counted, in log-odds: beyond it the runner-up is irrelevant. */
 export const MAX_LEAD = 10;
 
 export const calibrationInputs = (score: number, lead: number, features: ArrayLike<number>) =>
-  CALIBRATION_INPUTS.map((name) => (name === 'score' ? score : name === 'lead' ? Math.min(lead, MAX_LEAD) : features[featureAt.get(name)!]!));
+  CALIBRATION_INPUTS.map((name) =>
+    name === 'score' ? score : name === 'lead' ? Math.min(lead, MAX_LEAD) : features[featureAt.get(name)!]!,
+  );
 
 /**
  * The probability that a candidate answers the question, from its score, its lead over the best

@@ -17,7 +17,11 @@ export function logit(fit: LogisticFit, x: ArrayLike<number>): number {
   return z;
 }
 
-export function fitLogistic(rows: ArrayLike<number>[], labels: ArrayLike<number>, options: { l2?: number; iterations?: number; sampleWeights?: ArrayLike<number> } = {}): LogisticFit {
+export function fitLogistic(
+  rows: ArrayLike<number>[],
+  labels: ArrayLike<number>,
+  options: { l2?: number; iterations?: number; sampleWeights?: ArrayLike<number> } = {},
+): LogisticFit {
   const { l2 = 1, iterations = 50 } = options;
   const d = (rows[0]?.length ?? 0) + 1; // the bias is the last column, unpenalised
   const beta = new Float64Array(d);
@@ -88,7 +92,10 @@ function solve(a: Float64Array[], b: Float64Array): Float64Array {
  * the question is. Convex (each right candidate's log-softmax), fitted by Newton's method with an
  * L2 penalty; no bias, as a constant does not change an order.
  */
-export function fitListwise(groups: { features: ArrayLike<number>[]; labels: ArrayLike<number> }[], options: { l2?: number; iterations?: number } = {}): LogisticFit {
+export function fitListwise(
+  groups: { features: ArrayLike<number>[]; labels: ArrayLike<number> }[],
+  options: { l2?: number; iterations?: number } = {},
+): LogisticFit {
   const { l2 = 1, iterations = 50 } = options;
   const d = groups.find((g) => g.features.length)?.features[0]?.length ?? 0;
   const usable = groups.filter((g) => {
@@ -118,7 +125,12 @@ export function fitListwise(groups: { features: ArrayLike<number>[]; labels: Arr
 }
 
 /** The penalised loss: each right candidate's negative log-softmax within its question (with gradient and Hessian on request). */
-function listwiseLoss(groups: { features: ArrayLike<number>[]; labels: ArrayLike<number> }[], beta: Float64Array, l2: number, derivatives = false) {
+function listwiseLoss(
+  groups: { features: ArrayLike<number>[]; labels: ArrayLike<number> }[],
+  beta: Float64Array,
+  l2: number,
+  derivatives = false,
+) {
   const d = beta.length;
   let loss = 0;
   const gradient = derivatives ? new Float64Array(d) : undefined;

@@ -9,28 +9,49 @@ import { IndexFileError, type CsrName, type Header } from './indexLayout.js';
  * so everything decoding them relies on is checked now. (The values themselves are as the writer
  * wrote them.) Returns each article's first sentence.
  */
-export function checkIndexShape(index: Omit<IndexData, 'articles' | 'articleStart'>, header: Header, shape: SentenceShape, textBytes: number): Uint32Array {
+export function checkIndexShape(
+  index: Omit<IndexData, 'articles' | 'articleStart'>,
+  header: Header,
+  shape: SentenceShape,
+  textBytes: number,
+): Uint32Array {
   const sentences = index.sentenceCount;
   const terms = index.terms.length;
   const sections = index.sectionStart.length - 1;
   const rows: [CsrName, number][] = [
-    ['postings', terms], ['sentenceTerms', sentences], ['sequence', sentences], ['numbers', sentences], ['names', sentences],
-    ['places', sentences], ['years', sentences], ['contextTerms', sections], ['contextPostings', terms],
+    ['postings', terms],
+    ['sentenceTerms', sentences],
+    ['sequence', sentences],
+    ['numbers', sentences],
+    ['names', sentences],
+    ['places', sentences],
+    ['years', sentences],
+    ['contextTerms', sections],
+    ['contextPostings', terms],
   ];
   for (const [name, count] of rows) {
     const { start, data } = index[name];
-    if (start.length !== count + 1 || start[0] !== 0 || start[count] !== data.length) throw new IndexFileError(`its ${name} do not fit its ${count} rows`);
+    if (start.length !== count + 1 || start[0] !== 0 || start[count] !== data.length)
+      throw new IndexFileError(`its ${name} do not fit its ${count} rows`);
   }
   const lengths: [string, number, number][] = [
-    ['answerFlags', index.answerFlags.length, sentences], ['articleOf', index.articleOf.length, sentences], ['sectionOf', index.sectionOf.length, sentences],
-    ['lengthNorm', index.lengthNorm.length, sentences], ['commonFlags', index.commonFlags.length, index.sentenceTerms.data.length],
-    ['commonVocabulary', index.commonVocabulary.length, terms], ['sectionStart', sections < 0 ? -1 : index.sectionStart[sections]!, sentences],
-    ['sentenceHeading', shape.sentenceHeading.length, sentences], ['paragraphs', shape.paragraphs.length, sentences], ['texts', textBytes, shape.textStart[sentences] ?? -1],
+    ['answerFlags', index.answerFlags.length, sentences],
+    ['articleOf', index.articleOf.length, sentences],
+    ['sectionOf', index.sectionOf.length, sentences],
+    ['lengthNorm', index.lengthNorm.length, sentences],
+    ['commonFlags', index.commonFlags.length, index.sentenceTerms.data.length],
+    ['commonVocabulary', index.commonVocabulary.length, terms],
+    ['sectionStart', sections < 0 ? -1 : index.sectionStart[sections]!, sentences],
+    ['sentenceHeading', shape.sentenceHeading.length, sentences],
+    ['paragraphs', shape.paragraphs.length, sentences],
+    ['texts', textBytes, shape.textStart[sentences] ?? -1],
   ];
-  for (const [name, length, expected] of lengths) if (length !== expected) throw new IndexFileError(`its ${name} has ${length} entries, not ${expected}`);
+  for (const [name, length, expected] of lengths)
+    if (length !== expected) throw new IndexFileError(`its ${name} has ${length} entries, not ${expected}`);
   checkAscending('textStart', shape.textStart);
   for (let i = 0; i < sentences; i++) {
-    if (shape.sentenceHeading[i]! > shape.headings.length) throw new IndexFileError(`its sentence ${i} is under heading ${shape.sentenceHeading[i]}, which it does not list`);
+    if (shape.sentenceHeading[i]! > shape.headings.length)
+      throw new IndexFileError(`its sentence ${i} is under heading ${shape.sentenceHeading[i]}, which it does not list`);
   }
   checkStrings(header);
   return articleStarts(index.articleOf, checkColumns(header));
@@ -45,7 +66,8 @@ function checkAscending(name: string, values: Uint32Array): void {
 function checkColumns({ articles }: Header): number {
   const count = articles.id.length;
   for (const column of ['title', 'date', 'source', 'url', 'file'] as const) {
-    if (articles[column].length !== count) throw new IndexFileError(`its article ${column}s are ${articles[column].length}, for ${count} articles`);
+    if (articles[column].length !== count)
+      throw new IndexFileError(`its article ${column}s are ${articles[column].length}, for ${count} articles`);
   }
   if (articles.file.some((f) => articles.files[f] === undefined)) throw new IndexFileError('it names a corpus file it does not list');
   if (articles.notes.some(([i]) => !(i >= 0 && i < count))) throw new IndexFileError('it has notes for an article it does not list');
@@ -55,7 +77,8 @@ function checkColumns({ articles }: Header): number {
 /** What the suggestions and the vocabulary take as text is text. */
 function checkStrings(header: Header): void {
   for (const name of ['entities', 'topics', 'headings'] as const) {
-    if (!Array.isArray(header[name]) || header[name].some((s) => typeof s !== 'string')) throw new IndexFileError(`its ${name} are not a list of texts`);
+    if (!Array.isArray(header[name]) || header[name].some((s) => typeof s !== 'string'))
+      throw new IndexFileError(`its ${name} are not a list of texts`);
   }
 }
 

@@ -30,7 +30,10 @@ let codeDigest: string | undefined;
 /** The files' digest is taken once per process; RANKING is read on every call (benchmarks vary it). */
 export function engineFingerprint(): string {
   codeDigest ??= digestOfInputs();
-  return createHash('sha256').update(`${INDEX_FORMAT}\0${JSON.stringify(RANKING)}\0${codeDigest}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${INDEX_FORMAT}\0${JSON.stringify(RANKING)}\0${codeDigest}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function digestOfInputs(): string {

@@ -30,7 +30,9 @@ export function articleColumns(articles: readonly Article[]): ArticleColumns {
     columns.url.push(a.url);
     if (!fileNumber.has(a.file)) fileNumber.set(a.file, files.push(a.file) - 1);
     columns.file.push(fileNumber.get(a.file)!);
-    const notes = Object.fromEntries((['dateNote', 'titleNote', 'sourceNote'] as const).flatMap((k) => (a[k] === undefined ? [] : [[k, a[k]]])));
+    const notes = Object.fromEntries(
+      (['dateNote', 'titleNote', 'sourceNote'] as const).flatMap((k) => (a[k] === undefined ? [] : [[k, a[k]]])),
+    );
     if (Object.keys(notes).length) columns.notes.push([i, notes]);
   });
   return columns;
@@ -73,7 +75,14 @@ export class StoredSentences {
     const index = id - articleStart[article]!;
     const h = shape.sentenceHeading[id]!;
     const text = this.texts.toString('utf8', shape.textStart[id]!, shape.textStart[id + 1]!);
-    return { id: `${documentId}:${index}`, documentId, index, text, section: h === 0 ? null : shape.headings[h - 1]!, paragraph: shape.paragraphs[id]! };
+    return {
+      id: `${documentId}:${index}`,
+      documentId,
+      index,
+      text,
+      section: h === 0 ? null : shape.headings[h - 1]!,
+      paragraph: shape.paragraphs[id]!,
+    };
   }
 
   articles(): Article[] {

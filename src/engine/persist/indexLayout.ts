@@ -12,9 +12,28 @@ import type { IndexData } from '../sentenceIndex.js';
 
 export const MAGIC = 'citebot-index';
 
-export type CsrName = 'postings' | 'sentenceTerms' | 'sequence' | 'numbers' | 'names' | 'places' | 'years' | 'contextTerms' | 'contextPostings';
-export const CSRS: readonly CsrName[] = ['postings', 'sentenceTerms', 'sequence', 'numbers', 'names', 'places', 'years', 'contextTerms', 'contextPostings'];
-export const FLAT = ['commonFlags', 'answerFlags', 'articleOf', 'sectionOf', 'sectionStart', 'commonVocabulary', 'lengthNorm'] as const satisfies readonly (keyof IndexData)[];
+export type CsrName =
+  'postings' | 'sentenceTerms' | 'sequence' | 'numbers' | 'names' | 'places' | 'years' | 'contextTerms' | 'contextPostings';
+export const CSRS: readonly CsrName[] = [
+  'postings',
+  'sentenceTerms',
+  'sequence',
+  'numbers',
+  'names',
+  'places',
+  'years',
+  'contextTerms',
+  'contextPostings',
+];
+export const FLAT = [
+  'commonFlags',
+  'answerFlags',
+  'articleOf',
+  'sectionOf',
+  'sectionStart',
+  'commonVocabulary',
+  'lengthNorm',
+] as const satisfies readonly (keyof IndexData)[];
 /** Per sentence, beside the index's own arrays: heading number + 1 (0: none), paragraph, and where its text starts in `texts`. */
 export const SENTENCE_SHAPE = ['sentenceHeading', 'paragraphs', 'textStart'] as const;
 

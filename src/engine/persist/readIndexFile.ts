@@ -30,11 +30,26 @@ export function readIndexFile(path: string, fingerprint = engineFingerprint()): 
 }
 
 function decode(file: Buffer, fingerprint: string): { digest: string; index: SentenceIndex } {
-  const { header, get } = readArrayFile<Header>(file, MAGIC, INDEX_FORMAT, 'citebot index', (message) => new IndexFileError(message), (h) => {
-    if (h.fingerprint !== fingerprint) throw new IndexFileError(`it was built by other indexing or ranking code (fingerprint ${h.fingerprint}; this citebot's is ${fingerprint})`);
-  });
+  const { header, get } = readArrayFile<Header>(
+    file,
+    MAGIC,
+    INDEX_FORMAT,
+    'citebot index',
+    (message) => new IndexFileError(message),
+    (h) => {
+      if (h.fingerprint !== fingerprint)
+        throw new IndexFileError(
+          `it was built by other indexing or ranking code (fingerprint ${h.fingerprint}; this citebot's is ${fingerprint})`,
+        );
+    },
+  );
   const csr = (name: CsrName): Csr => ({ start: get<Uint32Array>(`${name}.start`), data: get<Uint32Array>(`${name}.data`) });
-  const shape = { headings: header.headings, sentenceHeading: get<Uint32Array>('sentenceHeading'), paragraphs: get<Uint32Array>('paragraphs'), textStart: get<Uint32Array>('textStart') };
+  const shape = {
+    headings: header.headings,
+    sentenceHeading: get<Uint32Array>('sentenceHeading'),
+    paragraphs: get<Uint32Array>('paragraphs'),
+    textStart: get<Uint32Array>('textStart'),
+  };
   const texts = get<Uint8Array>('texts');
   const terms = header.terms.split('\n');
   const acronyms = new Map(header.acronyms);
@@ -65,6 +80,15 @@ function decode(file: Buffer, fingerprint: string): { digest: string; index: Sen
     topics: header.topics,
   };
   const articleStart = checkIndexShape(index, header, shape, texts.length);
-  const stored = new StoredSentences(header.articles, shape, Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength), index.articleOf, articleStart);
-  return { digest: header.digest, index: withAccessors({ ...index, articles: stored.articles(), articleStart }, (id) => stored.sentence(id)) };
+  const stored = new StoredSentences(
+    header.articles,
+    shape,
+    Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength),
+    index.articleOf,
+    articleStart,
+  );
+  return {
+    digest: header.digest,
+    index: withAccessors({ ...index, articles: stored.articles(), articleStart }, (id) => stored.sentence(id)),
+  };
 }
