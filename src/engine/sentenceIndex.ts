@@ -6,7 +6,7 @@ import { corpusEntities, corpusTopics } from './corpusEntities.js';
 import { CsrBuilder, growableU32, growableU8, type Csr } from './csr.js';
 import { findAcronyms } from './findAcronyms.js';
 import { RANKING } from './rankingParameters.js';
-import { resolveRelativeDates, type ResolvedDate } from './resolveRelativeDates.js';
+import { resolveRelativeDates, type ResolvedDate } from './relativeDates/resolveRelativeDates.js';
 
 /**
  * The searchable form of a corpus. Per-sentence data lives in flat typed arrays (see csr.ts),
