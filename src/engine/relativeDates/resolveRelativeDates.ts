@@ -26,7 +26,8 @@ function dateParser(): Chrono {
   if (!chrono) {
     const en = require('chrono-node/en') as typeof ChronoEnglish;
     chrono = en.casual.clone();
-    chrono.parsers.unshift(...PERIOD_PARSERS);
+    // Clock times are never a date's business here, and they swallow numbers: "last year, 20 companies".
+    chrono.parsers = [...PERIOD_PARSERS, ...chrono.parsers.filter((p) => p.constructor.name !== 'ENTimeExpressionParser')];
   }
   return chrono;
 }
@@ -65,11 +66,12 @@ export function resolveRelativeDates(sentence: string, articleDate: string | nul
   const instant = new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12));
 
   const found: Found[] = [];
-  for (const result of dateParser().parse(sentence, { instant, timezone: 0 })) {
-    const phrase = result.text.replace(STRAY_EDGES, '');
+  for (const result of dateParser().parse(shieldCounts(sentence), { instant, timezone: 0 })) {
+    const written = sentence.slice(result.index, result.index + result.text.length);
+    const phrase = written.replace(STRAY_EDGES, '');
     const duration = DURATION.test(phrase) && !result.tags().has(PERIOD_TAG.narrative);
     if (!phrase || NOT_A_DATE.test(phrase) || duration || isOnlyTime(result)) continue;
-    const start = result.index + result.text.indexOf(phrase);
+    const start = result.index + written.indexOf(phrase);
     const end = start + phrase.length;
     const meaning = toPeriod(result, phrase, { sentence, start, end }, ref, precision);
     if (!meaning) continue;
@@ -101,6 +103,12 @@ export function resolveRelativeDates(sentence: string, articleDate: string | nul
     .sort((a, b) => a.start - b.start)
     .map((f) => ({ phrase: f.phrase, resolved: describePeriod(f.period), years: yearsOf(f.period) }));
 }
+
+/**
+ * "In March, 20 companies" is not 20 March: a comma between a word and a number becomes a
+ * semicolon (same length, so positions hold) before chrono reads the sentence.
+ */
+const shieldCounts = (sentence: string) => sentence.replace(/(\p{L}),(\s+\d)/gu, '$1;$2');
 
 interface Place {
   sentence: string;

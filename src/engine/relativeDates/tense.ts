@@ -3,13 +3,14 @@
 // the last one).
 
 const FUTURE =
-  /\b(?:will|won't|shall|going to|(?:plans?|planned|planning|expects?|expected|aims?|aiming|intends?|intended|hopes?|set|scheduled|slated|due|poised|is|are|was|were) to (?:be|open|start|begin|launch|hold|host|complete|finish|take|become|reach|run|close|end|come|go|see|have|make|build|release|enter|debut|resume|kick)|(?:scheduled|slated|set) for|may|might|upcoming|forthcoming|next)\b|'ll\b/gi;
+  /\b(?:will|won't|shall|going to|may|might|(?:plans?|planned|planning|expects?|expected|aims?|aiming|intends?|intended|hopes?|set|scheduled|slated|due|poised|is|are|was|were) to (?!the\b|an?\b|its?\b|their\b|his\b|her\b)\w+|(?:expects?|expected|plans?|planned|aims?|intends?|intended|hopes?|wants?)\b[^,;]{0,60}?\bto (?!the\b|an?\b|\d)\w+|(?:scheduled|slated|set) for|upcoming|forthcoming|next)\b|'ll\b/gi;
 
 // Finite past forms and perfect auxiliaries; "-ed" words before "to" are taken by FUTURE first.
 const PAST = /\b(?:was|were|had|did|has|have|ago|last|earlier|previously|\w{3,}ed)\b/gi;
 
 /** Where the clause boundaries are: a date's tense is read within its own clause. */
-const CLAUSE_BREAK = /;|:|\s[-–—]\s|,\s*(?:but|while|whereas|and|although|though)\b|\bbut\b|\bwhile\b|\bwhereas\b/gi;
+const CLAUSE_BREAK =
+  /;|:|\s[-–—]\s|,\s*(?:but|while|whereas|and|although|though|after|before|when|since|as|which|who)\b|\bbut\b|\bwhile\b|\bwhereas\b/gi;
 
 function matchesIn(pattern: RegExp, text: string): { start: number; end: number }[] {
   return [...text.matchAll(pattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
@@ -45,11 +46,10 @@ export function pointsForward(sentence: string, start: number, end: number): boo
   const past = matchesIn(PAST, clause)
     .filter(inside)
     .filter((p) => !future.some((f) => p.start < f.end && p.end > f.start));
-  const distance = (m: { start: number; end: number }) => {
-    const s = m.start + clauseStart;
-    const e = m.end + clauseStart;
-    return e <= start ? start - e : s - end + 0.5; // before the phrase wins a tie
-  };
+  // The verb that governs a time phrase usually comes before it ("will open in March"); a fronted
+  // phrase ("In March, the plant will open") takes the first one after it.
+  const before = (m: { end: number }) => m.end + clauseStart <= start;
+  const distance = (m: { start: number; end: number }) => (before(m) ? start - (m.end + clauseStart) : 1e6 + m.start + clauseStart - end);
   const nearest = (list: { start: number; end: number }[]) => Math.min(Infinity, ...list.map(distance));
   return nearest(future) < nearest(past);
 }
