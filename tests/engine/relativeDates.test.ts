@@ -124,3 +124,12 @@ describe('relative dates in news sentences, resolved against the article date', 
     ]);
   });
 });
+
+describe('the base of a comparison', () => {
+  it('is noted but gives no year to match, since the sentence reports another', () => {
+    const [base] = resolveRelativeDates('Net profit was 142 million euros, up from 118 million euros a year earlier.', '2024-07-25');
+    expect(base).toEqual({ phrase: 'a year earlier', resolved: '2023', years: [] });
+    expect(resolveRelativeDates('Profit rose 12 percent from the same period last year.', '2024-07-25')[0]!.years).toEqual([]);
+    expect(resolveRelativeDates('Profit rose 12 percent last year.', '2024-07-25')[0]!.years).toEqual([2023]);
+  });
+});

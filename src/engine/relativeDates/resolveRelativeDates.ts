@@ -15,7 +15,10 @@ export interface ResolvedDate {
   phrase: string;
   /** What they mean given the article's date: "2020", "February 2017", "16 Dec 2020". */
   resolved: string;
-  /** Years the phrase refers to, so a question naming the year finds the sentence. */
+  /**
+   * Years the phrase refers to, so a question naming the year finds the sentence; none for the base
+   * of a comparison ("up from 118 million a year earlier"), which is not what the sentence reports.
+   */
   years: number[];
 }
 
@@ -42,6 +45,17 @@ const NOT_A_DATE = /^(?:now|right now|tonight|this (?:morning|afternoon|evening)
 /** Spans of time counted from some event, not from the article's date: "58 years after", "after two years", "the past month". */
 const DURATION =
   /^(?:after|within|for|over)\s+(?:\S+\s+)?(?:years?|months?|weeks?|days?)$|^(?:\S+\s+)?(?:years?|months?|weeks?|days?)\s+(?:after|later|before|earlier)$|^(?:the\s+)?past\s+(?:months?|weeks?|days?|few\s+\w+)$/i;
+/**
+ * What makes the phrase after it the base of a comparison: "up from 118 million euros a year
+ * earlier", "from the same period last year", "more than a year earlier" (a bare "from" is not:
+ * "from January to October").
+ */
+const COMPARED_WITH = [
+  /\b(?:from|than|compared (?:with|to)|versus|against)\s+[^,;]{0,40}?\d[^,;]{0,30}?\s$/i,
+  /\b(?:from|than|on|over|compared (?:with|to)|versus|against)\s+(?:the\s+)?same\s+(?:period|time|quarter|month)\s+(?:of\s+)?$/i,
+];
+const NARRATIVE_COMPARED_WITH = /\b(?:from|than|on|over|compared (?:with|to)|versus|against)\s+$/i;
+
 const STRAY_EDGES = /^[\s,;:.!?'"“”‘’()[\]-]+|[\s,;:.!?'"“”‘’()[\]-]+$/g;
 /** A bare "this/last/next year" as a time adverbial ("last year's harvest" names a thing, not a time). */
 const YEAR_ANCHOR = /^(?:this|last|next) year$/i;
@@ -55,7 +69,12 @@ interface Found {
   needsYear: boolean;
   /** A bare "this/last/next year" that dates the other phrases of its clause. */
   anchor: boolean;
+  /** "a year earlier", "the previous year": a step from another year. */
+  narrative: boolean;
 }
+
+const isComparisonBase = (before: string, narrative: boolean) =>
+  COMPARED_WITH.some((p) => p.test(before)) || (narrative && NARRATIVE_COMPARED_WITH.test(before));
 
 /** Nothing is resolved when the article has no date, nor anything finer than the article's own date. */
 export function resolveRelativeDates(sentence: string, articleDate: string | null): ResolvedDate[] {
@@ -76,7 +95,8 @@ export function resolveRelativeDates(sentence: string, articleDate: string | nul
     const meaning = toPeriod(result, phrase, { sentence, start, end }, ref, precision);
     if (!meaning) continue;
     const possessive = /^['’]s\b/.test(sentence.slice(end));
-    found.push({ start, end, phrase, ...meaning, anchor: YEAR_ANCHOR.test(phrase) && !possessive });
+    const narrative = result.tags().has(PERIOD_TAG.narrative);
+    found.push({ start, end, phrase, ...meaning, anchor: YEAR_ANCHOR.test(phrase) && !possessive, narrative });
   }
 
   // A date without its year takes the year its clause gives ("next year, from Jan 5 to Jan 9"), else the tense's.
@@ -101,7 +121,11 @@ export function resolveRelativeDates(sentence: string, articleDate: string | nul
   return found
     .filter((f) => f.phrase)
     .sort((a, b) => a.start - b.start)
-    .map((f) => ({ phrase: f.phrase, resolved: describePeriod(f.period), years: yearsOf(f.period) }));
+    .map((f) => ({
+      phrase: f.phrase,
+      resolved: describePeriod(f.period),
+      years: isComparisonBase(sentence.slice(0, f.start), f.narrative) ? [] : yearsOf(f.period),
+    }));
 }
 
 /**
