@@ -7,7 +7,7 @@ import { analyzeQuestion, type AnalyzedQuestion } from './analyzeQuestion.js';
 import { factHistory } from './factHistory.js';
 import { FEATURE_NAMES } from './features.js';
 import { rankSentences, type RankedSentence } from './rankSentences.js';
-import { resolveRelativeDates, type ResolvedDate } from './resolveRelativeDates.js';
+import { resolveRelativeDates, type ResolvedDate } from './relativeDates/resolveRelativeDates.js';
 import { corpusDigest } from './persist/corpusDigest.js';
 import { IndexFileError, readIndexFile } from './persist/indexFile.js';
 import { buildSentenceIndex, type SentenceIndex } from './sentenceIndex.js';

@@ -7,7 +7,7 @@ import { candidateFeatures } from './features.js';
 import { matchConcepts, planMatching } from './matchConcepts.js';
 import { answerModel, rankScore, type AnswerModel } from './model/answerModel.js';
 import { RANKING } from './rankingParameters.js';
-import type { ResolvedDate } from './resolveRelativeDates.js';
+import type { ResolvedDate } from './relativeDates/resolveRelativeDates.js';
 import { idf, retrieveCandidates } from './retrieveCandidates.js';
 import { SemanticMatcher } from './semanticMatch.js';
 import type { SentenceIndex } from './sentenceIndex.js';

@@ -6,7 +6,7 @@ import { corpusEntities, corpusTopics } from './corpusEntities.js';
 import { CsrBuilder, growableU32, growableU8, type Csr } from './csr.js';
 import { findAcronyms } from './findAcronyms.js';
 import { RANKING } from './rankingParameters.js';
-import { resolveRelativeDates, type ResolvedDate } from './resolveRelativeDates.js';
+import { resolveRelativeDates, type ResolvedDate } from './relativeDates/resolveRelativeDates.js';
 
 /**
  * The searchable form of a corpus. Per-sentence data lives in flat typed arrays (see csr.ts),
@@ -115,6 +115,7 @@ export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
   const articleStart = new Uint32Array(corpus.articles.length + 1);
   const sectionStart = growableU32();
   const resolvedDates = new Map<number, ResolvedDate[]>();
+  const wordCounts = new Uint32Array(sentenceCount);
 
   let id = 0;
   corpus.articles.forEach((article, articleNumber) => {
@@ -135,7 +136,10 @@ export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
       const dates = resolveRelativeDates(sentence.text, article.date);
       if (dates.length) resolvedDates.set(id, dates);
       const resolvedYears = dates.flatMap((d) => d.years);
-      const own = ids([...sequence, ...impliedTerms(sequence, acronyms, longForms), ...resolvedYears.map(String)]);
+      const words = ids([...sequence, ...impliedTerms(sequence, acronyms, longForms)]);
+      // Resolved years are found like words but are no words of the sentence: BM25 counts only its words.
+      const own = resolvedYears.length ? [...new Set([...words, ...resolvedYears.map((y) => intern(String(y)))])].sort(ascending) : words;
+      wordCounts[id] = words.length;
       const common = new Set(tokens.filter((t, k) => !t.isStopWord && (!t.capitalized || k === 0)).map((t) => intern(t.term)));
       const features = sentenceFeatures(sentence.text, tokens, resolvedYears);
       rows.terms.push(own);
@@ -180,7 +184,7 @@ export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
     contextTerms,
     contextPostings: invert(contextTerms, terms.length),
     commonVocabulary,
-    lengthNorm: lengthNorms(sentenceTerms),
+    lengthNorm: lengthNorms(wordCounts),
     resolvedDates,
     acronyms,
     longForms,
@@ -190,11 +194,10 @@ export function buildSentenceIndex(corpus: Corpus): SentenceIndex {
 }
 
 /** BM25's length normalisation per sentence (see SentenceIndex.lengthNorm). */
-function lengthNorms({ start }: Csr): Float32Array {
+function lengthNorms(wordCounts: Uint32Array): Float32Array {
   const { k1, b } = RANKING.bm25;
-  const count = start.length - 1;
-  const average = start[count]! / Math.max(1, count);
-  return Float32Array.from({ length: count }, (_, i) => (k1 + 1) / (k1 * (1 - b + (b * (start[i + 1]! - start[i]!)) / average) + 1));
+  const average = wordCounts.reduce((sum, n) => sum + n, 0) / Math.max(1, wordCounts.length);
+  return Float32Array.from(wordCounts, (length) => (k1 + 1) / (k1 * (1 - b + (b * length) / average) + 1));
 }
 
 /**

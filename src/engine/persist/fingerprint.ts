@@ -17,6 +17,8 @@ export const FINGERPRINT_INPUTS: { dir: string; files: RegExp; recursive: boolea
   { dir: 'dist/src/text', files: /\.js$/, recursive: true },
   { dir: 'dist/src/corpus', files: /\.js$/, recursive: true },
   { dir: 'src/engine/model', files: /\.json$/, recursive: false },
+  // The date parser's version: another version may resolve "last month" otherwise.
+  { dir: 'node_modules/chrono-node', files: /^package\.json$/, recursive: false },
 ];
 
 // Compiled, this module is dist/src/engine/persist/fingerprint.js; under vitest it is

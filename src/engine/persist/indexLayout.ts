@@ -7,7 +7,7 @@
  * per sentence.
  */
 import type { ArrayLayout } from '../../binary/arrayFile.js';
-import type { ResolvedDate } from '../resolveRelativeDates.js';
+import type { ResolvedDate } from '../relativeDates/resolveRelativeDates.js';
 import type { IndexData } from '../sentenceIndex.js';
 
 export const MAGIC = 'citebot-index';
