@@ -112,4 +112,14 @@ describe('quotes and the ask --json contract', () => {
     expect(out).toMatch(new RegExp(`score [\\d.]+% \\(${30 - wrongIds}/30\\)`));
     expect(out).toMatch(/quotes word for word in the sources: (\d+)\/\1/);
   });
+
+  it('says why it declined, as the README documents: a reason code, a message and the closest titles', () => {
+    const asked = (question: string) =>
+      JSON.parse(execFileSync('node', ['bin/citebot.js', 'ask', '--json', question], { cwd: resolve('.'), encoding: 'utf8' }));
+    expect(asked('What is the population of Shanghai?')).toMatchObject({ answered: false, answers: [], reason: 'unknown-name' });
+    expect(asked('thanks!')).toMatchObject({ answered: false, reason: 'chat' });
+    const unsure = asked('how tall is the tv tower in wuxi');
+    expect(unsure).toMatchObject({ answered: false, reason: 'low-confidence', message: "I couldn't find that in the sources." });
+    expect(unsure.nearTitles.length).toBeGreaterThan(0);
+  });
 });

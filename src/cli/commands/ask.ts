@@ -48,6 +48,6 @@ function toContract(result: AskResult) {
       score,
       notes,
     })),
-    ...(result.answered ? {} : { message: result.message, nearTitles: result.nearTitles }),
+    ...(result.answered ? {} : { reason: result.reason, message: result.message, nearTitles: result.nearTitles }),
   };
 }
