@@ -9,15 +9,18 @@
  * stem, as the engine indexes words). Vectors are scaled to unit length and stored as signed
  * bytes (×127).
  *
- * File: "citebot-embeddings 1 <header bytes>\n", a JSON header {dimensions, terms}, then
- * terms.length × dimensions signed bytes.
+ * File: "citebot-embeddings 2 <header bytes>\n", a JSON header {dimensions, count, termBytes};
+ * the terms in byte order, end to end (termBytes), zero bytes up to a multiple of 4 from the
+ * file's start; count + 1 little-endian 32-bit offsets of the terms in that region; then
+ * count × dimensions signed bytes, the rows in the terms' order. embeddings.ts looks terms up by
+ * binary search in place.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths/packageRoot.js';
 import { STOP_WORDS } from '../text/stopWords.js';
 import { stemWord } from '../text/tokenize.js';
-import { EMBEDDINGS_FILE, EMBEDDINGS_MAGIC } from './embeddings.js';
+import { EMBEDDINGS_FILE, embeddingsFile } from './embeddings.js';
 
 const MAX_WORDS = 80_000;
 
@@ -43,16 +46,11 @@ wink.words.slice(0, MAX_WORDS).forEach((word, rank) => {
   if (!sum) sums.set(term, (sum = new Float64Array(dims)));
   for (let i = 0; i < dims; i++) sum[i]! += v[i]! / norm;
 });
-const terms = [...sums.keys()];
+const terms = [...sums.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 const rows = terms.map((term) => {
   const sum = sums.get(term)!;
   const norm = Math.hypot(...sum) || 1;
   return Int8Array.from(sum, (x) => Math.round((x / norm) * 127));
 });
-const header = Buffer.from(JSON.stringify({ dimensions: dims, terms }), 'utf8');
-const data = Buffer.concat(rows.map((r) => Buffer.from(r.buffer)));
-writeFileSync(
-  join(packageRoot(), ...EMBEDDINGS_FILE),
-  Buffer.concat([Buffer.from(`${EMBEDDINGS_MAGIC} ${header.length}\n`), header, data]),
-);
+writeFileSync(join(packageRoot(), ...EMBEDDINGS_FILE), embeddingsFile(dims, terms, rows));
 process.stdout.write(`${terms.length} terms × ${dims} dimensions from the ${MAX_WORDS} most frequent words of ${source}\n`);
