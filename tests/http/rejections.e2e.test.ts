@@ -234,7 +234,13 @@ describe('routes', () => {
     expect(health.status).toBe(200);
     expect(JSON.parse(health.body)).toEqual({
       status: 'ready',
-      corpus: { digest: expect.stringMatching(/^[0-9a-f]{64}$/), articles: 5, sentences: expect.any(Number), loadedAt: expect.any(String), lastReload: null },
+      corpus: {
+        digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+        articles: 5,
+        sentences: expect.any(Number),
+        loadedAt: expect.any(String),
+        lastReload: null,
+      },
     });
   });
 });
