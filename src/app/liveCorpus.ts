@@ -83,6 +83,8 @@ export function createLiveCorpus({
     rebuild = rebuildOffThread({ corpusDir, indexFile, out, servedDigest: served.digest });
     const result = await rebuild.result;
     rebuild = undefined;
+    // A worker stopped mid-write (shutdown, out of memory) leaves its temporary file: never left in the folder.
+    await rm(`${out}.tmp`, { force: true });
     if (closed) {
       if (result.kind === 'ready' && result.file !== indexFile) await rm(result.file, { force: true });
       return 'closed';
