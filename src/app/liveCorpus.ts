@@ -80,7 +80,9 @@ export function createLiveCorpus({
     if (!say) log.info('corpus reload started', { reason, corpus: corpusDir });
     // A name of this process's own, so replicas (and `ingest`) reloading the same corpus never write the same file.
     const out = join(dirname(indexFile), `${basename(indexFile)}.${process.pid}.reload`);
-    rebuild = rebuildOffThread({ corpusDir, indexFile, out, servedDigest: served.digest });
+    rebuild = rebuildOffThread({ corpusDir, indexFile, out, servedDigest: served.digest }, ({ step, ...counts }) => {
+      if (!say) log.info(`corpus reload: ${step}`, { reason, ...counts });
+    });
     const result = await rebuild.result;
     rebuild = undefined;
     // A worker stopped mid-write (shutdown, out of memory) leaves its temporary file: never left in the folder.

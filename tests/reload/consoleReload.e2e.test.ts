@@ -30,12 +30,18 @@ describe('the console, watching its corpus folder', () => {
         body: 'The Lakeside Honey Cooperative now keeps 4,200 beehives on the shores of Taihu Lake, its chairman said on Monday.',
       });
       await pollUntil('the reload line', async () => (/corpus reloaded/.test(run.stderr()) ? true : undefined));
-      expect(run.stderr()).toMatch(/^citebot: corpus reloaded: 6 articles, \d+ sentences \(\d+\.\d s\)\n$/);
+      // (A notice about the copied prebuilt index may come first, when the build that made it is older than this code.)
+      const reloadLines = () =>
+        run
+          .stderr()
+          .split('\n')
+          .filter((line) => line.startsWith('citebot: corpus '));
+      expect(reloadLines()).toEqual([expect.stringMatching(/^citebot: corpus reloaded: 6 articles, \d+ sentences \(\d+\.\d s\)$/)]);
       expect(await askAndRead('How many beehives does the Lakeside Honey Cooperative keep?')).toContain('4,200 beehives');
 
       writeBrokenArticle(dir, 'half-written.md');
       await pollUntil('the failure line', async () => (/not reloaded/.test(run.stderr()) ? true : undefined));
-      const lines = run.stderr().trimEnd().split('\n');
+      const lines = reloadLines();
       expect(lines).toHaveLength(2);
       expect(lines[1]).toMatch(
         /^citebot: corpus not reloaded: .*half-written\.md.*date.*\(still answering from the 6 articles loaded before\)$/,

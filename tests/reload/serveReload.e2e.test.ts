@@ -99,6 +99,10 @@ describe('serve, watching its corpus folder', () => {
     expect(after.corpus.digest).not.toBe(startDigest);
     expect(after.corpus.sentences).toBeGreaterThan(before.corpus.sentences);
     expect(after.corpus.lastReload).not.toHaveProperty('error');
+    expect(server.logs().find((l) => l.msg === 'corpus reload: corpus loaded')).toMatchObject({
+      articles: 6,
+      sentences: expect.any(Number),
+    });
     const done = server.logs().find((l) => l.msg === 'corpus reloaded');
     expect(done).toMatchObject({ level: 'info', articles: 6, before: { articles: 5 }, built: true });
     expect(done?.ms).toEqual(expect.any(Number));

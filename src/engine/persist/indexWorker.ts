@@ -11,7 +11,9 @@ import { CorpusError } from '../../corpus/corpusError.js';
 import { buildSentenceIndex } from '../sentenceIndex.js';
 import { corpusDigest } from './corpusDigest.js';
 import { readIndexFile, writeIndexFile } from './indexFile.js';
-import type { RebuildRequest, RebuildResult } from './rebuildOffThread.js';
+import type { RebuildProgress, RebuildRequest, RebuildResult } from './rebuildOffThread.js';
+
+const progress = (message: RebuildProgress) => parentPort?.postMessage(message);
 
 function rebuild({ corpusDir, indexFile, out, servedDigest }: RebuildRequest): RebuildResult {
   const started = performance.now();
@@ -21,7 +23,11 @@ function rebuild({ corpusDir, indexFile, out, servedDigest }: RebuildRequest): R
     if (digest === servedDigest) return { kind: 'unchanged', digest };
     // Written since by `ingest`, `build-index` or another replica: read it rather than build it again.
     if (freshFor(indexFile, digest)) return { kind: 'ready', file: indexFile, digest, built: false, buildMs: ms() };
-    const index = buildSentenceIndex(loadCorpus(corpusDir));
+    const corpus = loadCorpus(corpusDir);
+    const sentences = corpus.articles.reduce((sum, a) => sum + a.sentences.length, 0);
+    progress({ kind: 'progress', step: 'corpus loaded', articles: corpus.articles.length, sentences, ms: ms() });
+    const index = buildSentenceIndex(corpus);
+    progress({ kind: 'progress', step: 'indexed', articles: corpus.articles.length, sentences: index.sentenceCount, ms: ms() });
     const file = writeSomewhere(out, (path) => writeIndexFile(path, index, digest));
     return { kind: 'ready', file, digest, built: true, buildMs: ms() };
   } catch (error) {
