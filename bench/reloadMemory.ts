@@ -52,7 +52,8 @@ try {
     `corpus: ${grown.articles} articles, ~${grown.selqaSentences} sentences, ${MB(grown.bytes)} of JSONL; index file ${MB(indexBytes)}`,
   );
 
-  const log = createLogger('silent');
+  let swapMs: unknown;
+  const log = createLogger('info', { write: (line: string) => (swapMs = (JSON.parse(line) as { swapMs?: number }).swapMs ?? swapMs) });
   const registry = await loadCommands();
   // What the process holds without this corpus (modules, lexicon, word vectors): measured on the bundled corpus.
   createHandlerContext(loadEngine(join(ROOT, 'corpus')), registry);
@@ -89,7 +90,9 @@ try {
   const after = await settle();
   await live.close();
 
-  console.log(`reload: ${outcome} in ${ms} ms; ${live.status().articles} articles, ${live.status().sentences} sentences`);
+  console.log(
+    `reload: ${outcome} in ${ms} ms (of which ${String(swapMs)} ms on the serving thread: decoding the new index, the handler context); ${live.status().articles} articles, ${live.status().sentences} sentences`,
+  );
   console.log(`the served index: ${MB(index)} (main thread with it ${MB(before.mainThread)}, without it ${MB(baseline.mainThread)})`);
   console.log('                      main thread (heap + array buffers)      held for indexes     process RSS');
   const row = (label: string, m: { mainThread: number; rss: number }) =>

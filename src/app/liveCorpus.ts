@@ -110,13 +110,26 @@ export function createLiveCorpus({
       return finish('failed', { file: result.file, error: result.problem });
     }
     try {
-      // Read without blocking the event loop; decoding makes views on the bytes, not copies.
-      const { index, digest: built } = decodeIndexFile(await readFile(result.file));
+      // Read without blocking the event loop; decoding (checksum, views on the bytes, not copies) is the part that does.
+      const bytes = await readFile(result.file);
+      const decoding = performance.now();
+      const { index, digest: built } = decodeIndexFile(bytes);
       const next = engineFromIndex(index, corpusDir);
       served = { context: createHandlerContext(next, registry), digest: built, loadedAt: new Date() };
+      const swapMs = Math.round(performance.now() - decoding);
       const now = counts(next);
       if (say) say(`corpus reloaded: ${now.articles} articles, ${now.sentences} sentences (${(ms() / 1000).toFixed(1)} s)`);
-      else log.info('corpus reloaded', { reason, ...now, before, digest: built, built: result.built, buildMs: result.buildMs, ms: ms() });
+      else
+        log.info('corpus reloaded', {
+          reason,
+          ...now,
+          before,
+          digest: built,
+          built: result.built,
+          buildMs: result.buildMs,
+          swapMs,
+          ms: ms(),
+        });
     } catch (error) {
       const problem = `the new index ${result.file} cannot be used: ${error instanceof Error ? error.message : String(error)}`;
       if (say) say(`corpus not reloaded: ${problem}`);

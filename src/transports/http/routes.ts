@@ -18,8 +18,9 @@ export interface RoutesOptions {
   log: Logger;
 }
 
-/** The state, and the corpus served (digest, counts, last reload) once there is one. */
-const healthBody = (status: Health, corpus: CorpusStatus | undefined) => JSON.stringify(corpus ? { status, corpus } : { status });
+/** The state; when ready, with the corpus served (digest, counts, last reload). */
+const healthBody = (status: Health, corpus: CorpusStatus | undefined) =>
+  JSON.stringify(status === 'ready' && corpus ? { status, corpus } : { status });
 
 export function createRoutes({ interactions, health, corpus, inFlight, log }: RoutesOptions): RequestListener {
   return (req, res) => {
