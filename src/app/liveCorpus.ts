@@ -14,6 +14,7 @@ import { rebuildOffThread, type Rebuild } from '../engine/persist/rebuildOffThre
 import { errorFields, type Logger } from '../process/logger.js';
 import { watchFolder, type FolderWatch } from '../process/watchFolder.js';
 import { createHandlerContext } from './handlerContext.js';
+import { reloadReport, type Counts } from './reloadReport.js';
 import type { HandlerContext } from './handlerTypes.js';
 import type { Registry } from './registry.js';
 
@@ -71,44 +72,39 @@ export function createLiveCorpus({
   let rebuild: Rebuild | undefined;
   let closed = false;
 
-  const counts = (e: Engine) => ({ articles: e.corpus.articles.length, sentences: e.index.sentenceCount });
+  const counts = (e: Engine): Counts => ({ articles: e.corpus.articles.length, sentences: e.index.sentenceCount });
 
   const run = async (reason: string): Promise<ReloadOutcome> => {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
+    const report = reloadReport(reason, corpusDir, log, say);
     const before = counts(served.context.engine);
-    if (!say) log.info('corpus reload started', { reason, corpus: corpusDir });
+    report.started();
     // A name of this process's own, so replicas (and `ingest`) reloading the same corpus never write the same file.
     const out = join(dirname(indexFile), `${basename(indexFile)}.${process.pid}.reload`);
-    rebuild = rebuildOffThread({ corpusDir, indexFile, out, servedDigest: served.digest }, ({ step, ...counts }) => {
-      if (!say) log.info(`corpus reload: ${step}`, { reason, ...counts });
-    });
+    rebuild = rebuildOffThread({ corpusDir, indexFile, out, servedDigest: served.digest }, ({ step, ...progress }) =>
+      report.progress(step, progress),
+    );
     const result = await rebuild.result;
     rebuild = undefined;
     // A worker stopped mid-write (shutdown, out of memory) leaves its temporary file: never left in the folder.
     await rm(`${out}.tmp`, { force: true });
+    const written = result.kind === 'ready' && result.file !== indexFile ? result.file : undefined;
     if (closed) {
-      if (result.kind === 'ready' && result.file !== indexFile) await rm(result.file, { force: true });
+      if (written) await rm(written, { force: true });
       return 'closed';
     }
-    const finish = (outcome: ReloadOutcome, problem?: { file: string | null; error: string }) => {
-      lastReload = {
-        at: new Date().toISOString(),
-        outcome,
-        ...(problem?.file ? { file: problem.file } : {}),
-        ...(problem ? { error: problem.error } : {}),
-      };
+    const finish = (outcome: ReloadOutcome, failure?: { file: string | null; problem: string }) => {
+      if (failure) report.failed({ ...failure, ms: ms(), serving: before });
+      const at = new Date().toISOString();
+      lastReload = failure ? { at, outcome, ...(failure.file ? { file: failure.file } : {}), error: failure.problem } : { at, outcome };
       return outcome;
     };
     if (result.kind === 'unchanged') {
-      if (!say) log.info('corpus unchanged', { reason, ms: ms() });
+      report.unchanged(ms());
       return finish('unchanged');
     }
-    if (result.kind === 'failed') {
-      if (say) say(`corpus not reloaded: ${result.problem} (still answering from the ${before.articles} articles loaded before)`);
-      else log.warn('corpus reload failed', { reason, file: result.file, problem: result.problem, ms: ms(), serving: before });
-      return finish('failed', { file: result.file, error: result.problem });
-    }
+    if (result.kind === 'failed') return finish('failed', result);
     try {
       // Read without blocking the event loop; decoding (checksum, views on the bytes, not copies) is the part that does.
       const bytes = await readFile(result.file);
@@ -117,33 +113,18 @@ export function createLiveCorpus({
       const next = engineFromIndex(index, corpusDir);
       served = { context: createHandlerContext(next, registry), digest: built, loadedAt: new Date() };
       const swapMs = Math.round(performance.now() - decoding);
-      const now = counts(next);
-      if (say) say(`corpus reloaded: ${now.articles} articles, ${now.sentences} sentences (${(ms() / 1000).toFixed(1)} s)`);
-      else
-        log.info('corpus reloaded', {
-          reason,
-          ...now,
-          before,
-          digest: built,
-          built: result.built,
-          buildMs: result.buildMs,
-          swapMs,
-          ms: ms(),
-        });
+      report.reloaded({ now: counts(next), before, digest: built, built: result.built, buildMs: result.buildMs, swapMs, ms: ms() });
     } catch (error) {
+      if (written) await rm(written, { force: true });
       const problem = `the new index ${result.file} cannot be used: ${error instanceof Error ? error.message : String(error)}`;
-      if (say) say(`corpus not reloaded: ${problem}`);
-      else log.warn('corpus reload failed', { reason, file: result.file, problem, ms: ms(), serving: before });
-      if (result.file !== indexFile) await rm(result.file, { force: true });
-      return finish('failed', { file: result.file, error: problem });
+      return finish('failed', { file: result.file, problem });
     }
-    await keep(result.file);
+    if (written) await keep(written);
     return finish('reloaded');
   };
 
   /** The new index replaces the prebuilt one, so a restart loads it; one written elsewhere is removed. */
   const keep = async (file: string) => {
-    if (file === indexFile) return;
     try {
       if (dirname(file) === dirname(indexFile)) await rename(file, indexFile);
       else await rm(file, { force: true });
