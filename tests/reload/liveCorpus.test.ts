@@ -1,7 +1,7 @@
 // The live corpus in-process (as createApp makes it for the three transports): which changes in
 // the corpus folder start a reload, how reloads asked for together are taken, what is left on
 // disk, and shutting down in the middle of one.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLiveCorpus, type LiveCorpus } from '../../src/app/liveCorpus.js';
@@ -56,6 +56,18 @@ describe('watching the corpus folder', () => {
     expect(started()[0]?.reason).toBe('changed: added-1.md, added-2.md, added-3.md, added-4.md');
     // The new index replaced the prebuilt one; nothing of the reload's own is left behind.
     expect(readdirSync(dir).filter((name) => name.startsWith('.citebot-index'))).toEqual(['.citebot-index', '.citebot-index.tmp']);
+  }, 30_000);
+});
+
+describe('an article removed from the folder', () => {
+  it('is no longer served once the folder is quiet', async () => {
+    const dir = copyCorpus(folders.make());
+    const { live } = await liveOn(dir, { debounceMs: 100 });
+    rmSync(join(dir, 'wuxi-beijing-seek-cooperation.md'));
+    await pollUntil('the reload ends', async () => (live.status().lastReload ? true : undefined), 20_000);
+    expect(live.status()).toMatchObject({ articles: 4, lastReload: { outcome: 'reloaded' } });
+    expect(live.context().engine.article('wuxi-beijing-seek-cooperation')).toBeUndefined();
+    expect(live.context().engine.ask('how many IoT enterprises in Wuxi').answers[0]?.quote ?? '').not.toContain('3,657');
   }, 30_000);
 });
 

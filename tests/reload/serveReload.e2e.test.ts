@@ -1,10 +1,11 @@
 // Live reload in `citebot serve` (the real process, signed interactions): an article added to
 // the corpus folder is answered without a restart; a broken file added next changes nothing that
 // is served, /healthz stays 200 and says what failed; fixing it recovers; SIGHUP reloads too.
+import { join } from 'node:path';
 import type { APIInteraction } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatInputInteraction, FakeDiscord } from '../fake-discord/index.js';
-import { citebot, tempFolders } from '../support/cli.js';
+import { citebot, ROOT, tempFolders } from '../support/cli.js';
 import { deliver } from '../support/httpDiscord.js';
 import { copyCorpus, pollUntil, writeArticle, writeBrokenArticle } from '../support/liveCorpus.js';
 import { allText } from '../support/messages.js';
@@ -145,6 +146,23 @@ describe('serve, watching its corpus folder', () => {
     expect(run.stderr).toBe(''); // no "the prebuilt index … was built from other corpus files"
     expect(run.stdout).toContain('18,500 passengers');
   });
+});
+
+describe('serve while `citebot ingest` adds a page to its corpus', () => {
+  it('answers from the ingested article without a restart', async () => {
+    const dir = copyCorpus(folders.make());
+    const server = await serveOn(dir);
+    const question = 'How much will Sentai Microsystems spend on its Wuxi plant?';
+    expect(await ask(server, question)).not.toContain('1.6 billion yuan');
+    const ingest = citebot(['ingest', '--corpus', dir, join(ROOT, 'tests', 'fixtures', 'raw', 'chinadaily-sensor-plant.txt')]);
+    expect(ingest.status).toBe(0);
+    const answer = await pollUntil('the ingested article answers', async () => {
+      const text = await ask(server, question);
+      return text.includes('1.6 billion yuan') ? text : undefined;
+    });
+    expect(answer).toContain("Wuxi sensor maker expands plant as carmakers' orders surge");
+    expect((await health(server)).corpus).toMatchObject({ articles: 6, lastReload: { outcome: 'reloaded' } });
+  }, 40_000);
 });
 
 describe('serve with CITEBOT_WATCH=off', () => {
