@@ -4,16 +4,19 @@
 // console each call this, then only translate between Discord (or a terminal) and the
 // dispatcher.
 import type { Config } from '../config/loadConfig.js';
-import { loadEngine, type Engine } from '../engine/engine.js';
+import { loadEngineAndDigest, type Engine } from '../engine/engine.js';
 import type { Logger } from '../process/logger.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
-import { createHandlerContext } from './handlerContext.js';
+import { createLiveCorpus, type LiveCorpus } from './liveCorpus.js';
 import { loadCommands } from './loadCommands.js';
 import { rateLimiterFor } from './rateLimit/rateLimiterFor.js';
 import type { Registry } from './registry.js';
 
 export interface App {
+  /** The engine answering now (a live reload replaces it). */
   readonly engine: Engine;
+  /** The corpus served: its status (for /healthz) and reloading it (the folder is watched; SIGHUP calls reload). */
+  readonly corpus: LiveCorpus;
   readonly registry: Registry;
   readonly dispatcher: Dispatcher;
   /** Lets go of what the app holds (the shared rate limit's connection). Safe to call twice. */
@@ -22,7 +25,7 @@ export interface App {
 
 export interface AppOptions {
   log: Logger;
-  /** Used instead of loading them (tests and benchmarks inject these). */
+  /** Used instead of loading them (tests and benchmarks inject these). An engine given here is not watched for changes. */
   engine?: Engine;
   registry?: Registry;
   /** false: no per-user limit (one person at the console). Default: config.rateLimit, shared through Redis when configured. */
@@ -42,13 +45,31 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   try {
     const notice =
       options.notices === 'terminal' ? undefined : (message: string) => log.warn('prebuilt index not used', { reason: message });
-    const engine =
-      options.engine ?? timed(log, 'engine loaded', () => loadEngine(config.corpusDir, { indexFile: config.indexFile, notice }));
+    const { engine, digest } = options.engine
+      ? { engine: options.engine, digest: null }
+      : timed(log, 'engine loaded', () => loadEngineAndDigest(config.corpusDir, { indexFile: config.indexFile, notice }));
     const registry = options.registry ?? (await loadCommands());
     const rateLimiter = await limiter;
-    const dispatcher = createDispatcher({ registry, context: createHandlerContext(engine, registry), log, rateLimiter });
+    const corpus = createLiveCorpus({
+      config,
+      engine,
+      digest,
+      registry,
+      log,
+      watch: config.reload.watch && !options.engine,
+      ...(options.notices === 'terminal' ? { say: (line: string) => process.stderr.write(`citebot: ${line}\n`) } : {}),
+    });
+    const dispatcher = createDispatcher({ registry, context: corpus.context, log, rateLimiter });
     let closed: Promise<void> | undefined;
-    return { engine, registry, dispatcher, close: () => (closed ??= rateLimiter?.close?.() ?? Promise.resolve()) };
+    return {
+      get engine() {
+        return corpus.context().engine;
+      },
+      corpus,
+      registry,
+      dispatcher,
+      close: () => (closed ??= Promise.all([corpus.close(), rateLimiter?.close?.()]).then(() => undefined)),
+    };
   } catch (error) {
     await (await limiter.catch(() => null))?.close?.();
     throw error;

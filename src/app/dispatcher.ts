@@ -32,7 +32,8 @@ export interface Dispatcher {
 
 export interface DispatcherOptions {
   registry: Registry;
-  context: HandlerContext;
+  /** What handlers share, read as each request arrives: it serves that request to the end, whatever a reload swaps in meanwhile. */
+  context: () => HandlerContext;
   log: Logger;
   /** null: no limit (the local console). */
   rateLimiter: RateLimiter | null;
@@ -44,6 +45,7 @@ type Route =
 
 export function createDispatcher({ registry, context, log, rateLimiter }: DispatcherOptions): Dispatcher {
   const route = (request: MessageRequest): Route => {
+    const shared = context();
     switch (request.kind) {
       case 'chat-command': {
         const command = registry.chatCommand(request.command);
@@ -52,18 +54,18 @@ export function createDispatcher({ registry, context, log, rateLimiter }: Dispat
         if (!read.ok) return { refused: read.problem };
         const checked = { ...request, options: read.args };
         return {
-          run: () => command.execute(checked, context),
+          run: () => command.execute(checked, shared),
           deferFirst: command.defer ?? false,
           visibility: command.visibility?.(checked) ?? 'private',
         };
       }
       case 'message-command': {
         const command = registry.messageCommand(request.command);
-        return command && { run: () => command.execute(request, context), deferFirst: command.defer ?? false, visibility: 'private' };
+        return command && { run: () => command.execute(request, shared), deferFirst: command.defer ?? false, visibility: 'private' };
       }
       case 'button': {
         const button = registry.button(customIdAction(request.customId));
-        return button && { run: () => button.execute(request, context), deferFirst: false, visibility: button.visibility ?? 'private' };
+        return button && { run: () => button.execute(request, shared), deferFirst: false, visibility: button.visibility ?? 'private' };
       }
     }
   };
@@ -115,7 +117,7 @@ export function createDispatcher({ registry, context, log, rateLimiter }: Dispat
       return [];
     }
     try {
-      const choices = await command.autocomplete(request, context);
+      const choices = await command.autocomplete(request, context());
       log.debug('autocomplete answered', { ...fields(request), choices: choices.length });
       return choices;
     } catch (error) {

@@ -4,7 +4,7 @@ import type { HandlerContext } from './handlerTypes.js';
 import type { Registry } from './registry.js';
 import { buildSuggestions } from './suggestions.js';
 
-/** Everything handlers share, computed once at start-up from the engine and the registry. */
+/** Everything handlers share, computed from the engine and the registry at start-up and at every reload (liveCorpus.ts). */
 export function createHandlerContext(engine: Engine, registry: Registry): HandlerContext {
   const examples = answerableExamples(engine);
   return { engine, examples, suggestions: buildSuggestions(engine.index, examples), catalog: registry.catalog };

@@ -21,6 +21,8 @@ export interface Config {
   logLevel: LogLevel;
   /** `redisUrl`: replicas share one count per user through this Redis; otherwise each process counts its own. */
   rateLimit: { max: number; windowMs: number; redisUrl?: string };
+  /** Live reload: watch the corpus folder (CITEBOT_WATCH), reloading once it has been quiet for debounceMs. */
+  reload: { watch: boolean; debounceMs: number };
   /** Hex public key that signs interactions (HTTP mode). */
   publicKey?: string;
   /** Where `citebot serve` listens, the largest request body it reads, and how long it keeps answering after SIGTERM. */
@@ -85,7 +87,7 @@ function readEnv(source: ConfigSource): Record<string, string | undefined> {
  */
 function reads(needs: ConfigNeeds, key: string): boolean {
   if (needs === 'corpus') return key === 'CITEBOT_CORPUS';
-  if (needs === 'local') return key === 'CITEBOT_CORPUS' || key === 'LOG_LEVEL';
+  if (needs === 'local') return key === 'CITEBOT_CORPUS' || key === 'LOG_LEVEL' || key.startsWith('CITEBOT_WATCH');
   const httpOnly = key === 'DISCORD_PUBLIC_KEY' || key.startsWith('CITEBOT_HTTP_');
   const gatewayOnly = key === 'DISCORD_TOKEN' || key === 'DISCORD_APPLICATION_ID' || key === 'DISCORD_GUILD_ID';
   return needs === 'discord' ? !httpOnly : !gatewayOnly;
@@ -124,6 +126,7 @@ export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Confi
       windowMs: (raw.CITEBOT_RATE_WINDOW_SECONDS ?? DEFAULTS.rateLimitWindowSeconds) * 1000,
       ...(raw.CITEBOT_REDIS_URL ? { redisUrl: raw.CITEBOT_REDIS_URL } : {}),
     },
+    reload: { watch: raw.CITEBOT_WATCH !== 'off', debounceMs: raw.CITEBOT_WATCH_DEBOUNCE_MS ?? DEFAULTS.watchDebounceMs },
     ...(raw.DISCORD_PUBLIC_KEY ? { publicKey: raw.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
     http: {
       port: raw.CITEBOT_HTTP_PORT ?? DEFAULTS.httpPort,

@@ -58,6 +58,9 @@ function buildEnvSchema() {
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
     CITEBOT_RATE_LIMIT: wholeNumber(0).optional(),
     CITEBOT_RATE_WINDOW_SECONDS: wholeNumber(1).optional(),
+    // Live reload of the corpus (bot, serve, console).
+    CITEBOT_WATCH: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
+    CITEBOT_WATCH_DEBOUNCE_MS: wholeNumber(0).optional(),
     CITEBOT_REDIS_URL: z
       .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
       .optional(),
@@ -85,6 +88,8 @@ export const DEFAULTS = {
   httpHost: '127.0.0.1',
   /** Interaction payloads are a few KiB; a context-menu target with embeds stays far below this. */
   httpMaxBodyKb: 128,
+  /** Reload after the corpus folder has been quiet this long: an ingest or an editor's save is several writes in a row. */
+  watchDebounceMs: 1000,
   /** After SIGTERM, keep answering this long while /healthz says 503, so a balancer polling it moves traffic away first. */
   httpDrainSeconds: 5,
 } as const;

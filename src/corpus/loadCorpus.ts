@@ -7,7 +7,13 @@ import { parseMarkdownArticle } from './parseMarkdownArticle.js';
 import { jsonlArticleSchema, type Article, type ArticleMeta, type Corpus } from './schema.js';
 import { zodIssueToError } from './zodIssueToError.js';
 
-/** The corpus files of a folder: its `.md` and `.jsonl` files (not subfolders such as `raw/`), in name order. */
+/**
+ * Whether an entry of a corpus folder is an article file: `.md` or `.jsonl`, and not hidden (an
+ * editor's lock or swap file, such as Emacs's `.#article.md`, is not an article).
+ */
+export const isCorpusFileName = (name: string): boolean => /\.(md|jsonl)$/i.test(name) && !name.startsWith('.');
+
+/** The corpus files of a folder: its `.md` and `.jsonl` files (not hidden ones, not subfolders such as `raw/`), in name order. */
 export function corpusFiles(dir: string): string[] {
   let names: string[];
   try {
@@ -17,7 +23,7 @@ export function corpusFiles(dir: string): string[] {
     throw new CorpusError(dir, null, null, 'the corpus folder does not exist or cannot be read: pass --corpus DIR or set CITEBOT_CORPUS to a folder of .md or .jsonl articles');
   }
   return names
-    .filter((name) => /\.(md|jsonl)$/i.test(name))
+    .filter(isCorpusFileName)
     .sort()
     .map((name) => join(dir, name))
     .filter((path) => {

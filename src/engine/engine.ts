@@ -52,13 +52,19 @@ export const defaultIndexFile = (corpusDir: string) => join(corpusDir, '.citebot
  * naming the file, when an index was there or was asked for).
  */
 export function loadEngine(corpusDir: string, options: LoadOptions = {}): Engine {
+  return loadEngineAndDigest(corpusDir, options).engine;
+}
+
+/** loadEngine, and the digest of the corpus files it was built from (what a live reload compares, and /healthz reports). */
+export function loadEngineAndDigest(corpusDir: string, options: LoadOptions = {}): { engine: Engine; digest: string } {
   const file = options.indexFile ?? defaultIndexFile(corpusDir);
   const notice = options.notice ?? ((message: string) => process.stderr.write(`citebot: ${message}\n`));
+  // Taken before loading: if a file changes meanwhile, the digest will not match it and the next reload sees it.
+  const digest = corpusDigest(corpusDir);
   if (existsSync(file)) {
-    const digest = corpusDigest(corpusDir);
     try {
       const prebuilt = readIndexFile(file);
-      if (prebuilt.digest === digest) return engineFromIndex(prebuilt.index, resolve(corpusDir));
+      if (prebuilt.digest === digest) return { engine: engineFromIndex(prebuilt.index, resolve(corpusDir)), digest };
       notice(
         `the prebuilt index ${file} was built from other corpus files: indexing the corpus instead (\`npx citebot build-index\` refreshes it)`,
       );
@@ -71,7 +77,7 @@ export function loadEngine(corpusDir: string, options: LoadOptions = {}): Engine
   } else if (options.indexFile) {
     notice(`the prebuilt index ${file} does not exist: indexing the corpus instead (\`npx citebot build-index --out ${file}\` writes it)`);
   }
-  return createEngine(loadCorpus(corpusDir));
+  return { engine: createEngine(loadCorpus(corpusDir)), digest };
 }
 
 export function createEngine(corpus: Corpus, lexicon: Lexicon = loadLexicon()): Engine {

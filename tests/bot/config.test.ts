@@ -152,3 +152,17 @@ describe('settings, read the same way by every command', () => {
     });
   });
 });
+
+describe('live reload settings', () => {
+  it('watch the corpus by default, 1000 ms after the last change; CITEBOT_WATCH=off and the debounce are read by the bot, serve and the console', () => {
+    expect(loadConfig('local', { env: {}, envFile: null }).reload).toEqual({ watch: true, debounceMs: 1000 });
+    const env = { CITEBOT_WATCH: 'off', CITEBOT_WATCH_DEBOUNCE_MS: '250' };
+    expect(loadConfig('local', { env, envFile: null }).reload).toEqual({ watch: false, debounceMs: 250 });
+    expect(loadConfig('discord', { env: { ...env, DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP }, envFile: null }).reload.watch).toBe(
+      false,
+    );
+    expect(
+      problemsOf(() => loadConfig('local', { env: { CITEBOT_WATCH: 'yes', CITEBOT_WATCH_DEBOUNCE_MS: 'soon' }, envFile: null })),
+    ).toEqual(['CITEBOT_WATCH must be on or off', 'CITEBOT_WATCH_DEBOUNCE_MS must be a whole number']);
+  });
+});

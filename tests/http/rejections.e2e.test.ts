@@ -229,9 +229,18 @@ describe('routes', () => {
     expect(answer.headers.allow).toBe('GET, HEAD');
   });
 
-  it('GET /healthz says ready once the index is loaded', async () => {
+  it('GET /healthz says ready once the index is loaded, with the corpus it serves', async () => {
     const health = await httpRequest(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(JSON.parse(health.body)).toEqual({ status: 'ready' });
+    expect(JSON.parse(health.body)).toEqual({
+      status: 'ready',
+      corpus: {
+        digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+        articles: 5,
+        sentences: expect.any(Number),
+        loadedAt: expect.any(String),
+        lastReload: null,
+      },
+    });
   });
 });

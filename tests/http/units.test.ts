@@ -103,7 +103,7 @@ describe('readiness', () => {
       answerer: () => undefined,
       draining: () => health === 'stopping',
     });
-    server = createServer(createRoutes({ interactions, health: () => health, inFlight: createInFlight(), log }));
+    server = createServer(createRoutes({ interactions, health: () => health, corpus: () => undefined, inFlight: createInFlight(), log }));
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -37,6 +37,8 @@ export interface CliOptions {
   /** Added to the clean environment. */
   env?: Record<string, string>;
   input?: string;
+  /** startCitebot: leave stdin open after `input`, for the test to write more lines to `child.stdin` (and end it). */
+  keepInputOpen?: boolean;
   /** Another copy of citebot's bin/citebot.js. */
   bin?: string;
   /** Flags for node itself, before the script (e.g. --cpu-prof). */
@@ -82,7 +84,7 @@ export interface CitebotProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `citebot <args>` and returns at once; stdin carries `input` (or nothing) and ends. */
+/** Starts `citebot <args>` and returns at once; stdin carries `input` (or nothing) and ends, unless kept open. */
 export function startCitebot(args: string[], options: CliOptions = {}): CitebotProcess {
   const child = spawn(process.execPath, argv(args, options), {
     cwd: options.cwd ?? ROOT,
@@ -93,7 +95,8 @@ export function startCitebot(args: string[], options: CliOptions = {}): CitebotP
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  child.stdin.end(options.input ?? '');
+  if (options.keepInputOpen) child.stdin.write(options.input ?? '');
+  else child.stdin.end(options.input ?? '');
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   return {
     child,

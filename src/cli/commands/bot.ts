@@ -4,6 +4,7 @@ import { createLogger } from '../../process/logger.js';
 import { runShardedBot } from '../../process/sharding/runShardedBot.js';
 import { parseShardCount } from '../../process/sharding/shardCount.js';
 import { currentShardProcess, stopWhenManagerSays } from '../../process/sharding/shardProcess.js';
+import { reloadOnSignal } from '../../process/reloadOnSignal.js';
 import { stopOnSignals } from '../../process/shutdown.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CliError } from '../cliError.js';
@@ -24,8 +25,13 @@ export async function run(argv: string[]): Promise<void> {
     // Forked by the ShardingManager above: one shard, stopped by the manager.
     const shard = currentShardProcess();
     const log = createLogger(config.logLevel, process.stderr, shard ? { shard: shard.id } : {});
+    // Listening from the start: Node's default for SIGHUP is to exit, and a reload asked for while loading waits for the load.
+    let reload = (_reason: string): Promise<unknown> => Promise.resolve();
+    const stopReloading = reloadOnSignal(log, (reason) => reload(reason));
     const bot = await startBot(config, { log });
+    reload = bot.app.corpus.reload;
     await (shard ? stopWhenManagerSays(log, bot.stop) : stopOnSignals(log, bot.stop));
+    stopReloading();
   } catch (error) {
     // A shard that cannot start must exit for its manager to hear of it: the IPC channel would keep it alive.
     if (currentShardProcess() && process.connected) process.disconnect();

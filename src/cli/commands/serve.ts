@@ -1,5 +1,6 @@
 import { friendlyStartError } from '../friendlyStartError.js';
 import { createLogger } from '../../process/logger.js';
+import { reloadOnSignal } from '../../process/reloadOnSignal.js';
 import { stopOnSignals } from '../../process/shutdown.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { ListenError, startServer } from '../../transports/http/startServer.js';
@@ -20,6 +21,9 @@ export async function run(argv: string[]): Promise<void> {
   try {
     const config = loadConfig('http', { corpus: values.corpus, indexFile: values.index });
     const log = createLogger(config.logLevel);
+    let reload = (_reason: string): Promise<unknown> => Promise.resolve();
+    // Listening from the start: Node's default for SIGHUP is to exit. startServer's reload waits for the index to load.
+    const stopReloading = reloadOnSignal(log, (reason) => reload(reason));
     const server = await startServer(config, {
       log,
       ...(port !== undefined ? { port } : {}),
@@ -27,6 +31,7 @@ export async function run(argv: string[]): Promise<void> {
     });
     // stdout carries only this line: scripts and tests read the bound address (useful with --port 0).
     process.stdout.write(`listening on ${server.url}\n`);
+    reload = server.reload;
     // SIGTERM is how orchestrators and systemd stop a replica: drain first. Ctrl-C (SIGINT) is a person at a terminal: no delay.
     const stopped = stopOnSignals(log, (signal) => server.stop(signal === 'SIGTERM' ? {} : { drainMs: 0 }));
     try {
@@ -36,6 +41,7 @@ export async function run(argv: string[]): Promise<void> {
       throw error;
     }
     await stopped;
+    stopReloading();
   } catch (error) {
     const message = error instanceof ListenError ? error.message : friendlyStartError(error);
     if (message) throw new CliError(message, 1);

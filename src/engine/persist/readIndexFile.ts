@@ -20,6 +20,11 @@ export function readIndexFile(path: string, fingerprint = engineFingerprint()): 
   } catch (error) {
     throw new IndexFileError(`it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  return decodeIndexFile(file, fingerprint);
+}
+
+/** readIndexFile on bytes already read (a live reload reads them without blocking the event loop). */
+export function decodeIndexFile(file: Buffer, fingerprint = engineFingerprint()): { digest: string; index: SentenceIndex } {
   try {
     return decode(file, fingerprint);
   } catch (error) {

@@ -52,6 +52,13 @@ export async function runShardedBot(config: DiscordConfig, { shards, log, spawnD
     log.info('all shards stopped');
   };
   const stopped = stopOnSignals(log, stop);
+  // `kill -HUP <manager>` reloads the corpus in every shard (each reloads on its own SIGHUP).
+  const forwardReload = () => {
+    log.info('reloading the corpus in every shard', { signal: 'SIGHUP' });
+    for (const shard of manager.shards.values()) shard.process?.kill('SIGHUP');
+  };
+  process.on('SIGHUP', forwardReload);
+  void stopped.finally(() => process.off('SIGHUP', forwardReload));
 
   try {
     await manager.spawn({ amount: total, delay: spawnDelayMs, timeout: 60_000 });

@@ -5,23 +5,24 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { errorFields, type Logger } from '../../process/logger.js';
 import { refuse, sendJson } from './errorResponses.js';
 import type { InFlight } from '../inFlight.js';
+import type { CorpusStatus } from '../../app/liveCorpus.js';
 
 export type Health = 'loading' | 'ready' | 'stopping';
 
 export interface RoutesOptions {
   interactions: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   health: () => Health;
+  /** The corpus being served, once it is loaded: reported by /healthz. */
+  corpus: () => CorpusStatus | undefined;
   inFlight: InFlight;
   log: Logger;
 }
 
-const HEALTH_BODIES: Record<Health, string> = {
-  loading: JSON.stringify({ status: 'loading' }),
-  ready: JSON.stringify({ status: 'ready' }),
-  stopping: JSON.stringify({ status: 'stopping' }),
-};
+/** The state; when ready, with the corpus served (digest, counts, last reload). */
+const healthBody = (status: Health, corpus: CorpusStatus | undefined) =>
+  JSON.stringify(status === 'ready' && corpus ? { status, corpus } : { status });
 
-export function createRoutes({ interactions, health, inFlight, log }: RoutesOptions): RequestListener {
+export function createRoutes({ interactions, health, corpus, inFlight, log }: RoutesOptions): RequestListener {
   return (req, res) => {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
@@ -40,9 +41,10 @@ export function createRoutes({ interactions, health, inFlight, log }: RoutesOpti
     if (path === '/healthz') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, { allow: 'GET, HEAD' });
       // 503 until the index is loaded and again while shutting down, so a load balancer
-      // sends traffic only to instances that can answer it.
+      // sends traffic only to instances that can answer it. A failed reload keeps it 200:
+      // the previous index goes on answering (the body says what failed).
       const state = health();
-      return sendJson(res, state === 'ready' ? 200 : 503, HEALTH_BODIES[state], { 'cache-control': 'no-store' });
+      return sendJson(res, state === 'ready' ? 200 : 503, healthBody(state, corpus()), { 'cache-control': 'no-store' });
     }
     refuse(res, 404);
   };

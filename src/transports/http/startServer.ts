@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { REST } from 'discord.js';
 import { createApp, type App } from '../../app/createApp.js';
+import type { ReloadOutcome } from '../../app/liveCorpus.js';
 import type { Registry } from '../../app/registry.js';
 import type { HttpConfig } from '../../config/loadConfig.js';
 import type { Engine } from '../../engine/engine.js';
@@ -47,6 +48,8 @@ export interface RunningServer {
    * requests and deferred replies finish and closes (see drainServer.ts). Safe to call twice.
    */
   stop(options?: { drainMs?: number }): Promise<void>;
+  /** Reloads the corpus (SIGHUP): once loaded, or at once if it is; 'closed' if it never loads or is stopping. */
+  reload(reason: string): Promise<ReloadOutcome>;
 }
 
 export async function startServer(config: HttpConfig, options: StartServerOptions = {}): Promise<RunningServer> {
@@ -55,6 +58,7 @@ export async function startServer(config: HttpConfig, options: StartServerOption
   const verify = createSignatureVerifier(publicKeyFromHex(config.publicKey));
   const inFlight = createInFlight();
   let answerer: InteractionAnswerer | undefined;
+  let loaded: App | undefined;
   // Read through a function: TypeScript cannot see stop() change it while loading runs.
   let health = 'loading' as Health;
 
@@ -74,7 +78,7 @@ export async function startServer(config: HttpConfig, options: StartServerOption
       // closes idle connections, never Node under a request the proxy just sent.
       keepAliveTimeout: 75_000,
     },
-    createRoutes({ interactions, health: () => health, inFlight, log }),
+    createRoutes({ interactions, health: () => health, corpus: () => loaded?.corpus.status(), inFlight, log }),
   );
   const port = options.port ?? config.http.port;
   const host = options.host ?? config.http.host;
@@ -93,7 +97,7 @@ export async function startServer(config: HttpConfig, options: StartServerOption
     return createApp(config, { log, engine: options.engine, registry: options.registry });
   })();
   const ready = (async () => {
-    const { dispatcher, registry } = await app;
+    const { dispatcher, registry } = (loaded = await app);
     if (health === 'stopping') return;
     // Deferred answers go through the interaction's webhook, authorised by its own token: no bot token here.
     const rest = new REST({ version: '10', ...(config.apiUrl ? { api: config.apiUrl } : {}) });
@@ -113,7 +117,12 @@ export async function startServer(config: HttpConfig, options: StartServerOption
       log.info('server stopped');
     })());
 
-  return { url, server, ready, stop };
+  const reload = async (reason: string): Promise<ReloadOutcome> => {
+    const loadedApp = await app.catch(() => undefined);
+    return loadedApp && health !== 'stopping' ? loadedApp.corpus.reload(reason) : 'closed';
+  };
+
+  return { url, server, ready, stop, reload };
 }
 
 function urlOf({ address, family, port }: AddressInfo): string {
