@@ -33,6 +33,10 @@ export function toInteractionResponse(reply: Reply): APIInteractionResponse {
   if (reply.kind === 'choices') {
     return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: clampChoices(reply.choices) } };
   }
+  // An update keeps the message's own visibility: Discord ignores the ephemeral flag on an edit.
+  // (Deferred after 1.5 s of work, a page arrives as a new message instead: answerInteraction.ts edits the placeholder.)
+  if (reply.update)
+    return { type: InteractionResponseType.UpdateMessage, data: { ...clampMessage(reply.body), allowed_mentions: NO_MENTIONS } };
   return { type: InteractionResponseType.ChannelMessageWithSource, data: toCallbackData(reply) };
 }
 
