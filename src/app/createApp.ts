@@ -7,6 +7,7 @@ import type { Config } from '../config/loadConfig.js';
 import { loadEngine, type Engine } from '../engine/engine.js';
 import type { Logger } from '../process/logger.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
+import { feedbackLog, NO_FEEDBACK } from './feedback/feedbackLog.js';
 import { createHandlerContext } from './handlerContext.js';
 import { loadCommands } from './loadCommands.js';
 import { rateLimiterFor } from './rateLimit/rateLimiterFor.js';
@@ -46,7 +47,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       options.engine ?? timed(log, 'engine loaded', () => loadEngine(config.corpusDir, { indexFile: config.indexFile, notice }));
     const registry = options.registry ?? (await loadCommands());
     const rateLimiter = await limiter;
-    const dispatcher = createDispatcher({ registry, context: createHandlerContext(engine, registry), log, rateLimiter });
+    const feedback = config.feedback.enabled ? feedbackLog(config.feedback.file, log) : NO_FEEDBACK;
+    const dispatcher = createDispatcher({ registry, context: createHandlerContext(engine, registry, feedback), log, rateLimiter });
     let closed: Promise<void> | undefined;
     return { engine, registry, dispatcher, close: () => (closed ??= rateLimiter?.close?.() ?? Promise.resolve()) };
   } catch (error) {

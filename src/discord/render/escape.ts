@@ -78,3 +78,9 @@ export function withoutMentions(text: string): string {
 export function unescapeInline(escaped: string): string {
   return escaped.replace(/\u200B/g, '').replace(/\\(.)/gs, '$1');
 }
+
+/** What a message's first line echoes after `lead` ("**Asked:** "), as typed; undefined when it does not start so. */
+export function echoedText(content: string | undefined, lead: string): string | undefined {
+  const first = content?.split('\n', 1)[0];
+  return first?.startsWith(lead) ? unescapeInline(first.slice(lead.length)) : undefined;
+}

@@ -2,11 +2,11 @@
 // echoed in the first line, which is also where a Previous / Next press reads it back: a
 // query can be longer than a custom id, so the buttons carry only its digest.
 import { createHash } from 'node:crypto';
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { SearchHit } from '../../engine/types.js';
 import type { MessageBody } from '../reply.js';
 import { contextButton, row } from './buttons.js';
-import { escapeInline, escapeInlineWithin, escapeText, unescapeInline, withoutMentions } from './escape.js';
+import { echoedText, escapeInline, escapeInlineWithin, escapeText, withoutMentions } from './escape.js';
 import { truncate } from './limits.js';
 import { pageLabel, pageOf, pagerButtons } from './pager.js';
 import { blockQuote, COLORS, sourceAndDate } from './style.js';
@@ -27,9 +27,14 @@ export function queryDigest(query: string): string {
 }
 
 /** The query a /search reply echoes in its first line, or undefined when the text is not one. */
-export function queryFromSearchReply(content: string | undefined): string | undefined {
-  const first = content?.split('\n', 1)[0];
-  return first?.startsWith(HEADING) ? unescapeInline(first.slice(HEADING.length)) : undefined;
+export const queryFromSearchReply = (content: string | undefined): string | undefined => echoedText(content, HEADING);
+
+/** A listed sentence: "3. publisher · date", the quote, the article's title. */
+export function numberedQuote(hit: Omit<SearchHit, 'score' | 'rank'>, n: number): APIEmbedField {
+  return {
+    name: `${n}. ${sourceAndDate(hit)}`,
+    value: `${blockQuote(truncate(escapeText(hit.quote), QUOTE_ROOM))}\n— *${escapeInline(hit.title)}*`,
+  };
 }
 
 export function renderSearch(query: string, hits: readonly SearchHit[], page = 0): MessageBody {
@@ -39,10 +44,7 @@ export function renderSearch(query: string, hits: readonly SearchHit[], page = 0
   const shown = pageOf(hits, page, HITS_PER_PAGE);
   const embed: APIEmbed = {
     color: COLORS.list,
-    fields: shown.items.map((hit, i) => ({
-      name: `${shown.first + i + 1}. ${sourceAndDate(hit)}`,
-      value: `${blockQuote(truncate(escapeText(hit.quote), QUOTE_ROOM))}\n— *${escapeInline(hit.title)}*`,
-    })),
+    fields: shown.items.map((hit, i) => numberedQuote(hit, shown.first + i + 1)),
     ...(shown.pageCount > 1 ? { footer: { text: `${pageLabel(shown)} · ${shown.total} sentences, best first` } } : {}),
   };
   const context = shown.items.map((hit, i) => contextButton(hit, `Context ${shown.first + i + 1}`));
