@@ -32,7 +32,9 @@ export function run(argv: string[]): void {
   }
   const latest = found.records.slice(-limit);
   if (found.unreadable.length)
-    console.error(`citebot: skipped ${found.unreadable.length} line(s) of ${feedback.file} that are not records: ${found.unreadable.join(', ')}`);
+    console.error(
+      `citebot: skipped ${found.unreadable.length} line(s) of ${feedback.file} that are not records: ${found.unreadable.join(', ')}`,
+    );
   if (values.json) {
     for (const r of latest) console.log(JSON.stringify(r));
     return;
