@@ -25,12 +25,12 @@ const run = async (line: string) => (await session.handle(line)).text;
 describe('console session', () => {
   it('/ask shows the quote, title, date and the buttons, privately', async () => {
     const text = await run('/ask question: how many IoT enterprises in Wuxi');
-    expect(text).toMatch(/^── citebot · only you can see this/);
+    expect(text).toMatch(/^── citebot · reply \d+ · only you can see this/);
     expect(text).toContain('Asked: how many IoT enterprises in Wuxi');
     expect(text).toContain('┃ Wuxi, Beijing seek cooperation on emerging industries');
     expect(text).toContain('┃ │ Statistic show that Wuxi is now home to 3,657 IoT enterprises');
     expect(text).toContain('┃ — wuxinews.com.cn · 18 Dec 2020');
-    expect(text).toContain('[1] Share in channel   [2] Show context');
+    expect(text).toContain('[1] Share in channel   [2] Show context   [3] Not it?');
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
@@ -59,13 +59,15 @@ describe('console session', () => {
     expect(await run('/nope')).toMatch(/^✗ no command \/nope: try \/ask, /);
     expect(await run('/ask public: maybe question: x')).toBe('✗ public: expects true or false, got "maybe"');
     expect(await run('/source')).toBe('✗ /source needs id: …');
-    expect(await run('press 9')).toMatch(/^✗ the last reply has no button 9/);
+    expect(await run('press 9')).toMatch(/^✗ the latest reply has no button 9/);
+    expect(await run('press 999.1')).toMatch(/^✗ there is no reply 999: the replies so far are 1–\d+$/);
     expect((await session.handle('quit')).quit).toBe(true);
   });
 
   it('Tab completes through the same autocomplete handlers', async () => {
     expect(await session.complete('/so')).toEqual(['/source ', '/sources ']);
     expect(await session.complete('/ask question: who is gao')).toContain('/ask question: who is Gao Yaguang');
+    // The one article whose title says Beijing: its id takes the place of the word.
     expect(await session.complete('/source id: beijing')).toEqual(['/source id: wuxi-beijing-seek-cooperation']);
   });
 });
@@ -82,7 +84,7 @@ describe('citebot console with piped input (what `npm start` runs)', () => {
     expect(out).toMatch(/^› \/ask question: how many IoT enterprises in Wuxi\n── citebot · only you can see this/);
     expect(out).toContain('3,657 IoT enterprises');
     expect(out).toContain('18 Dec 2020');
-    expect(out).toContain('[1] Share in channel   [2] Show context');
+    expect(out).toContain('[1] Share in channel   [2] Show context   [3] Not it?');
     expect(out.indexOf('› press 1')).toBeGreaterThan(out.indexOf('[1] Share in channel'));
     expect(out).toContain('posted in the channel for everyone');
     expect(out).toContain('The sources: 5 articles');

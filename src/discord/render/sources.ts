@@ -10,14 +10,14 @@ import { COLORS, pluralize, sourceAndDate } from './style.js';
 export const SOURCES_PAGE_ACTION = 'sources-page';
 
 /**
- * Articles per page. Each line is at most ~330 characters (title and publisher are cut below),
+ * Articles per page. Each line is at most ~320 characters (title and publisher are cut below),
  * so a page stays inside an embed description's 4,096.
  */
 export const SOURCES_PER_PAGE = 12;
 
 function articleLine(a: Article): string {
-  const meta = `${escapeInline(truncate(sourceAndDate(a), 100))} · ${pluralize(a.sentences.length, 'sentence')} · id \`${a.id}\``;
-  return `**${truncate(escapeInline(a.title), 150)}**\n${meta}`;
+  const meta = `${truncate(escapeInline(sourceAndDate(a)), 80)} · ${pluralize(a.sentences.length, 'sentence')} · id \`${a.id}\``;
+  return `**${truncate(escapeInline(a.title), 140)}**\n${meta}`;
 }
 
 export function renderSources(articles: readonly Article[], page = 0): MessageBody {

@@ -11,7 +11,8 @@
  */
 export function completeByPrefix(typed: string, values: readonly string[]): string[] {
   const lower = typed.toLowerCase();
-  const matching = [...new Set(values.filter((v) => v.length > 0 && v.toLowerCase().startsWith(lower)))];
+  // A value that is just what was typed completes nothing.
+  const matching = [...new Set(values.filter((v) => v.length > typed.length && v.toLowerCase().startsWith(lower)))];
   if (matching.length > 1) return [...new Set(matching.map((v) => typed + v.slice(typed.length)))];
   if (matching.length === 1) return matching;
   return values.length === 1 && typed.trim() ? [...values] : [];
