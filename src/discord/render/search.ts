@@ -18,12 +18,12 @@ const QUOTE_ROOM = 800;
 const HEADING = '**Search:** ';
 
 /**
- * Ten URL-safe characters of the query's SHA-256, as the engine reads it (mentions dropped,
+ * Twelve hex digits of the query's SHA-256, as the engine reads it (mentions dropped,
  * whitespace folded, zero-width spaces gone), so the echoed query read back digests the same.
  */
 export function queryDigest(query: string): string {
   const normalized = withoutMentions(query.replace(/\u200B/g, ''));
-  return createHash('sha256').update(normalized).digest('base64url').slice(0, 10);
+  return createHash('sha256').update(normalized).digest('hex').slice(0, 12);
 }
 
 /** The query a /search reply echoes in its first line, or undefined when the text is not one. */
