@@ -56,7 +56,12 @@ export function feedbackLine(record: FeedbackRecord): string | undefined {
     const over = Buffer.byteLength(line) - MAX_LINE_BYTES;
     if (over <= 0) return line;
     if (!question) return undefined;
-    question = `${[...question].slice(0, Math.max(0, [...question].length - over - 1)).join('')}…`;
+    // Drop the bytes over, and the ellipsis's own three; a character cut in two is dropped whole.
+    const bytes = Buffer.from(question);
+    question = `${bytes
+      .subarray(0, Math.max(0, bytes.length - over - 3))
+      .toString()
+      .replace(/\uFFFD+$/, '')}…`;
   }
   return undefined;
 }
