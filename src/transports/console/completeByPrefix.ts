@@ -15,5 +15,5 @@ export function completeByPrefix(typed: string, values: readonly string[]): stri
   const matching = [...new Set(values.filter((v) => v.length > typed.length && v.toLowerCase().startsWith(lower)))];
   if (matching.length > 1) return [...new Set(matching.map((v) => typed + v.slice(typed.length)))];
   if (matching.length === 1) return matching;
-  return values.length === 1 && typed.trim() ? [...values] : [];
+  return values.length === 1 && typed.trim() && values[0]!.toLowerCase() !== lower ? [...values] : [];
 }
