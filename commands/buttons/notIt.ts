@@ -34,7 +34,8 @@ export async function execute(request: ButtonRequest, { engine, feedback }: Hand
     .filter((a) => quoteId(a) !== quoteId(answer))
     .slice(0, ALTERNATIVES);
   await feedback.record({
-    question,
+    // As the engine reads it: mentions (other people's ids) are not kept.
+    question: withoutMentions(question),
     shown: shownFor(engine, question, answer),
     choice: 'not-it',
     offered: alternatives.map(quoteId),

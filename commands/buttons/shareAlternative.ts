@@ -5,6 +5,7 @@ import { parseSentenceButtonId } from '../../src/discord/customIds.js';
 import type { ButtonRequest } from '../../src/discord/interactionRequest.js';
 import { SHARE_ALTERNATIVE_ACTION } from '../../src/discord/render/buttons.js';
 import { questionFromReply, renderSharedCitation } from '../../src/discord/render/citation.js';
+import { withoutMentions } from '../../src/discord/render/escape.js';
 import { renderMissingSentence } from '../../src/discord/render/context.js';
 import { privateReply, publicReply, type MessageReply } from '../../src/discord/reply.js';
 import { quoteId, shownFor } from './notIt.js';
@@ -19,7 +20,7 @@ export async function execute(request: ButtonRequest, { engine, feedback }: Hand
   const question = questionFromReply(request.message?.content);
   if (question !== undefined) {
     await feedback.record({
-      question,
+      question: withoutMentions(question),
       shown: shownFor(engine, question),
       choice: 'shared-alternative',
       alternative: quoteId(citation),

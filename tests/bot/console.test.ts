@@ -11,6 +11,7 @@ import { createLogger } from '../../src/process/logger.js';
 import { completeByPrefix } from '../../src/transports/console/completeByPrefix.js';
 import { createConsoleSession, type ConsoleSession } from '../../src/transports/console/consoleSession.js';
 import { handleInterrupts, interruptAction, QUIT_HINT } from '../../src/transports/console/interrupt.js';
+import { runConsole } from '../../src/transports/console/runConsole.js';
 import { citebot } from '../support/cli.js';
 
 let session: ConsoleSession;
@@ -177,6 +178,37 @@ describe('Ctrl-C at the prompt', () => {
     expect(closed).toBe(true);
     expect(sent).toEqual(['who is the vice-mayor']);
   });
+});
+
+describe('the console on a terminal (runConsole with a fake TTY)', () => {
+  it('Tab extends an article id, Enter answers, Ctrl-C drops a half-typed line, two on an empty line quit', async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 100 });
+    let shown = '';
+    output.on('data', (chunk: Buffer) => (shown += chunk.toString()));
+    const config = loadConfig('local', { env: { CITEBOT_FEEDBACK: 'off', LOG_LEVEL: 'silent' }, envFile: null });
+    const finished = runConsole(config, { input, output });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const until = async (text: string) => {
+      for (let i = 0; i < 400 && !shown.includes(text); i++) await settle();
+      expect(shown).toContain(text);
+    };
+    await until('citebot> ');
+
+    input.write('/source id: wuxi-h\t');
+    await until('/source id: wuxi-hosts-the-2023-world-internet');
+    input.write('\r');
+    await until('Publisher');
+    input.write('/sources and then I change my mind');
+    await settle();
+    input.write('\u0003');
+    await settle();
+    expect(shown).not.toContain('The sources: 5 articles');
+    input.write('\u0003');
+    await until('(To quit, press Ctrl-C again, Ctrl-D, or type quit)');
+    input.write('\u0003');
+    await finished;
+  }, 30_000);
 });
 
 describe('citebot console with piped input (what `npm start` runs)', () => {

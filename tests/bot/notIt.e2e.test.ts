@@ -121,6 +121,19 @@ describe('"Not it?" through the gateway', () => {
     expect(record!.shown[0]).toBe(ANSWER);
   });
 
+  it('keeps no mention of anyone from the question: the question as the engine reads it', async () => {
+    const mentioned = userPayload({ username: 'mentioned' });
+    const interaction = chatInputInteraction(h.fake.guildScope({ user: asker }), {
+      name: 'ask',
+      options: { question: `<@${mentioned.id}> ${QUESTION}` },
+    });
+    await h.send(interaction);
+    await press(h, h.fake.interactionMessages(interaction.id).original!, 'Not it?');
+    const record = records().at(-1)!;
+    expect(record.question).toBe(QUESTION);
+    expect(readFileSync(file, 'utf8')).not.toContain(mentioned.id);
+  });
+
   it('hashes the same person the same way and two people differently', async () => {
     await press(h, await askAs(h), 'Not it?');
     await press(h, await askAs(h, someoneElse), 'Not it?', someoneElse);
