@@ -6,6 +6,8 @@ import { updateReply, type MessageReply } from '../../src/discord/reply.js';
 import { readArticle } from './read.js';
 
 export const action = READ_PAGE_ACTION;
+/** The page replaces the list it was pressed on. */
+export const updates = true;
 
 export function execute(request: ButtonRequest, context: HandlerContext): MessageReply {
   return readArticle(request, context, updateReply);

@@ -9,6 +9,8 @@ import { privateReply, updateReply, type MessageReply } from '../../src/discord/
 import { searchHits } from '../search.js';
 
 export const action = SEARCH_PAGE_ACTION;
+/** The page replaces the list it was pressed on. */
+export const updates = true;
 
 export function execute(request: ButtonRequest, { engine }: HandlerContext): MessageReply {
   const target = parsePageButtonId(request.customId);

@@ -6,6 +6,8 @@ import { renderSources, SOURCES_PAGE_ACTION } from '../../src/discord/render/sou
 import { updateReply, type MessageReply } from '../../src/discord/reply.js';
 
 export const action = SOURCES_PAGE_ACTION;
+/** The page replaces the list it was pressed on. */
+export const updates = true;
 
 export function execute(request: ButtonRequest, { engine }: HandlerContext): MessageReply {
   return updateReply(renderSources(engine.corpus.articles, parsePageButtonId(request.customId)?.page ?? 0));

@@ -150,4 +150,9 @@ export interface ButtonModule {
   execute(request: ButtonRequest, context: HandlerContext): MaybePromise<MessageReply>;
   /** Default private. */
   visibility?: Visibility;
+  /**
+   * Its answer replaces the message the button is on (`updateReply`: a list's next page), so
+   * slow work is acknowledged as an update, not as a new "thinking…" message.
+   */
+  updates?: boolean;
 }

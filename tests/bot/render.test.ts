@@ -11,7 +11,7 @@ import { clampChoices, clampMessage, embedLength, LIMITS, truncate } from '../..
 import { renderNoAnswer } from '../../src/discord/render/noAnswer.js';
 import { renderSources } from '../../src/discord/render/sources.js';
 import { customIds } from '../support/messages.js';
-import { privateReply, publicReply } from '../../src/discord/reply.js';
+import { privateReply, publicReply, updateReply } from '../../src/discord/reply.js';
 import { toCallbackData, toDeferredResponse, toInteractionResponse, toWebhookEdit } from '../../src/discord/respond.js';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({
@@ -215,6 +215,11 @@ describe('respond: the one place for allowed mentions and ephemerality', () => {
     });
     expect(toDeferredResponse('private')).toEqual({ type: 5, data: { flags: 64 } });
     expect(toDeferredResponse('public')).toEqual({ type: 5, data: {} });
+    expect(toDeferredResponse('private', true)).toEqual({ type: 6 }); // a page being turned: no new message
+    expect(toInteractionResponse(updateReply({ content: 'page 2' }))).toEqual({
+      type: 7,
+      data: { content: 'page 2', allowed_mentions: { parse: [] } },
+    });
     expect(toWebhookEdit(priv)).toEqual({ content: 'hi', allowed_mentions: { parse: [] } });
   });
 
