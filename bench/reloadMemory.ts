@@ -10,6 +10,7 @@
  * begun before the swap still holds the old engine (old and new both live), and once it is let go; and the process's RSS, which also counts the worker thread's build.
  * Run: npx tsc -p tsconfig.json && node --expose-gc dist/bench/reloadMemory.js [--sentences N] [--keep]
  */
+import { NO_FEEDBACK } from '../src/app/feedback/feedbackLog.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,12 +57,13 @@ try {
   const log = createLogger('info', { write: (line: string) => (swapMs = (JSON.parse(line) as { swapMs?: number }).swapMs ?? swapMs) });
   const registry = await loadCommands();
   // What the process holds without this corpus (modules, lexicon, word vectors): measured on the bundled corpus.
-  createHandlerContext(loadEngine(join(ROOT, 'corpus')), registry);
+  createHandlerContext(loadEngine(join(ROOT, 'corpus')), registry, NO_FEEDBACK);
   const baseline = await settle();
   const live = createLiveCorpus({
     config: { corpusDir, reload: { watch: false, debounceMs: 0 } },
     ...loadEngineAndDigest(corpusDir),
     registry,
+    feedback: NO_FEEDBACK,
     log,
   });
   const before = await settle();

@@ -9,8 +9,8 @@ import { renderNoAnswer } from '../src/discord/render/noAnswer.js';
 import { privateReply, type Choice, type MessageReply, type Visibility } from '../src/discord/reply.js';
 import { MAX_QUESTION_LENGTH } from '../src/engine/engine.js';
 
-/** The best answer and up to three other sources' dated answers. */
-const ANSWERS = 4;
+/** The best answer and up to three other sources' dated answers (what "Not it?" counts as shown). */
+export const ANSWERS = 4;
 
 export const data = {
   name: 'ask',

@@ -1,4 +1,4 @@
-// /search query:<text>: up to five matching sentences with dates, private.
+// /search query:<text>: matching sentences with dates, five to a page, private.
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { ArgumentsOf, ChatCommandDefinition, HandlerContext } from '../src/app/handlerTypes.js';
 import { USABLE_EVERYWHERE } from '../src/discord/commandScope.js';
@@ -6,13 +6,18 @@ import type { ChatCommandRequest } from '../src/discord/interactionRequest.js';
 import { withoutMentions } from '../src/discord/render/escape.js';
 import { renderSearch } from '../src/discord/render/search.js';
 import { privateReply, type MessageReply } from '../src/discord/reply.js';
-import { MAX_QUESTION_LENGTH } from '../src/engine/engine.js';
+import { MAX_QUESTION_LENGTH, type Engine } from '../src/engine/engine.js';
+import type { SearchHit } from '../src/engine/types.js';
 
-const HITS = 5;
+/** Every sentence the engine ranks for a query (it ranks its 50 best candidates): the pages are slices of these. */
+const HITS = 50;
+
+/** The whole ranked list, the same in every process: Previous / Next (buttons/searchPage.ts) recompute it. */
+export const searchHits = (engine: Engine, query: string): SearchHit[] => engine.search(withoutMentions(query), { limit: HITS });
 
 export const data = {
   name: 'search',
-  description: 'Browse: up to five sentences from the sources that match your words, with dates',
+  description: 'Browse: the sentences from the sources that match your words, with dates, five to a page',
   options: [
     {
       type: ApplicationCommandOptionType.String,
@@ -27,5 +32,5 @@ export const data = {
 
 export function execute(request: ChatCommandRequest<ArgumentsOf<typeof data>>, { engine }: HandlerContext): MessageReply {
   const { query } = request.options;
-  return privateReply(renderSearch(query, engine.search(withoutMentions(query), { limit: HITS })));
+  return privateReply(renderSearch(query, searchHits(engine, query)));
 }

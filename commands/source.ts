@@ -29,11 +29,18 @@ export function execute(request: ChatCommandRequest<ArgumentsOf<typeof data>>, {
   return privateReply(article ? renderSourceCard(article) : renderUnknownSource(id));
 }
 
-/** Articles whose id or title contains every typed word; all of them (up to 25) when nothing is typed. */
+/**
+ * Articles whose id or title contains every typed word, those whose id starts with what was
+ * typed first (so an id can be completed: the console's Tab takes only those); all of them
+ * (up to 25) when nothing is typed.
+ */
 export function autocomplete(request: AutocompleteRequest, { engine }: HandlerContext): Choice[] {
-  const typed = request.focused.value.toLowerCase().split(/\s+/).filter(Boolean);
+  const value = request.focused.value.trim().toLowerCase();
+  const typed = value.split(/\s+/).filter(Boolean);
+  const idFirst = (a: { id: string }) => (a.id.toLowerCase().startsWith(value) ? 0 : 1);
   return engine.corpus.articles
     .filter((a) => typed.every((w) => a.id.toLowerCase().includes(w) || a.title.toLowerCase().includes(w)))
+    .sort((a, b) => idFirst(a) - idFirst(b))
     .slice(0, LIMITS.choices)
     .map((a) => ({ name: `${a.title} (${formatDate(a.date)})`, value: a.id }));
 }

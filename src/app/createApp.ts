@@ -7,6 +7,7 @@ import type { Config } from '../config/loadConfig.js';
 import { loadEngineAndDigest, type Engine } from '../engine/engine.js';
 import type { Logger } from '../process/logger.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
+import { feedbackLog, NO_FEEDBACK } from './feedback/feedbackLog.js';
 import { createLiveCorpus, type LiveCorpus } from './liveCorpus.js';
 import { loadCommands } from './loadCommands.js';
 import { rateLimiterFor } from './rateLimit/rateLimiterFor.js';
@@ -50,11 +51,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       : timed(log, 'engine loaded', () => loadEngineAndDigest(config.corpusDir, { indexFile: config.indexFile, notice }));
     const registry = options.registry ?? (await loadCommands());
     const rateLimiter = await limiter;
+    const feedback = config.feedback.enabled ? feedbackLog(config.feedback.file, log) : NO_FEEDBACK;
     const corpus = createLiveCorpus({
       config,
       engine,
       digest,
       registry,
+      feedback,
       log,
       watch: config.reload.watch && !options.engine,
       ...(options.notices === 'terminal' ? { say: (line: string) => process.stderr.write(`citebot: ${line}\n`) } : {}),

@@ -22,6 +22,8 @@ export interface Plan {
   deferFirst: boolean;
   /** The visibility a deferred acknowledgement must carry. */
   visibility: Visibility;
+  /** The answer replaces the message the pressed button is on: acknowledge it as an update. */
+  update: boolean;
 }
 
 export interface Dispatcher {
@@ -40,8 +42,7 @@ export interface DispatcherOptions {
 }
 
 /** A request's handler, ready to run; or why the request cannot reach it (options its definition does not allow). */
-type Route =
-  { run: () => Promise<MessageReply> | MessageReply; deferFirst: boolean; visibility: Visibility } | { refused: string } | undefined;
+type Route = ({ run: () => Promise<MessageReply> | MessageReply } & Plan) | { refused: string } | undefined;
 
 export function createDispatcher({ registry, context, log, rateLimiter }: DispatcherOptions): Dispatcher {
   const route = (request: MessageRequest): Route => {
@@ -57,15 +58,30 @@ export function createDispatcher({ registry, context, log, rateLimiter }: Dispat
           run: () => command.execute(checked, shared),
           deferFirst: command.defer ?? false,
           visibility: command.visibility?.(checked) ?? 'private',
+          update: false,
         };
       }
       case 'message-command': {
         const command = registry.messageCommand(request.command);
-        return command && { run: () => command.execute(request, shared), deferFirst: command.defer ?? false, visibility: 'private' };
+        return (
+          command && {
+            run: () => command.execute(request, shared),
+            deferFirst: command.defer ?? false,
+            visibility: 'private',
+            update: false,
+          }
+        );
       }
       case 'button': {
         const button = registry.button(customIdAction(request.customId));
-        return button && { run: () => button.execute(request, shared), deferFirst: false, visibility: button.visibility ?? 'private' };
+        return (
+          button && {
+            run: () => button.execute(request, shared),
+            deferFirst: false,
+            visibility: button.visibility ?? 'private',
+            update: button.updates ?? false,
+          }
+        );
       }
     }
   };
@@ -132,12 +148,12 @@ export function createDispatcher({ registry, context, log, rateLimiter }: Dispat
       try {
         const target = route(request);
         return target && 'run' in target
-          ? { deferFirst: target.deferFirst, visibility: target.visibility }
-          : { deferFirst: false, visibility: 'private' };
+          ? { deferFirst: target.deferFirst, visibility: target.visibility, update: target.update }
+          : { deferFirst: false, visibility: 'private', update: false };
       } catch (error) {
         // A broken visibility() must not stop the answer; answer() will report the handler's own failure.
         log.error('planning failed', { ...fields(request), error: errorFields(error) });
-        return { deferFirst: false, visibility: 'private' };
+        return { deferFirst: false, visibility: 'private', update: false };
       }
     },
     answer,

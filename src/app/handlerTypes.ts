@@ -26,6 +26,7 @@ import type {
 import type { CommandSummary } from '../discord/render/help.js';
 import type { Choice, MessageReply, Visibility } from '../discord/reply.js';
 import type { Engine } from '../engine/engine.js';
+import type { FeedbackLog } from './feedback/feedbackLog.js';
 import type { QuestionSuggestions } from './suggestions.js';
 
 /** What every handler may use: read-only, shared by all interactions. */
@@ -37,6 +38,8 @@ export interface HandlerContext {
   readonly examples: readonly string[];
   /** Every registered command, for /help. */
   readonly catalog: readonly CommandSummary[];
+  /** Where "Not it?" and what it leads to are recorded (a no-op when CITEBOT_FEEDBACK=off). */
+  readonly feedback: FeedbackLog;
 }
 
 // ── Definitions: Discord's application-command JSON, read-only so `as const` fits ──
@@ -147,4 +150,9 @@ export interface ButtonModule {
   execute(request: ButtonRequest, context: HandlerContext): MaybePromise<MessageReply>;
   /** Default private. */
   visibility?: Visibility;
+  /**
+   * Its answer replaces the message the button is on (`updateReply`: a list's next page), so
+   * slow work is acknowledged as an update, not as a new "thinking…" message.
+   */
+  updates?: boolean;
 }

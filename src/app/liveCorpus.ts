@@ -13,6 +13,7 @@ import { decodeIndexFile } from '../engine/persist/indexFile.js';
 import { rebuildOffThread, type Rebuild } from '../engine/persist/rebuildOffThread.js';
 import { errorFields, type Logger } from '../process/logger.js';
 import { watchFolder, type FolderWatch } from '../process/watchFolder.js';
+import type { FeedbackLog } from './feedback/feedbackLog.js';
 import { createHandlerContext } from './handlerContext.js';
 import { reloadReport, type Counts } from './reloadReport.js';
 import type { HandlerContext } from './handlerTypes.js';
@@ -47,6 +48,8 @@ export interface LiveCorpusOptions {
   engine: Engine;
   digest: string | null;
   registry: Registry;
+  /** Where "Not it?" presses are recorded: the same log across reloads. */
+  feedback: FeedbackLog;
   log: Logger;
   /** Watch the corpus folder (default config.reload.watch). */
   watch?: boolean;
@@ -59,13 +62,14 @@ export function createLiveCorpus({
   engine,
   digest,
   registry,
+  feedback,
   log,
   watch = config.reload.watch,
   say,
 }: LiveCorpusOptions): LiveCorpus {
   const corpusDir = resolve(config.corpusDir);
   const indexFile = config.indexFile ?? defaultIndexFile(corpusDir);
-  let served = { context: createHandlerContext(engine, registry), digest, loadedAt: new Date() };
+  let served = { context: createHandlerContext(engine, registry, feedback), digest, loadedAt: new Date() };
   let lastReload: CorpusStatus['lastReload'] = null;
   let running: Promise<ReloadOutcome> | undefined;
   let queued: Promise<ReloadOutcome> | undefined;
@@ -111,7 +115,7 @@ export function createLiveCorpus({
       const decoding = performance.now();
       const { index, digest: built } = decodeIndexFile(bytes);
       const next = engineFromIndex(index, corpusDir);
-      served = { context: createHandlerContext(next, registry), digest: built, loadedAt: new Date() };
+      served = { context: createHandlerContext(next, registry, feedback), digest: built, loadedAt: new Date() };
       const swapMs = Math.round(performance.now() - decoding);
       report.reloaded({ now: counts(next), before, digest: built, built: result.built, buildMs: result.buildMs, swapMs, ms: ms() });
     } catch (error) {

@@ -98,6 +98,7 @@ export function buildRegistry(commandEntries: readonly ModuleEntry[], buttonEntr
     if (!isFunction(m.execute)) problems.push(`${source}: no \`execute\` function export`);
     if (m.visibility !== undefined && m.visibility !== 'private' && m.visibility !== 'public')
       problems.push(`${source}: \`visibility\` must be "private" or "public"`);
+    if (m.updates !== undefined && typeof m.updates !== 'boolean') problems.push(`${source}: \`updates\` must be true or false`);
     if (action.success) {
       if (buttons.has(action.data)) problems.push(`${source}: a second button module for action "${action.data}"`);
       buttons.set(action.data, m as unknown as ButtonModule);

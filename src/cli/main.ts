@@ -28,6 +28,7 @@ const commands: Record<string, { spec: CommandSpec; load: () => Promise<CliComma
       [specs.serveSpec, () => import('./commands/serve.js')],
       [specs.deployCommandsSpec, () => import('./commands/deployCommands.js')],
       [specs.buildIndexSpec, () => import('./commands/buildIndex.js')],
+      [specs.feedbackSpec, () => import('./commands/feedback.js')],
     ] as const
   ).map(([spec, load]) => [spec.name, { spec, load }]),
 );

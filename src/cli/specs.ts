@@ -123,3 +123,13 @@ export const buildIndexSpec = {
     },
   },
 } satisfies CommandSpec;
+
+export const feedbackSpec = {
+  name: 'feedback',
+  summary:
+    'list what people said with "Not it?" (the question, the quotes shown, what they chose instead), for the corpus\'s curators; read from CITEBOT_FEEDBACK_FILE',
+  flags: {
+    json: { type: 'boolean', help: 'print the records as JSON lines, as stored' },
+    limit: { type: 'string', value: 'N', default: '50', help: 'the latest N records' },
+  },
+} satisfies CommandSpec;

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as util from 'node:util';
-import { defaultCorpusDir, packageRoot } from '../paths/packageRoot.js';
+import { defaultCorpusDir, defaultFeedbackFile, packageRoot } from '../paths/packageRoot.js';
 import { ConfigError } from './configError.js';
 import type { LogLevel } from './logLevels.js';
 import { DEFAULTS, envSchema, REQUIRED_HELP, type RawEnv } from './schema.js';
@@ -25,6 +25,8 @@ export interface Config {
   reload: { watch: boolean; debounceMs: number };
   /** Hex public key that signs interactions (HTTP mode). */
   publicKey?: string;
+  /** "Not it?" feedback: appended to `file` (JSON lines) unless turned off; `citebot feedback` reads it either way. */
+  feedback: { enabled: boolean; file: string };
   /** Where `citebot serve` listens, the largest request body it reads, and how long it keeps answering after SIGTERM. */
   http: { port: number; host: string; maxBodyBytes: number; drainMs: number };
 }
@@ -73,7 +75,8 @@ function readEnv(source: ConfigSource): Record<string, string | undefined> {
   const file = source.envFile === undefined ? join(packageRoot(), '.env') : source.envFile;
   const fromFile = file && existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
   // A relative folder in .env means the same folder from wherever citebot is started: relative to .env's own.
-  if (file && fromFile.CITEBOT_CORPUS?.trim()) fromFile.CITEBOT_CORPUS = resolve(dirname(file), fromFile.CITEBOT_CORPUS);
+  for (const key of ['CITEBOT_CORPUS', 'CITEBOT_FEEDBACK_FILE'])
+    if (file && fromFile[key]?.trim()) fromFile[key] = resolve(dirname(file), fromFile[key]);
   const merged: Record<string, string | undefined> = { ...source.defaults, ...fromFile, ...(source.env ?? process.env) };
   // A variable set to nothing is unset: `DISCORD_GUILD_ID=` means "no guild".
   for (const [key, value] of Object.entries(merged)) if (value === undefined || value.trim() === '') delete merged[key];
@@ -87,6 +90,7 @@ function readEnv(source: ConfigSource): Record<string, string | undefined> {
  */
 function reads(needs: ConfigNeeds, key: string): boolean {
   if (needs === 'corpus') return key === 'CITEBOT_CORPUS';
+  if (key.startsWith('CITEBOT_FEEDBACK')) return true;
   if (needs === 'local') return key === 'CITEBOT_CORPUS' || key === 'LOG_LEVEL' || key.startsWith('CITEBOT_WATCH');
   const httpOnly = key === 'DISCORD_PUBLIC_KEY' || key.startsWith('CITEBOT_HTTP_');
   const gatewayOnly = key === 'DISCORD_TOKEN' || key === 'DISCORD_APPLICATION_ID' || key === 'DISCORD_GUILD_ID';
@@ -127,6 +131,7 @@ export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Confi
       ...(raw.CITEBOT_REDIS_URL ? { redisUrl: raw.CITEBOT_REDIS_URL } : {}),
     },
     reload: { watch: raw.CITEBOT_WATCH !== 'off', debounceMs: raw.CITEBOT_WATCH_DEBOUNCE_MS ?? DEFAULTS.watchDebounceMs },
+    feedback: { enabled: raw.CITEBOT_FEEDBACK !== 'off', file: raw.CITEBOT_FEEDBACK_FILE ?? defaultFeedbackFile() },
     ...(raw.DISCORD_PUBLIC_KEY ? { publicKey: raw.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
     http: {
       port: raw.CITEBOT_HTTP_PORT ?? DEFAULTS.httpPort,

@@ -64,6 +64,16 @@ function buildEnvSchema() {
     CITEBOT_REDIS_URL: z
       .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
       .optional(),
+    // "Not it?" feedback (every command that answers, and `citebot feedback`).
+    CITEBOT_FEEDBACK: z
+      .enum(['on', 'off'], { error: 'must be on or off (off: "Not it?" still shows other sentences, but nothing is recorded)' })
+      .optional(),
+    CITEBOT_FEEDBACK_FILE: z
+      .string()
+      .refine((p) => !p.endsWith('/'), 'must be a file path (e.g. data/feedback.jsonl), not a folder')
+      .transform((p) => resolve(p))
+      .refine((p) => !existsSync(p) || statSync(p).isFile(), 'must be a file path; that path is a folder or something else')
+      .optional(),
     // HTTP interactions mode (`citebot serve`).
     DISCORD_PUBLIC_KEY: publicKey.optional(),
     CITEBOT_HTTP_PORT: port.optional(),

@@ -52,6 +52,11 @@ export interface AutocompleteRequest extends RequestBase {
 export interface ButtonRequest extends RequestBase {
   kind: 'button';
   customId: string;
+  /**
+   * The message the button is on, as Discord sends it with every press: state too long for the
+   * custom id (a search query, the question asked) is read back from its text.
+   */
+  message?: { content: string };
 }
 
 export type CommandRequest = ChatCommandRequest | MessageCommandRequest;

@@ -26,6 +26,11 @@ export interface MessageReply {
   kind: 'message';
   visibility: Visibility;
   body: MessageBody;
+  /**
+   * Replace the message the pressed button is on (a list's next page) instead of sending a new
+   * one; its visibility stays what that message had. Only for button replies.
+   */
+  update?: true;
 }
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
@@ -39,4 +44,6 @@ export type Reply = MessageReply | ChoicesReply;
 
 export const privateReply = (body: MessageBody): MessageReply => ({ kind: 'message', visibility: 'private', body });
 export const publicReply = (body: MessageBody): MessageReply => ({ kind: 'message', visibility: 'public', body });
+/** The next page of a list, in place of the message whose button was pressed (citebot's lists are all private). */
+export const updateReply = (body: MessageBody): MessageReply => ({ kind: 'message', visibility: 'private', body, update: true });
 export const choicesReply = (choices: Choice[]): ChoicesReply => ({ kind: 'choices', choices });

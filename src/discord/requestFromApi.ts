@@ -79,7 +79,12 @@ export function requestFromApi(payload: APIInteraction): InteractionRequest | un
     }
     case InteractionType.MessageComponent:
       return payload.data.component_type === ComponentType.Button
-        ? { ...base, kind: 'button', customId: payload.data.custom_id }
+        ? {
+            ...base,
+            kind: 'button',
+            customId: payload.data.custom_id,
+            ...(typeof payload.message?.content === 'string' ? { message: { content: payload.message.content } } : {}),
+          }
         : undefined;
     default:
       return undefined;

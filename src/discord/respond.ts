@@ -33,11 +33,18 @@ export function toInteractionResponse(reply: Reply): APIInteractionResponse {
   if (reply.kind === 'choices') {
     return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: clampChoices(reply.choices) } };
   }
+  // An update keeps the message's own visibility: Discord ignores the ephemeral flag on an edit.
+  if (reply.update)
+    return { type: InteractionResponseType.UpdateMessage, data: { ...clampMessage(reply.body), allowed_mentions: NO_MENTIONS } };
   return { type: InteractionResponseType.ChannelMessageWithSource, data: toCallbackData(reply) };
 }
 
-/** "Thinking…": the acknowledgement sent before slow work, with the visibility the answer will have. */
-export function toDeferredResponse(visibility: Visibility): APIInteractionResponse {
+/**
+ * "Thinking…": the acknowledgement sent before slow work, with the visibility the answer will have;
+ * for an answer that replaces the pressed button's message, "updating" (no new message: the edit comes later).
+ */
+export function toDeferredResponse(visibility: Visibility, update = false): APIInteractionResponse {
+  if (update) return { type: InteractionResponseType.DeferredMessageUpdate };
   const flags = flagsFor(visibility);
   return { type: InteractionResponseType.DeferredChannelMessageWithSource, data: flags ? { flags } : {} };
 }

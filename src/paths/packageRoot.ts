@@ -19,3 +19,6 @@ export function packageRoot(): string {
 
 /** The repository's own corpus/, used when neither --corpus nor CITEBOT_CORPUS names one (see loadConfig). */
 export const defaultCorpusDir = () => join(packageRoot(), 'corpus');
+
+/** Where "Not it?" feedback is appended unless CITEBOT_FEEDBACK_FILE says otherwise: citebot's own data folder. */
+export const defaultFeedbackFile = () => join(packageRoot(), 'data', 'feedback.jsonl');

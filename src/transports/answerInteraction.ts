@@ -103,10 +103,15 @@ export function createInteractionAnswerer({
         const { value: reply, deferred } = await answerInTime(() => dispatcher.answer(request), {
           deferFirst: plan.deferFirst,
           deferAfterMs,
-          defer: () => send(toDeferredResponse(plan.visibility)),
+          defer: () => send(toDeferredResponse(plan.visibility, plan.update)),
         });
         if (!deferred) {
           await send(toInteractionResponse(reply));
+        } else if (plan.update) {
+          // Acknowledged as an update: @original is the message the button is on. A notice instead
+          // of a page (the list can no longer be paged, the rate limit) comes as a private follow-up.
+          if (reply.update) await webhook.editOriginal(reply);
+          else await webhook.followUp(reply);
         } else if (reply.visibility === 'private' && plan.visibility === 'public') {
           await webhook.deleteOriginal();
           await webhook.followUp(reply);

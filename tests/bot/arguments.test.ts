@@ -114,7 +114,7 @@ describe('the dispatcher checks before the handler runs', () => {
 
   it('a request without its required option is refused the same way, and planned as private', () => {
     const request = { id: 'x2', user, place: 'guild', kind: 'chat-command', command: 'ask', options: { public: true } } as const;
-    expect(app.dispatcher.plan(request)).toEqual({ deferFirst: false, visibility: 'private' });
+    expect(app.dispatcher.plan(request)).toEqual({ deferFirst: false, visibility: 'private', update: false });
   });
 
   it('a well-formed request reaches the handler with its options', async () => {

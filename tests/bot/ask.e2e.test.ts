@@ -33,8 +33,12 @@ describe('/ask', () => {
     );
     expect(embed?.description).toContain('— wuxinews.com.cn · 18 Dec 2020');
     expect(reply.data.content).toBe('**Asked:** how many IoT enterprises in Wuxi');
-    expect(buttonLabels(reply.data)).toEqual(['Share in channel', 'Show context']);
-    expect(customIds(reply.data)).toEqual(['share:wuxi-beijing-seek-cooperation:5', 'context:wuxi-beijing-seek-cooperation:5']);
+    expect(buttonLabels(reply.data)).toEqual(['Share in channel', 'Show context', 'Not it?']);
+    expect(customIds(reply.data)).toEqual([
+      'share:wuxi-beijing-seek-cooperation:5',
+      'context:wuxi-beijing-seek-cooperation:5',
+      'not-it:wuxi-beijing-seek-cooperation:5',
+    ]);
     for (const id of customIds(reply.data)) expect(id.length).toBeLessThanOrEqual(100);
   });
 
@@ -81,7 +85,7 @@ describe('/ask', () => {
     expect(reply.ephemeral).toBe(false);
     expect(reply.data.allowed_mentions).toEqual({ parse: [] });
     expect(reply.data.embeds?.[0]?.description).toContain('3,657');
-    expect(buttonLabels(reply.data)).toEqual(['Show context']);
+    expect(buttonLabels(reply.data)).toEqual(['Show context', 'Not it?']);
   });
 
   it('says plainly and privately when the sources do not answer, even when asked in public', async () => {

@@ -58,17 +58,17 @@ afterAll(async () => {
 const guild = () => h.fake.guildScope();
 
 describe('/search', () => {
-  it('lists up to five matching sentences with dates, privately, with a context button each', async () => {
+  it('lists five matching sentences with dates, privately, with a context button each and Next for the rest', async () => {
     const reply = await h.send(chatInputInteraction(guild(), { name: 'search', options: { query: 'IoT enterprises' } }));
     expect(reply.ephemeral).toBe(true);
     expect(reply.data.allowed_mentions).toEqual({ parse: [] });
     const fields = reply.data.embeds?.[0]?.fields ?? [];
-    expect(fields.length).toBeGreaterThan(0);
-    expect(fields.length).toBeLessThanOrEqual(5);
+    expect(fields.length).toBe(5);
     for (const f of fields) expect(f.name).toMatch(/^\d\. .+ · (\d{1,2} \w{3} )?\d{4}$/);
     expect(allText(reply.data)).toContain('3,657 IoT enterprises');
-    expect(customIds(reply.data)).toHaveLength(fields.length);
-    for (const id of customIds(reply.data)) expect(id).toMatch(/^context:[\w.-]+:\d+$/);
+    expect(buttonLabels(reply.data)).toEqual([...fields.map((_, i) => `Context ${i + 1}`), 'Next ▸']);
+    for (const id of customIds(reply.data).slice(0, 5)) expect(id).toMatch(/^context:[\w.-]+:\d+$/);
+    expect(customIds(reply.data)[5]).toMatch(/^search-page:[0-9a-f]{12}:1$/);
   });
 
   it('says so when nothing matches', async () => {
@@ -102,7 +102,7 @@ describe('/sources and /source', () => {
       ]),
     );
     expect(allText(reply.data)).toContain("Curator's date");
-    expect(customIds(reply.data)).toEqual(['context:in-jiangsu-province-wuxi-becomes:0']);
+    expect(customIds(reply.data)).toEqual(['read:in-jiangsu-province-wuxi-becomes:0']);
   });
 
   it('/source with an unknown id says so, escaped', async () => {
@@ -215,7 +215,15 @@ describe('what handlers are handed', () => {
       place: 'guild',
       user,
     });
-    expect(seen[3]).toEqual({ id: payloads[3]!.id, kind: 'button', customId: 'spy:doc:1', place: 'guild', user });
+    // A button press carries the text of the message the button is on (Discord sends it with the press).
+    expect(seen[3]).toEqual({
+      id: payloads[3]!.id,
+      kind: 'button',
+      customId: 'spy:doc:1',
+      message: { content: 'message with a button' },
+      place: 'guild',
+      user,
+    });
   });
 
   it('a message command is read the same way', () => {

@@ -151,6 +151,32 @@ describe('settings, read the same way by every command', () => {
       indexFile: resolve('x.idx'),
     });
   });
+
+  it('"Not it?" feedback: on, into data/feedback.jsonl in the repository, unless told otherwise; a path in .env is relative to it', () => {
+    const repository = fileURLToPath(new URL('../../', import.meta.url));
+    expect(loadConfig('local', { env: {}, envFile: null }).feedback).toEqual({
+      enabled: true,
+      file: join(repository, 'data', 'feedback.jsonl'),
+    });
+    const root = folders.make();
+    const envFile = join(root, '.env');
+    writeFileSync(envFile, 'CITEBOT_FEEDBACK=off\nCITEBOT_FEEDBACK_FILE=kept/feedback.jsonl\n');
+    const secrets = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_PUBLIC_KEY: KEY };
+    for (const needs of ['local', 'discord', 'http'] as const) {
+      expect(loadConfig(needs as 'local', { env: secrets, envFile }).feedback, needs).toEqual({
+        enabled: false,
+        file: join(root, 'kept', 'feedback.jsonl'),
+      });
+    }
+    expect(
+      problemsOf(() => loadConfig('local', { env: { CITEBOT_FEEDBACK: 'maybe', CITEBOT_FEEDBACK_FILE: root }, envFile: null })),
+    ).toEqual([
+      'CITEBOT_FEEDBACK must be on or off (off: "Not it?" still shows other sentences, but nothing is recorded)',
+      'CITEBOT_FEEDBACK_FILE must be a file path; that path is a folder or something else',
+    ]);
+    // A command that only reads the corpus never stops at it.
+    expect(() => loadConfig('corpus', { env: { CITEBOT_FEEDBACK: 'maybe' }, envFile: null })).not.toThrow();
+  });
 });
 
 describe('live reload settings', () => {

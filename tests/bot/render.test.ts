@@ -10,7 +10,8 @@ import { escapeInline, escapeText, withoutMentions } from '../../src/discord/ren
 import { clampChoices, clampMessage, embedLength, LIMITS, truncate } from '../../src/discord/render/limits.js';
 import { renderNoAnswer } from '../../src/discord/render/noAnswer.js';
 import { renderSources } from '../../src/discord/render/sources.js';
-import { privateReply, publicReply } from '../../src/discord/reply.js';
+import { customIds } from '../support/messages.js';
+import { privateReply, publicReply, updateReply } from '../../src/discord/reply.js';
 import { toCallbackData, toDeferredResponse, toInteractionResponse, toWebhookEdit } from '../../src/discord/respond.js';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({
@@ -142,7 +143,7 @@ describe('citation view', () => {
     expect(JSON.stringify(embed)).not.toContain('1 Jan 2018');
     expect(embed.timestamp).toBeUndefined(); // a timestamp would claim a day the source never gave
     const buttons = body.components![0]!.components;
-    expect(buttons.map((b) => b.label)).toEqual(['Share in channel', 'Show context', 'Read the article']);
+    expect(buttons.map((b) => b.label)).toEqual(['Share in channel', 'Show context', 'Not it?', 'Read the article']);
   });
 
   it('a shared citation is attributed with a mention and has no confidence', () => {
@@ -183,11 +184,22 @@ describe('views over the real corpus', () => {
     expect(embed.footer?.text).toBe('Sentences 1–3 of 14 · wuxinews.com.cn · 18 Dec 2020');
   });
 
-  it('a corpus too big for one message lists whole articles and says how many more', () => {
-    const many = Array.from({ length: 200 }, (_, i) => ({ ...engine.corpus.articles[0]!, id: `article-${i}` }));
-    const embed = renderSources(many).embeds![0]!;
-    expect(embed.description!.length).toBeLessThanOrEqual(4096);
-    expect(embed.description).toMatch(/…and \d+ more: use \/source with an id to see one\.$/);
+  it('a corpus too big for one message is listed a page at a time, every page inside the limits, even with the longest titles', () => {
+    const long = { ...engine.corpus.articles[0]!, title: 'T*'.repeat(300), source: '_'.repeat(300) };
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...long, id: `article-${String(i).padStart(3, '0')}-${'x'.repeat(50)}` }));
+    const first = renderSources(many);
+    expect(first.embeds![0]!.footer?.text).toBe('Newest first · 1–12 of 200 · Page 1 of 17 · /source shows one article');
+    expect(customIds(first)).toEqual(['sources-page:1']);
+    const last = renderSources(many, 16);
+    expect(last.embeds![0]!.footer?.text).toContain('193–200 of 200 · Page 17 of 17');
+    expect(customIds(last)).toEqual(['sources-page:15']);
+    for (let page = 0; page < 17; page++) {
+      const body = renderSources(many, page);
+      expect(body.embeds![0]!.description!.length).toBeLessThanOrEqual(4096);
+      expect(clampMessage(body)).toEqual(body); // nothing had to be cut to fit
+    }
+    // A page past the end (the corpus shrank since the button was made) shows the last one.
+    expect(renderSources(many, 99)).toEqual(last);
   });
 });
 
@@ -203,6 +215,11 @@ describe('respond: the one place for allowed mentions and ephemerality', () => {
     });
     expect(toDeferredResponse('private')).toEqual({ type: 5, data: { flags: 64 } });
     expect(toDeferredResponse('public')).toEqual({ type: 5, data: {} });
+    expect(toDeferredResponse('private', true)).toEqual({ type: 6 }); // a page being turned: no new message
+    expect(toInteractionResponse(updateReply({ content: 'page 2' }))).toEqual({
+      type: 7,
+      data: { content: 'page 2', allowed_mentions: { parse: [] } },
+    });
     expect(toWebhookEdit(priv)).toEqual({ content: 'hi', allowed_mentions: { parse: [] } });
   });
 

@@ -1,9 +1,9 @@
 // What keeps the bot trustworthy under stress: the per-user rate limit, a handler that
 // throws, work that outlasts Discord's 3 seconds, Discord failing a request, shutdown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { autocompleteInteraction, chatInputInteraction, userPayload } from '../fake-discord/index.js';
+import { autocompleteInteraction, buttonInteraction, chatInputInteraction, userPayload } from '../fake-discord/index.js';
 import { startBotOnFake, STEP_MS, type BotOnFake } from '../support/discordBot.js';
-import { SLOW_AND_FAILING } from '../support/testCommands.js';
+import { slowPage, SLOW_AND_FAILING } from '../support/testCommands.js';
 
 let h: BotOnFake;
 
@@ -11,6 +11,7 @@ beforeAll(async () => {
   h = await startBotOnFake({
     env: { CITEBOT_RATE_LIMIT: '3', CITEBOT_RATE_WINDOW_SECONDS: '60' },
     extraCommands: SLOW_AND_FAILING,
+    extraButtons: [{ source: 'test:slow-page', module: slowPage }],
     deferAfterMs: 100,
   });
 }, 20_000);
@@ -109,6 +110,37 @@ describe('slow work', () => {
     const { original, followups } = h.fake.interactionMessages(payload.id);
     expect(original).toBeNull(); // the public "thinking…" placeholder was deleted
     expect(followups.map((m) => m.flags)).toEqual([64]);
+  });
+});
+
+describe('a slow page (Next, Previous)', () => {
+  const list = { content: 'page 1', flags: 64 };
+
+  it('is acknowledged as an update, then replaces the list it was pressed on: no new message', async () => {
+    const press = buttonInteraction(scopeFor('pager'), { customId: 'slow-page:2', message: list });
+    const ack = await h.send(press);
+    expect(ack.type).toBe(6); // DEFERRED_UPDATE_MESSAGE
+    const edit = await h.fake.waitForRequest(
+      (r) => r.method === 'PATCH' && r.path.endsWith(`/${press.token}/messages/@original`),
+      STEP_MS,
+      {
+        includePast: true,
+      },
+    );
+    expect(edit.body).toMatchObject({ content: 'page 2', allowed_mentions: { parse: [] } });
+    const { original, followups } = h.fake.interactionMessages(press.id);
+    expect(original).toMatchObject({ id: press.message.id, content: 'page 2' });
+    expect(followups).toEqual([]);
+  });
+
+  it('a notice instead of a page comes as a private follow-up and leaves the list alone', async () => {
+    const press = buttonInteraction(scopeFor('pager-2'), { customId: 'slow-page:gone', message: list });
+    expect((await h.send(press)).type).toBe(6);
+    const followUp = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path.endsWith(`/${press.token}`), STEP_MS, {
+      includePast: true,
+    });
+    expect(followUp.body).toMatchObject({ content: 'this list is gone', flags: 64 });
+    expect(h.fake.interactionMessages(press.id).original).toMatchObject({ content: 'page 1' });
   });
 });
 

@@ -5,14 +5,17 @@
 // shown is exactly a corpus sentence.
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleSession, type ConsoleSession } from '../../src/transports/console/consoleSession.js';
 import { createApp } from '../../src/app/createApp.js';
 import type { Dispatcher } from '../../src/app/dispatcher.js';
 import { loadConfig } from '../../src/config/loadConfig.js';
 import { createLogger } from '../../src/process/logger.js';
 import type { AutocompleteRequest, Invoker, MessageRequest, OptionValue, Place } from '../../src/discord/interactionRequest.js';
-import { parseSentenceButtonId } from '../../src/discord/customIds.js';
+import { customIdAction, parsePageButtonId, parseSentenceButtonId } from '../../src/discord/customIds.js';
 import { escapeText } from '../../src/discord/render/escape.js';
 import { embedLength, LIMITS, truncate } from '../../src/discord/render/limits.js';
 import { blockQuote } from '../../src/discord/render/style.js';
@@ -30,11 +33,14 @@ let engine: Engine;
 let dispatcher: Dispatcher;
 let session: ConsoleSession;
 let text: fc.Arbitrary<string>;
+let feedbackFolder: string;
 const logs: { level: string; msg: string }[] = [];
 
 beforeAll(async () => {
   const log = createLogger('debug', { write: (line: string) => logs.push(JSON.parse(line) as { level: string; msg: string }) });
-  const app = await createApp(loadConfig('local', { corpus: CORPUS, env: {}, envFile: null }), { log, rateLimit: false });
+  feedbackFolder = mkdtempSync(join(tmpdir(), 'citebot-fuzz-feedback-'));
+  const env = { CITEBOT_FEEDBACK_FILE: join(feedbackFolder, 'feedback.jsonl') };
+  const app = await createApp(loadConfig('local', { corpus: CORPUS, env, envFile: null }), { log, rateLimit: false });
   ({ engine, dispatcher } = app);
   const { registry } = app;
   const user = { id: 'console', username: '@everyone', globalName: null };
@@ -54,6 +60,8 @@ beforeAll(async () => {
     options: { question: 'how many IoT enterprises in Wuxi' },
   });
 });
+
+afterAll(() => rmSync(feedbackFolder, { recursive: true, force: true }));
 
 // ── generators ────────────────────────────────────────────────────────────────
 
@@ -94,8 +102,25 @@ function messageRequest(): fc.Arbitrary<MessageRequest> {
       ...base,
       kind: fc.constant('button' as const),
       customId: fc.oneof(
-        realRef().chain((ref) => fc.constantFrom(`share:${ref}`, `context:${ref}`)),
-        fc.tuple(fc.constantFrom('share:', 'context:', ''), mixed).map(([a, b]) => a + b),
+        realRef().chain((ref) => fc.constantFrom(...SENTENCE_ACTIONS.map((action) => `${action}:${ref}`))),
+        realRef().chain((ref) => fc.constantFrom(`read:${ref}`, `read-page:${ref}`, `sources-page:${ref.split(':')[1]}`)),
+        fc
+          .tuple(
+            fc.constantFrom('sources-page:', 'search-page:', 'read:', 'not-it:', 'share-alt:', ...SENTENCE_ACTIONS.map((a) => `${a}:`), ''),
+            mixed,
+          )
+          .map(([a, b]) => a + b),
+      ),
+      // The message the button is on: what a paging or "Not it?" press reads its query or question from.
+      message: fc.option(
+        fc.record({
+          content: fc.oneof(
+            text,
+            text.map((t) => `**Search:** ${t}`),
+            text.map((t) => `**Asked:** ${t}`),
+          ),
+        }),
+        { nil: undefined },
       ),
     }),
   );
@@ -161,6 +186,10 @@ function expectNothingPings(reply: MessageReply, request: MessageRequest) {
   }
 }
 
+/** Buttons whose custom id names a sentence; the others name a page of a list. */
+const SENTENCE_ACTIONS = ['share', 'context', 'not-it', 'share-alt'];
+const PAGE_ACTIONS = ['sources-page', 'search-page', 'read', 'read-page'];
+
 const sentenceOf = (customId: string | undefined) => {
   const ref = customId === undefined ? undefined : parseSentenceButtonId(customId);
   return ref && engine.context(ref.documentId, ref.sentenceIndex, 0)?.sentences[0];
@@ -171,11 +200,15 @@ function expectExactQuotes(reply: MessageReply, request: MessageRequest) {
   const buttons = (reply.body.components ?? [])
     .flatMap((r) => r.components)
     .filter((b): b is typeof b & { custom_id: string } => 'custom_id' in b);
-  for (const b of buttons) expect(sentenceOf(b.custom_id), `button ${b.custom_id} names no sentence`).toBeDefined();
+  for (const b of buttons) {
+    const action = customIdAction(b.custom_id);
+    if (PAGE_ACTIONS.includes(action)) expect(parsePageButtonId(b.custom_id), `button ${b.custom_id} names no page`).toBeDefined();
+    else expect(sentenceOf(b.custom_id), `button ${b.custom_id} names no sentence`).toBeDefined();
+  }
   const embed = reply.body.embeds?.[0];
   if (!embed) return;
   const answered = request.kind === 'chat-command' && request.command === 'ask';
-  const shared = request.kind === 'button' && request.customId.startsWith('share:');
+  const shared = request.kind === 'button' && /^share(-alt)?:/.test(request.customId);
   if (answered || shared) {
     const sentence = sentenceOf(buttons.find((b) => b.custom_id.startsWith('context:'))?.custom_id);
     expect(embed.description?.startsWith(blockQuote(escapeText(sentence!.text)))).toBe(true);

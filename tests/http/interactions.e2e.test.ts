@@ -67,7 +67,11 @@ describe('/ask over HTTP', () => {
     expect(data.embeds?.[0]?.title).toBe('Wuxi, Beijing seek cooperation on emerging industries');
     expect(data.embeds?.[0]?.description).toMatch(/^> Statistic show that Wuxi is now home to 3,657 IoT enterprises/);
     expect(data.embeds?.[0]?.description).toContain('— wuxinews.com.cn · 18 Dec 2020');
-    expect(customIds(data)).toEqual(['share:wuxi-beijing-seek-cooperation:5', 'context:wuxi-beijing-seek-cooperation:5']);
+    expect(customIds(data)).toEqual([
+      'share:wuxi-beijing-seek-cooperation:5',
+      'context:wuxi-beijing-seek-cooperation:5',
+      'not-it:wuxi-beijing-seek-cooperation:5',
+    ]);
   });
 
   it('public:true posts in the channel at once', async () => {

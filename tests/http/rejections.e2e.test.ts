@@ -193,12 +193,25 @@ describe('malformed requests', () => {
         data: { type: 3, name: 'Find source', target_id: '9', resolved: { messages: { 9: { id: '9', content: 5, author: { id: '1' } } } } },
       },
       { type: 2, id: 'w8', token: 't', application_id: '1', member: { user: { id: 42 } }, data: { type: 1, name: 'help' } },
+      // The message a button is on, whose text a page button reads its query from: text, or nothing.
+      {
+        type: 3,
+        id: 'w9',
+        token: 't',
+        application_id: '1',
+        ...from,
+        data: { component_type: 2, custom_id: 'search-page:0123456789ab:1' },
+        message: { content: { $ne: '' } },
+      },
     ];
     for (const payload of bad) expectRefused(await server.post(payload), 400, '{"error":"malformed request"}');
-    expectNeverAnswered(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8']);
+    expectNeverAnswered(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8', 'w9']);
     const refusals = server.logs().filter((l) => l.msg === 'request refused' && l.status === 400);
     expect(refusals.map((l) => l.reason)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^not an interaction citebot answers: data\.custom_id: /)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^not an interaction citebot answers: data\.custom_id: /),
+        expect.stringMatching(/^not an interaction citebot answers: message\.content: /),
+      ]),
     );
     expect(
       server

@@ -1,6 +1,7 @@
 // The live corpus in-process (as createApp makes it for the three transports): which changes in
 // the corpus folder start a reload, how reloads asked for together are taken, what is left on
 // disk, and shutting down in the middle of one.
+import { NO_FEEDBACK } from '../../src/app/feedback/feedbackLog.js';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ async function liveOn(dir: string, { watch = true, debounceMs = 300 } = {}) {
     config: { corpusDir: dir, reload: { watch, debounceMs } },
     ...loadEngineAndDigest(dir),
     registry: await loadCommands(),
+    feedback: NO_FEEDBACK,
     log: createLogger('debug', { write: (line: string) => logs.push(JSON.parse(line) as LogLine) }),
   });
   opened.push(live);

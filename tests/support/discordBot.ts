@@ -48,7 +48,14 @@ export async function startBotOnFake(options: BotOnFakeOptions = {}): Promise<Bo
   const log = createLogger(options.logLevel ?? 'debug', { write: (line: string) => logs.push(JSON.parse(line) as LogLine) });
   try {
     const config = loadConfig('discord', {
-      env: { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, ...options.env },
+      // Feedback off unless a test asks for it (with a file of its own): nothing is written into the repository.
+      env: {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APPLICATION_ID: fake.applicationId,
+        DISCORD_API_URL: fake.apiUrl,
+        CITEBOT_FEEDBACK: 'off',
+        ...options.env,
+      },
       envFile: null,
     });
     // With nothing to add, startBot loads the command files itself, as `citebot bot` does.

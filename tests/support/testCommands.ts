@@ -6,8 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { ArgumentsOf, ChatCommandDefinition } from '../../src/app/handlerTypes.js';
 import type { ModuleEntry } from '../../src/app/registry.js';
-import type { ChatCommandRequest } from '../../src/discord/interactionRequest.js';
-import { privateReply, publicReply } from '../../src/discord/reply.js';
+import type { ButtonRequest, ChatCommandRequest } from '../../src/discord/interactionRequest.js';
+import { privateReply, publicReply, updateReply } from '../../src/discord/reply.js';
 
 /** Longer than the deferral threshold the tests set (100 ms), far shorter than Discord's 3 s. */
 const WORK_MS = 300;
@@ -51,6 +51,17 @@ export const boom = {
   },
   autocomplete: () => {
     throw new Error('kaboom in autocomplete');
+  },
+};
+
+/** A slow page button (`slow-page:N`): the next page in place of the list, or for `slow-page:gone` a private notice. */
+export const slowPage = {
+  action: 'slow-page',
+  updates: true,
+  execute: async (request: ButtonRequest) => {
+    await sleep(WORK_MS);
+    if (request.customId === 'slow-page:gone') return privateReply({ content: 'this list is gone' });
+    return updateReply({ content: `page ${request.customId.split(':')[1]}` });
   },
 };
 

@@ -6,8 +6,8 @@ import { formatDate } from '../../corpus/articleDate.js';
 import type { Answer } from '../../engine/types.js';
 import type { Invoker } from '../interactionRequest.js';
 import type { MessageBody } from '../reply.js';
-import { articleLinkButton, contextButton, row, shareButton } from './buttons.js';
-import { escapeInline, escapeInlineWithin, escapeText } from './escape.js';
+import { articleLinkButton, contextButton, notItButton, row, shareButton } from './buttons.js';
+import { echoedText, escapeInline, escapeInlineWithin, escapeText } from './escape.js';
 import { LIMITS, truncate } from './limits.js';
 import { blockQuote, COLORS, sourceAndDate } from './style.js';
 
@@ -46,13 +46,18 @@ function articleTitle(c: Pick<Citation, 'title' | 'url'>): string {
   return c.url ? `[${title}](${c.url})` : title;
 }
 
-/** "**Asked:** how many IoT firms in Wuxi", the question escaped so it displays as typed. */
-export const askedLine = (question: string): string => `**Asked:** ${escapeInlineWithin(question, 1500)}`;
+const ASKED = '**Asked:** ';
 
-/** /ask's reply: private with Share + Show context, or public (already shared) with Show context. */
+/** "**Asked:** how many IoT firms in Wuxi", the question escaped so it displays as typed. */
+export const askedLine = (question: string): string => `${ASKED}${escapeInlineWithin(question, 1500)}`;
+
+/** The question a reply's first line echoes (what "Not it?" asks again), or undefined when it echoes none. */
+export const questionFromReply = (content: string | undefined): string | undefined => echoedText(content, ASKED);
+
+/** /ask's reply: private with Share, Show context and Not it?, or public (already shared) with Show context and Not it?. */
 export function renderAnswer(question: string, best: Citation, others: readonly Citation[], visibility: 'private' | 'public'): MessageBody {
   const ref = { documentId: best.documentId, sentenceIndex: best.sentenceIndex };
-  const buttons = visibility === 'private' ? [shareButton(ref), contextButton(ref)] : [contextButton(ref)];
+  const buttons = [...(visibility === 'private' ? [shareButton(ref)] : []), contextButton(ref), notItButton(ref)];
   return {
     content: askedLine(question),
     embeds: [citationEmbed(best, others)],

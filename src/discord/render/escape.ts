@@ -69,3 +69,18 @@ export function withoutMentions(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * escapeInline undone: the text a person typed (whitespace folded), read back from a line
+ * citebot wrote, so a button on that message can act on it again. escapeMarkdown escapes
+ * backslashes too, so every `\x` stands for `x`; zero-width spaces are escapeMentions' own.
+ */
+export function unescapeInline(escaped: string): string {
+  return escaped.replace(/\u200B/g, '').replace(/\\(.)/gs, '$1');
+}
+
+/** What a message's first line echoes after `lead` ("**Asked:** "), as typed; undefined when it does not start so. */
+export function echoedText(content: string | undefined, lead: string): string | undefined {
+  const first = content?.split('\n', 1)[0];
+  return first?.startsWith(lead) ? unescapeInline(first.slice(lead.length)) : undefined;
+}

@@ -23,7 +23,9 @@ export function renderHelp(commands: readonly CommandSummary[], examples: readon
   if (examples.length) fields.push({ name: 'Try', value: examples.map((q) => `• ${escapeInline(q)}`).join('\n') });
   fields.push({
     name: 'Privacy',
-    value: 'Answers are visible only to you until you press **Share in channel** (or ask with `public: true`). Nobody is ever pinged.',
+    value:
+      'Answers are visible only to you until you press **Share in channel** (or ask with `public: true`). Nobody is ever pinged. ' +
+      "Not the sentence you needed? **Not it?** shows the next best; what you choose there may be noted for the sources' curators, never with your name.",
   });
   return {
     embeds: [

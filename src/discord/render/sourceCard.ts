@@ -2,7 +2,8 @@
 import type { APIEmbedField } from 'discord.js';
 import type { Article } from '../../corpus/schema.js';
 import type { MessageBody } from '../reply.js';
-import { articleLinkButton, contextButton, row } from './buttons.js';
+import { readButton } from './articleText.js';
+import { articleLinkButton, row } from './buttons.js';
 import { escapeInline, escapeInlineWithin, escapeText } from './escape.js';
 import { LIMITS, truncate } from './limits.js';
 import { blockQuote, COLORS, pluralize, sourceAndDate } from './style.js';
@@ -33,9 +34,7 @@ export function renderSourceCard(article: Article): MessageBody {
         footer: { text: `${pluralize(article.sentences.length, 'sentence')} · /ask quotes them word for word` },
       },
     ],
-    components: lede
-      ? row(contextButton({ documentId: article.id, sentenceIndex: lede.index }, 'Read the opening'), ...articleLinkButton(article.url))
-      : row(...articleLinkButton(article.url)),
+    components: lede ? row(readButton(article.id), ...articleLinkButton(article.url)) : row(...articleLinkButton(article.url)),
   };
 }
 

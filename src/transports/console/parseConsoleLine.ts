@@ -1,6 +1,7 @@
 // What the person typed at the console, read the way Discord's client would send it:
 // `/ask question: how many IoT firms in Wuxi public: true`, `Find source: <message text>`,
-// `press 1` for a button of the last reply. Plain text is a question for /ask.
+// `press 1` for a button of the latest reply, `press 2.1` for reply 2's first button.
+// Plain text is a question for /ask.
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { OptionValue } from '../../discord/interactionRequest.js';
 
@@ -8,7 +9,8 @@ export type ConsoleAction =
   | { kind: 'empty' }
   | { kind: 'quit' }
   | { kind: 'help' }
-  | { kind: 'press'; button: number }
+  /** `reply` undefined: the latest reply. */
+  | { kind: 'press'; reply?: number; button: number }
   | { kind: 'chat-command'; command: string; options: Record<string, OptionValue> }
   | { kind: 'message-command'; command: string; text: string }
   | { kind: 'error'; message: string };
@@ -81,8 +83,8 @@ export function parseConsoleLine(input: string, definitions: readonly RESTPostAP
   if (!line) return { kind: 'empty' };
   if (/^(quit|exit|\.exit|:q)$/i.test(line)) return { kind: 'quit' };
   if (/^(\?|help|\.help)$/i.test(line)) return { kind: 'help' };
-  const press = /^(?:press|click)?\s*\[?(\d{1,2})\]?$/i.exec(line);
-  if (press) return { kind: 'press', button: Number(press[1]) };
+  const press = /^(?:press|click)?\s*\[?(?:(\d{1,4})\.)?(\d{1,2})\]?$/i.exec(line);
+  if (press) return { kind: 'press', ...(press[1] === undefined ? {} : { reply: Number(press[1]) }), button: Number(press[2]) };
   if (line.startsWith('/')) return parseSlash(line, definitions);
   for (const def of definitions) {
     if (def.type !== ApplicationCommandType.Message) continue;

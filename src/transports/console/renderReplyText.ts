@@ -60,16 +60,19 @@ export function buttonsOf(reply: MessageReply): Button[] {
   return (reply.body.components ?? []).flatMap((row) => row.components);
 }
 
-export function renderReplyText(reply: MessageReply, style: TerminalStyle): string {
+/** `label`: which reply this is ("reply 2"), for pressing its buttons later (`press 2.1`). */
+export function renderReplyText(reply: MessageReply, style: TerminalStyle, label?: string): string {
   const data = toCallbackData(reply);
-  const who = reply.visibility === 'private' ? 'only you can see this' : 'posted in the channel for everyone';
+  const who = `${label ? `${label} · ` : ''}${reply.visibility === 'private' ? 'only you can see this' : 'posted in the channel for everyone'}`;
   const out = [ansi(style.color, '2')(`── citebot · ${who} ${'─'.repeat(Math.max(3, style.width - who.length - 14))}`)];
   if (data.content) out.push(...wrapBlock(markdownToTerminal(data.content, style), style.width, ''));
   for (const embed of data.embeds ?? []) out.push('', ...renderEmbed(embed, style));
   const buttons = buttonsOf(reply);
   if (buttons.length) {
     const labels = buttons.map((b, i) => ('url' in b ? `[${b.label ?? 'link'} ↗ ${b.url}]` : `[${i + 1}] ${b.label ?? b.custom_id}`));
-    out.push('', labels.join('   '), ansi(style.color, '2')('(type "press N" to press a button)'));
+    const number = /^reply (\d+)/.exec(label ?? '')?.[1];
+    const later = number ? `; "press ${number}.N" after other replies` : '';
+    out.push('', labels.join('   '), ansi(style.color, '2')(`(type "press N" to press a button${later})`));
   }
   return out.join('\n');
 }

@@ -10,6 +10,7 @@ import type { Invoker } from '../../discord/interactionRequest.js';
 import type { Engine } from '../../engine/engine.js';
 import { createLogger } from '../../process/logger.js';
 import { CONSOLE_HELP, createConsoleSession } from './consoleSession.js';
+import { handleInterrupts } from './interrupt.js';
 
 export interface ConsoleIo {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -60,8 +61,9 @@ export async function runConsole(config: Config, io: ConsoleIo, injected: { engi
     terminal: interactive,
     ...(interactive ? { completer } : {}),
   });
-  // Ctrl-C at the prompt leaves, as in most REPLs (Ctrl-D too: the input ends).
-  lines.on('SIGINT', () => lines.close());
+  // Ctrl-C clears a half-typed line, and quits on an empty one when pressed twice (interrupt.ts); Ctrl-D ends the input.
+  if (interactive) handleInterrupts(lines, (text) => io.output.write(text));
+  else lines.on('SIGINT', () => lines.close());
   if (interactive) {
     write(
       `citebot console: ${engine.corpus.articles.length} articles loaded. Same commands and handlers as the Discord bot, no Discord needed.\n${CONSOLE_HELP}\n`,

@@ -47,7 +47,13 @@ const base = {
 export const interactionSchema = z.discriminatedUnion('type', [
   z.looseObject({ ...base, type: z.literal(1) }), // PING
   z.looseObject({ ...base, type: z.literal(2), data: commandData }),
-  z.looseObject({ ...base, type: z.literal(3), data: z.looseObject({ component_type: z.number().int(), custom_id: z.string().max(100) }) }),
+  z.looseObject({
+    ...base,
+    type: z.literal(3),
+    data: z.looseObject({ component_type: z.number().int(), custom_id: z.string().max(100) }),
+    // The message the button is on: buttons read state from its text (at most 2,000 characters at Discord).
+    message: z.looseObject({ content: z.string().max(4000).optional() }).optional(),
+  }),
   z.looseObject({ ...base, type: z.literal(4), data: z.looseObject({ type: z.literal(1), name, options }) }), // autocomplete
 ]);
 
