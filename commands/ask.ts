@@ -1,5 +1,7 @@
-// /ask question:<text> [public:<bool>]: the best quote, private by default, with Share and Show context.
+// /ask question:<text> [public:<bool>] [since:<date>] [source:<publisher>]: the best quote (within the
+// filters), private by default, with Share and Show context.
 import { ApplicationCommandOptionType } from 'discord.js';
+import { readFilter, SINCE_OPTION, SOURCE_OPTION } from '../src/app/filterOptions.js';
 import type { ArgumentsOf, ChatCommandDefinition, HandlerContext } from '../src/app/handlerTypes.js';
 import { USABLE_EVERYWHERE } from '../src/discord/commandScope.js';
 import type { AutocompleteRequest, ChatCommandRequest } from '../src/discord/interactionRequest.js';
@@ -7,6 +9,7 @@ import { renderAnswer } from '../src/discord/render/citation.js';
 import { withoutMentions } from '../src/discord/render/escape.js';
 import { renderNoAnswer } from '../src/discord/render/noAnswer.js';
 import { privateReply, type Choice, type MessageReply, type Visibility } from '../src/discord/reply.js';
+import { describeFilter, hasFilter } from '../src/engine/articleFilter.js';
 import { MAX_QUESTION_LENGTH } from '../src/engine/engine.js';
 
 /** The best answer and up to three other sources' dated answers. */
@@ -29,6 +32,8 @@ export const data = {
       name: 'public',
       description: 'Post the answer in the channel right away (default: only you see it)',
     },
+    SINCE_OPTION,
+    SOURCE_OPTION,
   ],
   ...USABLE_EVERYWHERE,
 } as const satisfies ChatCommandDefinition;
@@ -41,14 +46,19 @@ export function visibility(request: Ask): Visibility {
 
 export function execute(request: Ask, { engine }: HandlerContext): MessageReply {
   const { question } = request.options;
-  const result = engine.ask(withoutMentions(question), { limit: ANSWERS });
+  const read = readFilter(request.options);
+  if ('reply' in read) return read.reply;
+  const result = engine.ask(withoutMentions(question), { limit: ANSWERS, ...read.filter });
   const [best, ...others] = result.answers;
+  // The "Asked:" line says what the answer was limited to.
+  const asked = hasFilter(read.filter) ? `${question} (${describeFilter(read.filter)})` : question;
   // No answer stays private even when asked in public: nothing to share, nothing to clutter the channel.
-  if (!result.answered || !best) return privateReply(renderNoAnswer(question, result));
+  if (!result.answered || !best) return privateReply(renderNoAnswer(asked, result));
   const shown = visibility(request);
-  return { kind: 'message', visibility: shown, body: renderAnswer(question, best, others, shown) };
+  return { kind: 'message', visibility: shown, body: renderAnswer(asked, best, others, shown) };
 }
 
 export function autocomplete(request: AutocompleteRequest, { suggestions }: HandlerContext): Choice[] {
-  return suggestions.suggest(request.focused.value);
+  const { name, value } = request.focused;
+  return name === SOURCE_OPTION.name ? suggestions.sources(value) : suggestions.questions(value);
 }

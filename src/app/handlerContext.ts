@@ -1,3 +1,4 @@
+import { publishers } from '../engine/articleFilter.js';
 import type { Engine } from '../engine/engine.js';
 import { answerableExamples } from './examples.js';
 import type { HandlerContext } from './handlerTypes.js';
@@ -7,5 +8,12 @@ import { buildSuggestions } from './suggestions.js';
 /** Everything handlers share, computed once at start-up from the engine and the registry. */
 export function createHandlerContext(engine: Engine, registry: Registry): HandlerContext {
   const examples = answerableExamples(engine);
-  return { engine, examples, suggestions: buildSuggestions(engine.index, examples), catalog: registry.catalog };
+  // The corpus's own questions (made and verified when the index was built) after the hand-written samples.
+  const questions = [...examples, ...engine.suggestedQuestions()];
+  return {
+    engine,
+    examples: examples.length ? examples : questions.slice(0, 5),
+    suggestions: buildSuggestions(engine.index, questions, publishers(engine.corpus.articles)),
+    catalog: registry.catalog,
+  };
 }

@@ -26,13 +26,13 @@ import type {
 import type { CommandSummary } from '../discord/render/help.js';
 import type { Choice, MessageReply, Visibility } from '../discord/reply.js';
 import type { Engine } from '../engine/engine.js';
-import type { QuestionSuggestions } from './suggestions.js';
+import type { Suggestions } from './suggestions.js';
 
 /** What every handler may use: read-only, shared by all interactions. */
 export interface HandlerContext {
   readonly engine: Engine;
-  /** Autocomplete material for /ask, built once from the corpus. */
-  readonly suggestions: QuestionSuggestions;
+  /** Autocomplete for /ask, /search and their `source`, built once from the corpus. */
+  readonly suggestions: Suggestions;
   /** Sample questions the engine answers from this corpus. */
   readonly examples: readonly string[];
   /** Every registered command, for /help. */

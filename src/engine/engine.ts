@@ -6,6 +6,7 @@ import { loadLexicon, type Lexicon } from '../lexicon/wordnet.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyzeQuestion.js';
 import { articleMask, filteredOutMessage, hasFilter, noArticleMessage, parseAnswerFilter, type AnswerFilter } from './articleFilter.js';
 import { factHistory } from './factHistory.js';
+import { verifiedQuestions } from './suggestQuestions.js';
 import { FEATURE_NAMES } from './features.js';
 import { rankSentences, type RankedSentence } from './rankSentences.js';
 import { resolveRelativeDates, type ResolvedDate } from './resolveRelativeDates.js';
@@ -30,6 +31,8 @@ export interface Engine {
   search(query: string, options?: { limit?: number } & AnswerFilter): SearchHit[];
   /** The sentences that bear on a claim (what answers it as a question first, then those that share its substance), best first. */
   findSupport(claim: string, options?: { limit?: number }): Answer[];
+  /** Questions ask answers from this corpus, each with the sentence it was made from (suggestQuestions.ts): from the index file, else made once now. */
+  suggestedQuestions(): readonly string[];
   /** The sentences ask would choose from, best first, with no confidence threshold (for benchmarks). */
   rank(question: string, options?: { limit?: number }): Answer[];
   article(id: string): Article | undefined;
@@ -94,6 +97,7 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
       return mask?.kept === 0 ? [] : search(index, lexicon, query, options?.limit ?? 10, mask?.allowed);
     },
     findSupport: (claim, options) => findSupport(index, lexicon, claim, options?.limit ?? 3),
+    suggestedQuestions: () => (index.questions ??= verifiedQuestions(index, (q) => ask(index, lexicon, q, 1).answers[0])),
     rank: (question, options) =>
       checkQuestion(question)
         ? []

@@ -1,5 +1,6 @@
 // /search: a few matching sentences with their dates, for browsing.
 import type { APIEmbed } from 'discord.js';
+import { describeFilter, hasFilter, type AnswerFilter } from '../../engine/articleFilter.js';
 import type { SearchHit } from '../../engine/types.js';
 import type { MessageBody } from '../reply.js';
 import { contextButton, row } from './buttons.js';
@@ -9,8 +10,13 @@ import { blockQuote, COLORS, sourceAndDate } from './style.js';
 
 const QUOTE_ROOM = 800;
 
-export function renderSearch(query: string, hits: readonly SearchHit[]): MessageBody {
-  const heading = `**Search:** ${escapeInlineWithin(query, 1500)}`;
+export function renderSearch(query: string, hits: readonly SearchHit[], filter?: AnswerFilter): MessageBody {
+  const within = hasFilter(filter) ? escapeInlineWithin(describeFilter(filter), 300) : '';
+  const heading = `**Search:** ${escapeInlineWithin(query, 1500)}${within ? ` (${within})` : ''}`;
+  if (hits.length === 0 && within)
+    return {
+      content: `${heading}\nNo sentence ${within} matches that. Try without the filter, or /sources to see the articles' dates and publishers.`,
+    };
   if (hits.length === 0)
     return { content: `${heading}\nNo sentence in the sources matches that. Try other words, or /sources to see what the sources cover.` };
   const embed: APIEmbed = {
