@@ -6,6 +6,7 @@
 import type { Config } from '../config/loadConfig.js';
 import { loadEngine, type Engine } from '../engine/engine.js';
 import type { Logger } from '../process/logger.js';
+import { createCommandMentions, type CommandMentions } from './commandMentions.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
 import { createHandlerContext } from './handlerContext.js';
 import { loadCommands } from './loadCommands.js';
@@ -14,6 +15,8 @@ import type { Registry } from './registry.js';
 
 export interface App {
   readonly engine: Engine;
+  /** Command ids for /help's mentions, learned by the transports (commandMentions.ts). */
+  readonly mentions: CommandMentions;
   readonly registry: Registry;
   readonly dispatcher: Dispatcher;
   /** Lets go of what the app holds (the shared rate limit's connection). Safe to call twice. */
@@ -46,9 +49,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       options.engine ?? timed(log, 'engine loaded', () => loadEngine(config.corpusDir, { indexFile: config.indexFile, notice }));
     const registry = options.registry ?? (await loadCommands());
     const rateLimiter = await limiter;
-    const dispatcher = createDispatcher({ registry, context: createHandlerContext(engine, registry), log, rateLimiter });
+    const mentions = createCommandMentions();
+    const dispatcher = createDispatcher({ registry, context: createHandlerContext(engine, registry, mentions), log, rateLimiter });
     let closed: Promise<void> | undefined;
-    return { engine, registry, dispatcher, close: () => (closed ??= rateLimiter?.close?.() ?? Promise.resolve()) };
+    return { engine, mentions, registry, dispatcher, close: () => (closed ??= rateLimiter?.close?.() ?? Promise.resolve()) };
   } catch (error) {
     await (await limiter.catch(() => null))?.close?.();
     throw error;

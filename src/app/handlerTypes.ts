@@ -26,6 +26,7 @@ import type {
 import type { CommandSummary } from '../discord/render/help.js';
 import type { Choice, MessageReply, Visibility } from '../discord/reply.js';
 import type { Engine } from '../engine/engine.js';
+import type { CommandMentions } from './commandMentions.js';
 import type { Suggestions } from './suggestions.js';
 
 /** What every handler may use: read-only, shared by all interactions. */
@@ -37,6 +38,8 @@ export interface HandlerContext {
   readonly examples: readonly string[];
   /** Every registered command, for /help. */
   readonly catalog: readonly CommandSummary[];
+  /** Slash commands as clickable mentions once their ids are known. */
+  readonly mentions: Pick<CommandMentions, 'mention'>;
 }
 
 // ── Definitions: Discord's application-command JSON, read-only so `as const` fits ──

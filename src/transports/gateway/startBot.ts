@@ -14,6 +14,7 @@ import {
   type ClientOptions,
   type GatewayDispatchPayload,
 } from 'discord.js';
+import { fetchCommands } from '../../app/commandMentions.js';
 import { createApp, type App } from '../../app/createApp.js';
 import type { Registry } from '../../app/registry.js';
 import type { DiscordConfig } from '../../config/loadConfig.js';
@@ -51,7 +52,13 @@ export async function startBot(config: DiscordConfig, options: StartBotOptions =
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   };
   const client = new Client(clientOptions);
-  const answerer = createInteractionAnswerer({ dispatcher: app.dispatcher, rest: client.rest, log, deferAfterMs: options.deferAfterMs });
+  const answerer = createInteractionAnswerer({
+    dispatcher: app.dispatcher,
+    rest: client.rest,
+    log,
+    deferAfterMs: options.deferAfterMs,
+    mentions: app.mentions,
+  });
   const inFlight = createInFlight();
   let stopping = false;
 
@@ -94,6 +101,12 @@ export async function startBot(config: DiscordConfig, options: StartBotOptions =
   const applicationId = client.application?.id;
   if (applicationId && applicationId !== config.applicationId) {
     log.warn('DISCORD_APPLICATION_ID does not match the token', { configured: config.applicationId, fromToken: applicationId });
+  }
+  // The registered commands' ids, for /help's clickable mentions; without them /help names commands as text.
+  try {
+    app.mentions.learn(await fetchCommands(config, client.rest));
+  } catch (error) {
+    log.warn('could not list the registered commands: /help names them as text', { error: errorFields(error) });
   }
   log.info('bot ready', { user: client.user?.tag, applicationId, commands: app.registry.definitions.map((d) => d.name) });
 
