@@ -67,6 +67,8 @@ describe('console session', () => {
     expect(await session.complete('/so')).toEqual(['/source ', '/sources ']);
     expect(await session.complete('/ask question: who is gao')).toContain('/ask question: who is Gao Yaguang');
     expect(await session.complete('/source id: beijing')).toEqual(['/source id: wuxi-beijing-seek-cooperation']);
+    expect(await session.complete('/ask question: how many iot')).toContain('/ask question: How many IoT enterprises are in Wuxi?');
+    expect(await session.complete('/search query: x source: china')).toEqual(['/search query: x source: chinadaily.com.cn']);
   });
 });
 
