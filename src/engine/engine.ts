@@ -97,7 +97,13 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
       return mask?.kept === 0 ? [] : search(index, lexicon, query, options?.limit ?? 10, mask?.allowed);
     },
     findSupport: (claim, options) => findSupport(index, lexicon, claim, options?.limit ?? 3),
-    suggestedQuestions: () => (index.questions ??= verifiedQuestions(index, (q) => ask(index, lexicon, q, 1).answers[0])),
+    suggestedQuestions: () =>
+      (index.questions ??= verifiedQuestions(
+        index,
+        (q) => ask(index, lexicon, q, 1).answers[0],
+        undefined,
+        (verb) => lexicon.lemmatize(verb).find((base) => base !== verb && verb.startsWith(base.slice(0, 3))),
+      )),
     rank: (question, options) =>
       checkQuestion(question)
         ? []

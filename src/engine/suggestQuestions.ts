@@ -10,12 +10,15 @@ export const QUESTION_LIMITS = { sentencesRead: 50_000, tried: 600, kept: 300, p
 
 export interface DraftQuestion {
   question: string;
-  /** The sentence it was made from (its id in the index). */
-  sentence: number;
+  /** The sentences it was made from (ids in the index): the same question from two sources' versions of a fact. */
+  sentences: number[];
 }
 
 /** Where ask's answer to a question comes from (undefined: declined). */
 export type AnswerLocator = (question: string) => { documentId: string; sentenceIndex: number; score: number } | undefined;
+
+/** A verb's base form ("handled" → "handle", "employs" → "employ"), or undefined when unknown: from the lexicon. */
+export type BaseForm = (verb: string) => string | undefined;
 
 const W = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’-]*`;
 const CAP = String.raw`\p{Lu}[\p{L}\p{N}'’-]*`;
@@ -29,7 +32,7 @@ const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|Se
 
 /** What a person's role ends in: "vice-mayor", "general manager", "Secretary", "highest official". */
 const ROLE =
-  /(?:mayor|governor|director|manager|secretary|chairman|chairwoman|chair|president|minister|official|head|chief|ceo|founder|spokesperson|spokesman|spokeswoman|leader|executive|commissioner|deputy|dean|principal|premier|ambassador|general)$/i;
+  /(?:mayor|governor|director|manager|secretary|chairman|chairwoman|chair|president|minister|official|head|chief|ceo|founder|spokesperson|spokesman|spokeswoman|leader|lead|executive|commissioner|deputy|dean|principal|premier|ambassador|general)$/i;
 /** Words that end a noun phrase rather than belong to it. */
 const NOT_IN_PHRASE = String.raw`(?!(?:since|it|its|which|that|who|when|while|because|and|as|of|in|to|with|from|for|by|said)\b)`;
 const PHRASE_WORD = String.raw`${NOT_IN_PHRASE}${W}`;
@@ -45,8 +48,8 @@ const RULES: { pattern: RegExp; make: (m: RegExpMatchArray, text: string) => str
     make: (m) => (isName(m[1]!) && ROLE.test(m[2]!) ? [`Who is the ${m[2]} of ${m[3]}?`] : []),
   },
   {
-    // "Gao Yaguang, Wuxi's deputy mayor" → "Who is Wuxi's deputy mayor?"
-    pattern: new RegExp(String.raw`${PERSON}, (${CAP}['’]s(?: ${W}){1,3})(?=[,.;]|$)`, 'u'),
+    // "Gao Yaguang, Wuxi's deputy mayor" → "Who is Wuxi's deputy mayor?"; "…, the combined authority's transport lead" likewise.
+    pattern: new RegExp(String.raw`${PERSON}, ((?:the )?(?:${PHRASE_WORD} ){0,2}${W}['’]s(?: ${W}){1,3})(?=[,.;]|$)`, 'u'),
     make: (m) => (isName(m[1]!) && ROLE.test(m[2]!) ? [`Who is ${m[2]}?`] : []),
   },
   {
@@ -92,24 +95,41 @@ const COUNT_RULES: { pattern: RegExp; make: (m: RegExpMatchArray) => string }[] 
   { pattern: new RegExp(String.raw`${COUNTED} in ${NAME}`, 'u'), make: (m) => `How many ${m[1]} are in ${m[2]}?` },
 ];
 
-function countQuestions(text: string): string[] {
-  return COUNT_RULES.flatMap(({ pattern, make }) => {
+/**
+ * "The Port of Kestrel Bay handled a record 41.2 million tonnes of cargo" → "How many tonnes of cargo did
+ * the Port of Kestrel Bay handle?"; "The port authority employs 2,300 people" → "How many people does the
+ * port authority employ?": a sentence that opens with what does the counting.
+ */
+const COUNTING_VERB = new RegExp(
+  String.raw`^((?:The |the )?${CAP}(?: (?:of |and |the )*${CAP})*|(?:The) (?:${PHRASE_WORD} ){0,3}${W}) (?:also |now )?(?!(?:has|was|is|does|says|said)\b)(\p{Ll}{3,}(?:ed|s)) (?:a record |a total of |more than |about |almost |nearly |some |around )?\d[\d,]*(?:\.\d+)?(?: million| billion)? ((?:${PHRASE_WORD} ){0,2}(?!(?:years|months|weeks|days|hours|times|percent)\b)\p{Ll}+[^s\W]s(?: of \p{Ll}+)?|people)\b`,
+  'u',
+);
+
+function countQuestions(text: string, baseForm?: BaseForm): string[] {
+  const out = COUNT_RULES.flatMap(({ pattern, make }) => {
     const m = pattern.exec(text);
     const name = m?.slice(1).find((g) => g !== undefined && /^\p{Lu}/u.test(g));
     return m && name && isName(name) ? [make(m)] : [];
   });
+  const m = baseForm && COUNTING_VERB.exec(text);
+  const base = m && baseForm(m[2]!);
+  if (m && base && !/^(?:It|He|She|They|We|This|That)$/.test(m[1]!)) {
+    const subject = m[1]!.replace(/^The /, 'the ');
+    out.push(`How many ${m[3]} ${m[2]!.endsWith('ed') ? 'did' : 'does'} ${subject} ${base}?`);
+  }
+  return out;
 }
 
 /** Drafts from the sentences that offer a number or a name, read evenly spread over the corpus, at most `tried`. */
-export function draftQuestions(index: SentenceIndex, limits = QUESTION_LIMITS): DraftQuestion[] {
+export function draftQuestions(index: SentenceIndex, limits = QUESTION_LIMITS, baseForm?: BaseForm): DraftQuestion[] {
   const drafts: DraftQuestion[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, DraftQuestion>();
   const step = Math.max(1, Math.ceil(index.sentenceCount / limits.sentencesRead));
   for (let id = 0; id < index.sentenceCount && drafts.length < limits.tried; id += step) {
     if (row(index.numbers, id).length === 0 && row(index.names, id).length === 0) continue;
     const text = index.sentence(id).text;
     const made = [
-      ...countQuestions(text),
+      ...countQuestions(text, baseForm),
       ...RULES.flatMap(({ pattern, make }) => {
         const m = pattern.exec(text);
         return m ? make(m, text) : [];
@@ -118,25 +138,34 @@ export function draftQuestions(index: SentenceIndex, limits = QUESTION_LIMITS): 
     for (const question of made) {
       const tidy = question.replace(/\s+/g, ' ').replace(/^(\p{Ll})/u, (c) => c.toUpperCase());
       const key = tidy.toLowerCase();
-      if (tidy.length > 100 || seen.has(key)) continue;
-      seen.add(key);
-      drafts.push({ question: tidy, sentence: id });
+      const again = seen.get(key);
+      if (again) again.sentences.push(id);
+      else if (tidy.length <= 100) {
+        const draft = { question: tidy, sentences: [id] };
+        seen.set(key, draft);
+        drafts.push(draft);
+      }
     }
   }
   return drafts.slice(0, limits.tried);
 }
 
 /**
- * The drafts that ask answers with the sentence each was made from, best answered first, at most
+ * The drafts that ask answers with a sentence each was made from, best answered first, at most
  * `perSentence` per sentence and `kept` in all: what autocomplete may offer as answerable.
  */
-export function verifiedQuestions(index: SentenceIndex, answerOf: AnswerLocator, limits = QUESTION_LIMITS): string[] {
+export function verifiedQuestions(index: SentenceIndex, answerOf: AnswerLocator, limits = QUESTION_LIMITS, baseForm?: BaseForm): string[] {
   const kept: { question: string; score: number; sentence: number }[] = [];
-  for (const draft of draftQuestions(index, limits)) {
+  for (const draft of draftQuestions(index, limits, baseForm)) {
     const answer = answerOf(draft.question);
-    const source = index.sentence(draft.sentence);
-    if (answer && answer.documentId === source.documentId && answer.sentenceIndex === source.index)
-      kept.push({ question: draft.question, score: answer.score, sentence: draft.sentence });
+    const source =
+      answer &&
+      draft.sentences.find(
+        (id) =>
+          index.articles[index.articleOf[id]!]!.id === answer.documentId &&
+          id - index.articleStart[index.articleOf[id]!]! === answer.sentenceIndex,
+      );
+    if (answer && source !== undefined) kept.push({ question: draft.question, score: answer.score, sentence: source });
   }
   const perSentence = new Map<number, number>();
   return kept
