@@ -26,6 +26,12 @@ describe('ask and search with --since and --source', () => {
     });
   });
 
+  it('search with a filter nothing passes says the filter may be why', () => {
+    expect(citebot(['search', '--since', '2030', 'IoT']).stdout).toBe(
+      'No sentence dated 2030 or later matches that (try without the filter).\n',
+    );
+  });
+
   it('search --source lists only that publisher', () => {
     const run = citebot(['search', '--json', '--source', 'chinadaily.com.cn', '--limit', '3', 'IoT industry']);
     const hits = JSON.parse(run.stdout) as { source: string }[];

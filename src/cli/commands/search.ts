@@ -1,4 +1,5 @@
 import { loadConfig } from '../../config/loadConfig.js';
+import { describeFilter, hasFilter } from '../../engine/articleFilter.js';
 import { loadEngine } from '../../engine/engine.js';
 import { CliError } from '../cliError.js';
 import { filterFlags } from '../filterFlags.js';
@@ -14,5 +15,7 @@ export function run(argv: string[]): void {
   const filter = filterFlags(values, spec);
   const { corpusDir, indexFile } = loadConfig('corpus', { corpus: values.corpus, indexFile: values.index });
   const hits = loadEngine(corpusDir, { indexFile }).search(query, { limit, ...filter });
-  console.log(values.json ? JSON.stringify(hits, null, 2) : renderSearchHits(hits));
+  // With a filter, an empty list says the filter may be why.
+  const none = hasFilter(filter) ? `No sentence ${describeFilter(filter)} matches that (try without the filter).` : undefined;
+  console.log(values.json ? JSON.stringify(hits, null, 2) : renderSearchHits(hits, undefined, none));
 }
