@@ -1,12 +1,15 @@
 // Questions the corpus can answer, for /ask autocomplete: made by rules from its sentences (a
 // count with what it counts and a name, a person with a role, a thing with the date it was done,
 // an amount someone will spend), then kept only when ask answers each with the very sentence it
-// came from. No generative model: every question is a template filled with the sentence's words.
+// came from (or another source's sentence that made the same question). No generative model:
+// every question is a template filled with the sentence's words.
 import { row } from './csr.js';
 import type { SentenceIndex } from './sentenceIndex.js';
 
 /** Bounds that keep a 1M-sentence build reasonable: sentences read (spread evenly over the corpus), questions tried, questions kept. */
 export const QUESTION_LIMITS = { sentencesRead: 50_000, tried: 600, kept: 300, perSentence: 2 };
+/** Longer sentences are not read (characters). */
+const MAX_SENTENCE_LENGTH = 600;
 
 export interface DraftQuestion {
   question: string;
@@ -128,6 +131,8 @@ export function draftQuestions(index: SentenceIndex, limits = QUESTION_LIMITS, b
   for (let id = 0; id < index.sentenceCount && drafts.length < limits.tried; id += step) {
     if (row(index.numbers, id).length === 0 && row(index.names, id).length === 0) continue;
     const text = index.sentence(id).text;
+    // A question from a sentence this long would hardly be a good suggestion, and the patterns' cost grows with length.
+    if (text.length > MAX_SENTENCE_LENGTH) continue;
     const made = [
       ...countQuestions(text, baseForm),
       ...RULES.flatMap(({ pattern, make }) => {
