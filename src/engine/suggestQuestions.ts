@@ -9,7 +9,7 @@ import type { SentenceIndex } from './sentenceIndex.js';
 /** Bounds that keep a 1M-sentence build reasonable: sentences read (spread evenly over the corpus), questions tried, questions kept. */
 export const QUESTION_LIMITS = { sentencesRead: 50_000, tried: 600, kept: 300, perSentence: 2 };
 /** Longer sentences are not read (characters). */
-const MAX_SENTENCE_LENGTH = 600;
+const MAX_SENTENCE_LENGTH = 1000;
 
 export interface DraftQuestion {
   question: string;
