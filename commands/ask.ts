@@ -1,5 +1,7 @@
-// /ask question:<text> [public:<bool>]: the best quote, private by default, with Share and Show context.
+// /ask question:<text> [public:<bool>] [since:<date>] [source:<publisher>]: the best quote (within the
+// filters), private by default, with Share and Show context.
 import { ApplicationCommandOptionType } from 'discord.js';
+import { readFilter, SINCE_OPTION, SOURCE_OPTION } from '../src/app/filterOptions.js';
 import type { ArgumentsOf, ChatCommandDefinition, HandlerContext } from '../src/app/handlerTypes.js';
 import { USABLE_EVERYWHERE } from '../src/discord/commandScope.js';
 import type { AutocompleteRequest, ChatCommandRequest } from '../src/discord/interactionRequest.js';
@@ -29,6 +31,8 @@ export const data = {
       name: 'public',
       description: 'Post the answer in the channel right away (default: only you see it)',
     },
+    SINCE_OPTION,
+    SOURCE_OPTION,
   ],
   ...USABLE_EVERYWHERE,
 } as const satisfies ChatCommandDefinition;
@@ -41,14 +45,18 @@ export function visibility(request: Ask): Visibility {
 
 export function execute(request: Ask, { engine }: HandlerContext): MessageReply {
   const { question } = request.options;
-  const result = engine.ask(withoutMentions(question), { limit: ANSWERS });
+  const read = readFilter(request.options);
+  if ('reply' in read) return read.reply;
+  const result = engine.ask(withoutMentions(question), { limit: ANSWERS, ...read.filter });
   const [best, ...others] = result.answers;
   // No answer stays private even when asked in public: nothing to share, nothing to clutter the channel.
-  if (!result.answered || !best) return privateReply(renderNoAnswer(question, result));
+  // The reply's second line says what the answer was limited to.
+  if (!result.answered || !best) return privateReply(renderNoAnswer(question, result, read.filter));
   const shown = visibility(request);
-  return { kind: 'message', visibility: shown, body: renderAnswer(question, best, others, shown) };
+  return { kind: 'message', visibility: shown, body: renderAnswer(question, best, others, shown, read.filter) };
 }
 
 export function autocomplete(request: AutocompleteRequest, { suggestions }: HandlerContext): Choice[] {
-  return suggestions.suggest(request.focused.value);
+  const { name, value } = request.focused;
+  return name === SOURCE_OPTION.name ? suggestions.sources(value) : suggestions.questions(value);
 }

@@ -11,6 +11,6 @@ export const data = {
   ...USABLE_EVERYWHERE,
 } as const satisfies ChatCommandDefinition;
 
-export function execute(_request: ChatCommandRequest, { catalog, examples, engine }: HandlerContext): MessageReply {
-  return privateReply(renderHelp(catalog, examples, engine.corpus.articles.length));
+export function execute(_request: ChatCommandRequest, { catalog, examples, engine, mentions }: HandlerContext): MessageReply {
+  return privateReply(renderHelp(catalog, examples, engine.corpus.articles.length, (name) => mentions.mention(name)));
 }

@@ -1,11 +1,13 @@
-// /search query:<text>: matching sentences with dates, five to a page, private.
+// /search query:<text> [since:<date>] [source:<publisher>]: matching sentences with dates, five to a page, private.
 import { ApplicationCommandOptionType } from 'discord.js';
+import { readFilter, SINCE_OPTION, SOURCE_OPTION } from '../src/app/filterOptions.js';
 import type { ArgumentsOf, ChatCommandDefinition, HandlerContext } from '../src/app/handlerTypes.js';
 import { USABLE_EVERYWHERE } from '../src/discord/commandScope.js';
-import type { ChatCommandRequest } from '../src/discord/interactionRequest.js';
+import type { AutocompleteRequest, ChatCommandRequest } from '../src/discord/interactionRequest.js';
 import { withoutMentions } from '../src/discord/render/escape.js';
 import { renderSearch } from '../src/discord/render/search.js';
-import { privateReply, type MessageReply } from '../src/discord/reply.js';
+import { privateReply, type Choice, type MessageReply } from '../src/discord/reply.js';
+import type { AnswerFilter } from '../src/engine/articleFilter.js';
 import { MAX_QUESTION_LENGTH, type Engine } from '../src/engine/engine.js';
 import type { SearchHit } from '../src/engine/types.js';
 
@@ -13,7 +15,8 @@ import type { SearchHit } from '../src/engine/types.js';
 const HITS = 50;
 
 /** The whole ranked list, the same in every process: Previous / Next (buttons/searchPage.ts) recompute it. */
-export const searchHits = (engine: Engine, query: string): SearchHit[] => engine.search(withoutMentions(query), { limit: HITS });
+export const searchHits = (engine: Engine, query: string, filter: AnswerFilter = {}): SearchHit[] =>
+  engine.search(withoutMentions(query), { limit: HITS, ...filter });
 
 export const data = {
   name: 'search',
@@ -25,12 +28,22 @@ export const data = {
       description: 'Words to look for, e.g. "IoT enterprises"',
       required: true,
       max_length: MAX_QUESTION_LENGTH,
+      autocomplete: true,
     },
+    SINCE_OPTION,
+    SOURCE_OPTION,
   ],
   ...USABLE_EVERYWHERE,
 } as const satisfies ChatCommandDefinition;
 
 export function execute(request: ChatCommandRequest<ArgumentsOf<typeof data>>, { engine }: HandlerContext): MessageReply {
   const { query } = request.options;
-  return privateReply(renderSearch(query, searchHits(engine, query)));
+  const read = readFilter(request.options);
+  if ('reply' in read) return read.reply;
+  return privateReply(renderSearch(query, searchHits(engine, query, read.filter), read.filter));
+}
+
+export function autocomplete(request: AutocompleteRequest, { suggestions }: HandlerContext): Choice[] {
+  const { name, value } = request.focused;
+  return name === SOURCE_OPTION.name ? suggestions.sources(value) : suggestions.searches(value);
 }

@@ -174,7 +174,12 @@ function buildCitebot(args: PhaseArgs, progress: Progress, snapshot: Snapshot, m
   snapshot('corpus');
   const sentences = corpus.articles.reduce((n, a) => n + a.sentences.length, 0);
   progress(`indexing ${sentences.toLocaleString('en')} sentences`);
-  const [engine, indexMs] = timed(() => createEngine(corpus, lexicon));
+  // As build-index does: the index, then the autocomplete questions it stores (made and verified by ask).
+  const [engine, indexMs] = timed(() => {
+    const built = createEngine(corpus, lexicon);
+    built.suggestedQuestions();
+    return built;
+  });
   snapshot('index');
   const peakAfterBuildMb = maxRssMb();
   progress('digest and writeIndexFile');

@@ -6,6 +6,7 @@ import type { ButtonRequest } from '../../src/discord/interactionRequest.js';
 import { SHARE_ALTERNATIVE_ACTION } from '../../src/discord/render/buttons.js';
 import { questionFromReply, renderSharedCitation } from '../../src/discord/render/citation.js';
 import { withoutMentions } from '../../src/discord/render/escape.js';
+import { filterFromReply } from '../../src/discord/render/filterLine.js';
 import { renderMissingSentence } from '../../src/discord/render/context.js';
 import { privateReply, publicReply, type MessageReply } from '../../src/discord/reply.js';
 import { quoteId, shownFor } from './notIt.js';
@@ -21,7 +22,7 @@ export async function execute(request: ButtonRequest, { engine, feedback }: Hand
   if (question !== undefined) {
     await feedback.record({
       question: withoutMentions(question),
-      shown: shownFor(engine, question),
+      shown: shownFor(engine, question, undefined, filterFromReply(request.message?.content)),
       choice: 'shared-alternative',
       alternative: quoteId(citation),
       userId: request.user.id,

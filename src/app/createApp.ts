@@ -6,6 +6,7 @@
 import type { Config } from '../config/loadConfig.js';
 import { loadEngineAndDigest, type Engine } from '../engine/engine.js';
 import type { Logger } from '../process/logger.js';
+import { createCommandMentions, type CommandMentions } from './commandMentions.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
 import { feedbackLog, NO_FEEDBACK } from './feedback/feedbackLog.js';
 import { createLiveCorpus, type LiveCorpus } from './liveCorpus.js';
@@ -18,6 +19,8 @@ export interface App {
   readonly engine: Engine;
   /** The corpus served: its status (for /healthz) and reloading it (the folder is watched; SIGHUP calls reload). */
   readonly corpus: LiveCorpus;
+  /** Command ids for /help's mentions, learned by the transports (commandMentions.ts). */
+  readonly mentions: CommandMentions;
   readonly registry: Registry;
   readonly dispatcher: Dispatcher;
   /** Lets go of what the app holds (the shared rate limit's connection). Safe to call twice. */
@@ -51,6 +54,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       : timed(log, 'engine loaded', () => loadEngineAndDigest(config.corpusDir, { indexFile: config.indexFile, notice }));
     const registry = options.registry ?? (await loadCommands());
     const rateLimiter = await limiter;
+    const mentions = createCommandMentions();
     const feedback = config.feedback.enabled ? feedbackLog(config.feedback.file, log) : NO_FEEDBACK;
     const corpus = createLiveCorpus({
       config,
@@ -58,6 +62,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       digest,
       registry,
       feedback,
+      mentions,
       log,
       watch: config.reload.watch && !options.engine,
       ...(options.notices === 'terminal' ? { say: (line: string) => process.stderr.write(`citebot: ${line}\n`) } : {}),
@@ -69,6 +74,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
         return corpus.context().engine;
       },
       corpus,
+      mentions,
       registry,
       dispatcher,
       close: () => (closed ??= Promise.all([corpus.close(), rateLimiter?.close?.()]).then(() => undefined)),

@@ -26,20 +26,23 @@ import type {
 import type { CommandSummary } from '../discord/render/help.js';
 import type { Choice, MessageReply, Visibility } from '../discord/reply.js';
 import type { Engine } from '../engine/engine.js';
+import type { CommandMentions } from './commandMentions.js';
 import type { FeedbackLog } from './feedback/feedbackLog.js';
-import type { QuestionSuggestions } from './suggestions.js';
+import type { Suggestions } from './suggestions.js';
 
 /** What every handler may use: read-only, shared by all interactions. */
 export interface HandlerContext {
   readonly engine: Engine;
-  /** Autocomplete material for /ask, built once from the corpus. */
-  readonly suggestions: QuestionSuggestions;
+  /** Autocomplete for /ask, /search and their `source`, built once from the corpus. */
+  readonly suggestions: Suggestions;
   /** Sample questions the engine answers from this corpus. */
   readonly examples: readonly string[];
   /** Every registered command, for /help. */
   readonly catalog: readonly CommandSummary[];
   /** Where "Not it?" and what it leads to are recorded (a no-op when CITEBOT_FEEDBACK=off). */
   readonly feedback: FeedbackLog;
+  /** Slash commands as clickable mentions once their ids are known. */
+  readonly mentions: Pick<CommandMentions, 'mention'>;
 }
 
 // ── Definitions: Discord's application-command JSON, read-only so `as const` fits ──

@@ -13,6 +13,7 @@ import { decodeIndexFile } from '../engine/persist/indexFile.js';
 import { rebuildOffThread, type Rebuild } from '../engine/persist/rebuildOffThread.js';
 import { errorFields, type Logger } from '../process/logger.js';
 import { watchFolder, type FolderWatch } from '../process/watchFolder.js';
+import type { CommandMentions } from './commandMentions.js';
 import type { FeedbackLog } from './feedback/feedbackLog.js';
 import { createHandlerContext } from './handlerContext.js';
 import { reloadReport, type Counts } from './reloadReport.js';
@@ -50,6 +51,8 @@ export interface LiveCorpusOptions {
   registry: Registry;
   /** Where "Not it?" presses are recorded: the same log across reloads. */
   feedback: FeedbackLog;
+  /** /help's command ids, kept across reloads. */
+  mentions?: CommandMentions;
   log: Logger;
   /** Watch the corpus folder (default config.reload.watch). */
   watch?: boolean;
@@ -63,13 +66,14 @@ export function createLiveCorpus({
   digest,
   registry,
   feedback,
+  mentions,
   log,
   watch = config.reload.watch,
   say,
 }: LiveCorpusOptions): LiveCorpus {
   const corpusDir = resolve(config.corpusDir);
   const indexFile = config.indexFile ?? defaultIndexFile(corpusDir);
-  let served = { context: createHandlerContext(engine, registry, feedback), digest, loadedAt: new Date() };
+  let served = { context: createHandlerContext(engine, registry, feedback, mentions), digest, loadedAt: new Date() };
   let lastReload: CorpusStatus['lastReload'] = null;
   let running: Promise<ReloadOutcome> | undefined;
   let queued: Promise<ReloadOutcome> | undefined;
@@ -115,7 +119,7 @@ export function createLiveCorpus({
       const decoding = performance.now();
       const { index, digest: built } = decodeIndexFile(bytes);
       const next = engineFromIndex(index, corpusDir);
-      served = { context: createHandlerContext(next, registry, feedback), digest: built, loadedAt: new Date() };
+      served = { context: createHandlerContext(next, registry, feedback, mentions), digest: built, loadedAt: new Date() };
       const swapMs = Math.round(performance.now() - decoding);
       report.reloaded({ now: counts(next), before, digest: built, built: result.built, buildMs: result.buildMs, swapMs, ms: ms() });
     } catch (error) {

@@ -30,8 +30,8 @@ export function renderAskLine(result: AskResult): string {
   return best ? `${result.question} → “${best.quote}” (${citation(best)})` : `${result.question} → ${result.message}`;
 }
 
-export function renderSearchHits(hits: SearchHit[], width = 78): string {
-  if (hits.length === 0) return 'No matching sentences.';
+export function renderSearchHits(hits: SearchHit[], width = 78, none = 'No matching sentences.'): string {
+  if (hits.length === 0) return none;
   return hits
     .map((h, i) => `${String(i + 1).padStart(2)}. ${wrap(h.quote, width - 4, '    ').trimStart()}\n    — ${citation(h)}`)
     .join('\n');

@@ -2,6 +2,17 @@
 // lists them all, and main.ts loads a command's modules (discord.js for bot) only when it runs.
 import { CORPUS_FLAG, INDEX_FLAG, JSON_FLAG, type CommandSpec } from './parseCliArgs.js';
 
+/** ask and search: only some articles (engine/articleFilter.ts). */
+const FILTER_FLAGS = {
+  since: {
+    type: 'string',
+    value: 'DATE',
+    help: 'only articles dated then or later: a year (2020), a month (2020-06) or a day (2020-12-01); undated articles are left out',
+    defaultText: 'any date',
+  },
+  source: { type: 'string', value: 'PUBLISHER', help: 'only articles from this publisher (e.g. wuxinews.com.cn)', defaultText: 'any' },
+} as const;
+
 export const askSpec = {
   name: 'ask',
   summary: 'answer a question with one quoted, dated sentence (or one question per stdin line)',
@@ -11,6 +22,7 @@ export const askSpec = {
     index: INDEX_FLAG,
     json: JSON_FLAG,
     limit: { type: 'string', value: 'N', default: '3', help: "answers at most: the answer, then other sources' dated answers" },
+    ...FILTER_FLAGS,
   },
 } satisfies CommandSpec;
 
@@ -23,6 +35,7 @@ export const searchSpec = {
     index: INDEX_FLAG,
     json: JSON_FLAG,
     limit: { type: 'string', value: 'N', default: '10', help: 'sentences at most, best first' },
+    ...FILTER_FLAGS,
   },
 } satisfies CommandSpec;
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** The pattern allows "2021-02-30"; a date that cites a source must be a real day. */
-function isCalendarDate(date: string): boolean {
+export function isCalendarDate(date: string): boolean {
   const [year, month, day] = date.split('-').map(Number);
   if (day === undefined) return true;
   const d = new Date(Date.UTC(year!, month! - 1, day));

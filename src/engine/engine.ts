@@ -4,7 +4,9 @@ import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { Article, Corpus, Sentence } from '../corpus/schema.js';
 import { loadLexicon, type Lexicon } from '../lexicon/wordnet.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyzeQuestion.js';
+import { articleMask, filteredOutMessage, hasFilter, noArticleMessage, parseAnswerFilter, type AnswerFilter } from './articleFilter.js';
 import { factHistory } from './factHistory.js';
+import { verifiedQuestions } from './suggestQuestions.js';
 import { FEATURE_NAMES } from './features.js';
 import { rankSentences, type RankedSentence } from './rankSentences.js';
 import { resolveRelativeDates, type ResolvedDate } from './relativeDates/resolveRelativeDates.js';
@@ -24,10 +26,13 @@ export interface Engine {
   readonly corpus: Corpus;
   /** The search index, for `build-index` to save. */
   readonly index: SentenceIndex;
-  ask(question: string, options?: { limit?: number }): AskResult;
-  search(query: string, options?: { limit?: number }): SearchHit[];
+  /** With `since` or `source` (articleFilter.ts), only those articles are searched; a filter that does not parse throws FilterError. */
+  ask(question: string, options?: { limit?: number } & AnswerFilter): AskResult;
+  search(query: string, options?: { limit?: number } & AnswerFilter): SearchHit[];
   /** The sentences that bear on a claim (what answers it as a question first, then those that share its substance), best first. */
   findSupport(claim: string, options?: { limit?: number }): Answer[];
+  /** Questions ask answers from this corpus, each with the sentence it was made from (suggestQuestions.ts): from the index file, else made once now. */
+  suggestedQuestions(): readonly string[];
   /** The sentences ask would choose from, best first, with no confidence threshold (for benchmarks). */
   rank(question: string, options?: { limit?: number }): Answer[];
   article(id: string): Article | undefined;
@@ -92,9 +97,19 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
   return {
     corpus,
     index,
-    ask: (question, options) => ask(index, lexicon, question, options?.limit ?? 3),
-    search: (query, options) => search(index, lexicon, query, options?.limit ?? 10),
+    ask: (question, options) => askWithin(index, lexicon, question, options?.limit ?? 3, options),
+    search: (query, options) => {
+      const mask = hasFilter(options) ? articleMask(index.articles, parseAnswerFilter(options)) : undefined;
+      return mask?.kept === 0 ? [] : search(index, lexicon, query, options?.limit ?? 10, mask?.allowed);
+    },
     findSupport: (claim, options) => findSupport(index, lexicon, claim, options?.limit ?? 3),
+    suggestedQuestions: () =>
+      (index.questions ??= verifiedQuestions(
+        index,
+        (q) => ask(index, lexicon, q, 1).answers[0],
+        undefined,
+        (verb) => lexicon.lemmatize(verb).find((base) => base !== verb && verb.startsWith(base.slice(0, 3))),
+      )),
     rank: (question, options) =>
       checkQuestion(question)
         ? []
@@ -144,7 +159,18 @@ const declined = (question: string, { reason, message }: Decline, nearTitles: st
   nearTitles,
 });
 
-function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: number): AskResult {
+/** ask within a filter; when the filter is why nothing answers (the sources answer outside it), the decline says so. */
+function askWithin(index: SentenceIndex, lexicon: Lexicon, question: string, limit: number, filter?: AnswerFilter): AskResult {
+  if (!hasFilter(filter)) return ask(index, lexicon, question, limit);
+  const mask = articleMask(index.articles, parseAnswerFilter(filter));
+  if (mask.kept === 0) return declined(question, { reason: 'filtered-out', message: noArticleMessage(index.articles, mask) });
+  const result = ask(index, lexicon, question, limit, mask.allowed);
+  if (result.reason !== 'no-match' && result.reason !== 'low-confidence') return result;
+  const outside = ask(index, lexicon, question, 1).answers[0];
+  return outside ? declined(question, { reason: 'filtered-out', message: filteredOutMessage(mask, outside) }, result.nearTitles) : result;
+}
+
+function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: number, articles?: Uint8Array): AskResult {
   const problem = checkQuestion(question);
   if (problem) return declined(question, problem);
   const analyzed = analyzedRecently(question, index, lexicon);
@@ -155,7 +181,7 @@ function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: nu
     return declined(question, { reason: 'unknown-name', message: `${NO_ANSWER} The sources never mention ${name}.` });
   }
   const model = answerModel();
-  const ranked = rankSentences(analyzed, index, model);
+  const ranked = rankSentences(analyzed, index, model, { articles });
   const top = ranked[0];
   if (!top) return declined(question, { reason: 'no-match', message: NO_ANSWER });
   const confidence = confidenceOf(ranked, 0);
@@ -212,12 +238,12 @@ function rankOnly(index: SentenceIndex, lexicon: Lexicon, question: string): Ran
  * Browsing, not answering: sentences that say the query's words themselves come first, those
  * that say them side by side and in order before those that scatter them, then the model's order.
  */
-function search(index: SentenceIndex, lexicon: Lexicon, query: string, limit: number): SearchHit[] {
+function search(index: SentenceIndex, lexicon: Lexicon, query: string, limit: number, articles?: Uint8Array): SearchHit[] {
   if (checkQuestion(query)) return [];
   const analyzed = analyzedRecently(query, index, lexicon);
   const literal = (r: RankedSentence) => round(r.features[LITERAL_COVERAGE]!);
   const order = (r: RankedSentence) => r.features[ORDER]!;
-  return rankSentences({ ...analyzed, answerType: 'any' }, index)
+  return rankSentences({ ...analyzed, answerType: 'any' }, index, answerModel(), { articles })
     .sort((a, b) => literal(b) - literal(a) || order(b) - order(a) || b.score - a.score)
     .slice(0, limit)
     .map((r) => ({ ...toAnswer(r, answerProbability(answerModel(), r.score, 0, r.features)), rank: round(r.score) }));

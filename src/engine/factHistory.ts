@@ -38,8 +38,9 @@ export function factHistory(
         (lead) => lead.modifiers === p.modifiers && lexicon.nounClasses(lead.noun).some((k) => lexicon.nounClasses(p.noun).includes(k)),
       );
     const counts = (r: RankedSentence) => r.features[COUNTED_NUMBER]! > 0;
+    // Either way the sentence must state a count of that kind: "thousands of industries" states none.
     history = others.filter(
-      (r) => (history.includes(r) && counts(r)) || (rest(r) >= rest(best) - 0.5 && countedPhrases(r.entry.sentence.text).some(sameKind)),
+      (r) => countedPhrases(r.entry.sentence.text).some(sameKind) && ((history.includes(r) && counts(r)) || rest(r) >= rest(best) - 0.5),
     );
   }
   // One per article (its best sentence), newest first.

@@ -28,6 +28,8 @@ export interface RankedSentence {
 export interface RankOptions {
   /** Rank as if this article (by number) were not in the corpus: how training makes questions the sources cannot answer. */
   withoutArticle?: number;
+  /** Only these articles (per article number, 1 to keep): a filter on ask or search, applied in retrieval. */
+  articles?: Uint8Array;
 }
 
 /**
@@ -41,11 +43,11 @@ export function rankSentences(
   options: RankOptions = {},
 ): RankedSentence[] {
   const plan = planMatching(question, index);
-  const { withoutArticle } = options;
+  const { withoutArticle, articles } = options;
   const candidates =
     withoutArticle === undefined
-      ? retrieveCandidates(index, plan.boosts, RANKING.candidates)
-      : retrieveCandidates(index, plan.boosts, RANKING.candidates + index.articles[withoutArticle]!.sentences.length)
+      ? retrieveCandidates(index, plan.boosts, RANKING.candidates, articles)
+      : retrieveCandidates(index, plan.boosts, RANKING.candidates + index.articles[withoutArticle]!.sentences.length, articles)
           .filter((c) => index.articleOf[c.id] !== withoutArticle)
           .slice(0, RANKING.candidates);
   if (candidates.length === 0) return [];

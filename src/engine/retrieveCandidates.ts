@@ -31,12 +31,13 @@ function scratchOf(index: SentenceIndex): Scratch {
 
 /**
  * The `limit` sentences with the best BM25 score for weighted query terms (by term number), by
- * accumulating over postings. Sentences are short, so a term counts once per sentence.
+ * accumulating over postings. Sentences are short, so a term counts once per sentence. With
+ * `allowed` (per article, 1 to keep: a filter on ask or search), other articles' sentences are never scored.
  */
-export function retrieveCandidates(index: SentenceIndex, weights: Map<number, number>, limit: number): Candidate[] {
+export function retrieveCandidates(index: SentenceIndex, weights: Map<number, number>, limit: number, allowed?: Uint8Array): Candidate[] {
   const s = scratchOf(index);
   const { scores, touched } = s;
-  const { postings, contextPostings, sectionStart, lengthNorm } = index;
+  const { postings, contextPostings, sectionStart, lengthNorm, articleOf } = index;
   const ps = postings.start;
   const pd = postings.data;
   // Heaviest (rarest) terms first: the best sentences are touched first, so the heap below fills
@@ -52,6 +53,7 @@ export function retrieveCandidates(index: SentenceIndex, weights: Map<number, nu
   for (const { from, to, w } of terms) {
     for (let k = from; k < to; k++) {
       const id = pd[k]!;
+      if (allowed !== undefined && allowed[articleOf[id]!] === 0) continue;
       if (scores[id] === 0) touched[count++] = id;
       scores[id]! += w * lengthNorm[id]!;
     }

@@ -56,6 +56,11 @@ export interface SentenceIndex {
   /** For /ask autocomplete: the named things (most mentioned first), and the titles and headings. */
   entities: string[];
   topics: string[];
+  /**
+   * Questions ask answers from this corpus (suggestQuestions.ts), made and verified by the engine
+   * on first use and kept in the index file; undefined until then.
+   */
+  questions?: string[];
   /** The vocabulary as minisearch's radix tree, for typo and prefix lookups; built on first use. */
   vocabulary(): SearchableMap<number>;
 }

@@ -38,6 +38,7 @@ export interface SearchHit extends Answer {
  * Why the engine declined: `empty`, `too-long`, `no-words` (nothing to look up); `chat` (a greeting,
  * thanks or request for help, not a question about the sources); `unknown-name` (a name the
  * sources never mention); `no-match` (no sentence shares a word with the question);
- * `low-confidence` (the best sentence is more likely wrong than worth quoting).
+ * `low-confidence` (the best sentence is more likely wrong than worth quoting); `filtered-out` (a
+ * `since` or `source` filter is why: it keeps no article, or the sources answer only outside it).
  */
-export type DeclineReason = 'empty' | 'too-long' | 'no-words' | 'chat' | 'unknown-name' | 'no-match' | 'low-confidence';
+export type DeclineReason = 'empty' | 'too-long' | 'no-words' | 'chat' | 'unknown-name' | 'no-match' | 'low-confidence' | 'filtered-out';

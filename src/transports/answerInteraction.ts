@@ -21,6 +21,7 @@ import {
   type APIInteractionResponse,
   type REST,
 } from 'discord.js';
+import type { CommandMentions } from '../app/commandMentions.js';
 import type { Dispatcher } from '../app/dispatcher.js';
 import type { InteractionRequest } from '../discord/interactionRequest.js';
 import { renderSomethingWentWrong } from '../discord/render/notices.js';
@@ -49,6 +50,8 @@ export interface AnswererOptions {
   log: Logger;
   /** Say "thinking…" when an answer takes longer than this. */
   deferAfterMs?: number;
+  /** Told each command's id as interactions name it, for /help's mentions. */
+  mentions?: Pick<CommandMentions, 'learn'>;
 }
 
 /** Leaves room for delivery before (gateway or HTTP) and the deferral request after, inside Discord's 3 s. */
@@ -77,6 +80,7 @@ export function createInteractionAnswerer({
   rest,
   log,
   deferAfterMs = DEFAULT_DEFER_AFTER_MS,
+  mentions,
 }: AnswererOptions): InteractionAnswerer {
   return {
     async answer(payload, respond) {
@@ -87,6 +91,9 @@ export function createInteractionAnswerer({
       }
       const request = readRequest(payload);
       if (!request) return 'unsupported';
+      // Each command interaction names its command's id: how `serve`, which holds no token, learns them.
+      if (payload.type === InteractionType.ApplicationCommand || payload.type === InteractionType.ApplicationCommandAutocomplete)
+        mentions?.learn([payload.data]);
       const webhook = interactionWebhook(rest, payload);
       let responded = false;
       const send = async (response: APIInteractionResponse) => {

@@ -43,9 +43,14 @@ describe('ArgumentsOf', () => {
       readonly who?: string;
       readonly colour?: 'red' | 'blue';
     }>();
-    expectTypeOf<ArgumentsOf<typeof ask.data>>().toEqualTypeOf<{ readonly question: string; readonly public?: boolean }>();
-    expectTypeOf<ArgumentsOf<typeof search.data>>().toEqualTypeOf<{ readonly query: string }>();
-    expectTypeOf(ask.execute).parameter(0).toEqualTypeOf<ChatCommandRequest<{ readonly question: string; readonly public?: boolean }>>();
+    type AskArguments = { readonly question: string; readonly public?: boolean; readonly since?: string; readonly source?: string };
+    expectTypeOf<ArgumentsOf<typeof ask.data>>().toEqualTypeOf<AskArguments>();
+    expectTypeOf<ArgumentsOf<typeof search.data>>().toEqualTypeOf<{
+      readonly query: string;
+      readonly since?: string;
+      readonly source?: string;
+    }>();
+    expectTypeOf(ask.execute).parameter(0).toEqualTypeOf<ChatCommandRequest<AskArguments>>();
   });
 });
 

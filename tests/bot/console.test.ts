@@ -126,6 +126,9 @@ describe('console session', () => {
     expect(await session.complete('/source id: wuxi-h')).toEqual(['/source id: wuxi-hosts-the-2023-world-internet']);
     expect(await session.complete('/source wuxis')).toEqual(['/source wuxis-iot-industry-cluster-wins-national']);
     expect(await session.complete('/source id: iot')).toEqual([]); // in several titles, the start of no id
+    const asked = await session.complete('/ask question: how many iot');
+    expect(asked.map((c) => c.toLowerCase())).toContain('/ask question: how many iot enterprises are in wuxi?');
+    expect(await session.complete('/search query: x source: china')).toEqual(['/search query: x source: chinadaily.com.cn']);
   });
 
   it('completion keeps what was typed and only extends it', () => {

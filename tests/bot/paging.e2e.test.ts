@@ -139,6 +139,23 @@ describe('/search beyond five sentences', () => {
     expect(turned.message.embeds[0]?.fields?.[0]?.name).toMatch(/^6\. /);
   });
 
+  it('keeps the since and source filters on every page, read back from the message in a process that never saw them', async () => {
+    let { message } = await command(h, 'search', { query: 'IoT enterprises in Wuxi', since: '2020-06', source: 'wuxinews.com.cn' });
+    expect(message.content).toBe('**Search:** IoT enterprises in Wuxi\n**Within:** since 2020-06; source wuxinews.com.cn');
+    const pages = [message];
+    while (buttonLabels(message).includes('Next ▸')) {
+      ({ message } = await press(other, message, 'Next ▸'));
+      expect(message.content).toBe(pages[0]!.content);
+      pages.push(message);
+    }
+    const listed = pages.flatMap((m) => (m.embeds[0]?.fields ?? []).map((f) => f.name));
+    expect(listed.length).toBeGreaterThan(5);
+    // "1. wuxinews.com.cn · 18 Dec 2020": every sentence on every page from that publisher, dated June 2020 or later.
+    for (const name of listed) expect(name).toMatch(/^\d+\. wuxinews\.com\.cn · \d+ \w+ 20(2[0-9])$/);
+    const edited = { ...pages[0]!, content: '**Search:** IoT enterprises in Wuxi\n**Within:** since 2019; source wuxinews.com.cn' };
+    expect((await press(other, edited, 'Next ▸')).reply.data.content).toBe('This list can no longer be paged: run /search again.');
+  });
+
   it('a press whose message no longer carries the query is told to search again, and the list is left alone', async () => {
     const { message } = await command(h, 'search', { query: 'IoT enterprises in Wuxi' });
     const edited = { ...message, content: '**Search:** something else entirely' };

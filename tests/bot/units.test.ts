@@ -90,13 +90,33 @@ describe('autocomplete material', () => {
 
   it('completes the word being typed into a name, keeps what was typed first, stays within 25 × 100', () => {
     const suggestions = buildSuggestions(engine.index, ['how many IoT enterprises in Wuxi']);
-    const values = suggestions.suggest('how much will china el').map((c) => c.value);
+    const values = suggestions.questions('how much will china el').map((c) => c.value);
     expect(values[0]).toBe('how much will china el');
     expect(values).toContain('how much will China Electronics Technology Hik Group');
-    expect(suggestions.suggest('who is yag').map((c) => c.value)).toContain('who is Gao Yaguang');
-    const long = suggestions.suggest('x'.repeat(300));
+    expect(suggestions.questions('who is yag').map((c) => c.value)).toContain('who is Gao Yaguang');
+    const long = suggestions.questions('x'.repeat(300));
     expect(long.every((c) => c.value.length <= 100)).toBe(true);
-    expect(suggestions.suggest('').length).toBeLessThanOrEqual(25);
-    expect(suggestions.suggest('how many iot').map((c) => c.value)).toContain('how many IoT enterprises in Wuxi');
+    expect(suggestions.questions('').length).toBeLessThanOrEqual(25);
+    expect(suggestions.questions('how many iot').map((c) => c.value)).toContain('how many IoT enterprises in Wuxi');
+  });
+
+  it('offers whole questions before names, matched by word and by the prefix being typed', () => {
+    const suggestions = buildSuggestions(engine.index, engine.suggestedQuestions());
+    const values = suggestions.questions('who is the vice').map((c) => c.value);
+    expect(values.slice(0, 3)).toEqual([
+      'who is the vice',
+      'Who is the vice-mayor of Wuxi?',
+      'Who is the Vice Governor of Jiangsu Province?',
+    ]);
+    expect(suggestions.questions('how many iot ').map((c) => c.value)).toContain('How many IoT enterprises are in Wuxi?');
+    expect(suggestions.questions('how many iot ').map((c) => c.value)).not.toContain("Wuxi's IoT");
+  });
+
+  it('suggests names and topics for /search and publishers for source', () => {
+    const suggestions = buildSuggestions(engine.index, [], ['wuxinews.com.cn', 'chinadaily.com.cn']);
+    expect(suggestions.searches('gao').map((c) => c.value)).toEqual(['gao', 'Gao Yaguang']);
+    expect(suggestions.searches('').length).toBe(25);
+    expect(suggestions.sources('daily').map((c) => c.value)).toEqual(['chinadaily.com.cn']);
+    expect(suggestions.sources('').map((c) => c.value)).toEqual(['wuxinews.com.cn', 'chinadaily.com.cn']);
   });
 });

@@ -166,10 +166,13 @@ describe('the other commands', () => {
     expect(messageData(d).embeds?.[0]?.title).toBe('In Jiangsu province, Wuxi becomes a global leader in IoT development');
   });
 
-  it('/help lists every command', async () => {
-    const d = await send(chatInputInteraction(fake.dmScope(), { name: 'help' }));
+  it('/help lists every command, as a clickable mention once serve has seen its id', async () => {
+    // serve holds no token to list the commands: it learns each id from the interactions that name it, this one included.
+    const d = await send(chatInputInteraction(fake.dmScope(), { name: 'help', commandId: '1234567890123456789' }));
     const text = allText(messageData(d));
-    for (const label of ['/ask', '/search', '/sources', '/source', '/help', 'Find source']) expect(text).toContain(`**${label}**`);
+    expect(text).toContain('</help:1234567890123456789>');
+    for (const name of ['ask', 'search', 'sources', 'source']) expect(text).toMatch(new RegExp(`\\*\\*/${name}\\*\\*|</${name}:\\d+>`));
+    expect(text).toContain('**Find source**');
   });
 
   it('an unknown command is answered, not left hanging', async () => {

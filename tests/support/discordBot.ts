@@ -28,6 +28,8 @@ export interface BotOnFakeOptions {
   fake?: FakeDiscordOptions;
   /** Default debug: every line is kept for the tests to read. */
   logLevel?: LogLevel;
+  /** Register the command files globally in the fake before the bot starts, as `deploy-commands` would. */
+  registerCommands?: boolean;
 }
 
 export interface BotOnFake {
@@ -61,6 +63,7 @@ export async function startBotOnFake(options: BotOnFakeOptions = {}): Promise<Bo
     // With nothing to add, startBot loads the command files itself, as `citebot bot` does.
     const extras = options.extraCommands || options.extraButtons;
     const registry = extras ? await loadCommands({ extraCommands: options.extraCommands, extraButtons: options.extraButtons }) : undefined;
+    if (options.registerCommands) fake.commands.overwrite((registry ?? (await loadCommands())).definitions);
     const bot = await startBot(config, {
       log,
       registry,

@@ -2,6 +2,7 @@ import { loadConfig } from '../../config/loadConfig.js';
 import { checkQuestion, loadEngine, type Engine } from '../../engine/engine.js';
 import type { AskResult } from '../../engine/types.js';
 import { CliError } from '../cliError.js';
+import { filterFlags } from '../filterFlags.js';
 import { parseCommand, parsePositiveInt, usageOf } from '../parseCliArgs.js';
 import { askSpec as spec } from '../specs.js';
 import { renderAskLine, renderAskResult } from '../renderTerminal.js';
@@ -9,6 +10,7 @@ import { renderAskLine, renderAskResult } from '../renderTerminal.js';
 export async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommand(spec, argv);
   const limit = parsePositiveInt(values.limit, '--limit');
+  const filter = filterFlags(values, spec);
   const question = positionals.join(' ');
   // An empty question typed as such ("") is a slip to point out, not a line of piped input to skip.
   if (positionals.length > 0 && !question.trim()) throw new CliError(`${checkQuestion(question)?.message}\nusage: ${usageOf(spec)}`);
@@ -17,18 +19,19 @@ export async function run(argv: string[]): Promise<void> {
   const engine = loadEngine(corpusDir, { indexFile });
   const json = (r: AskResult) => JSON.stringify(toContract(r));
   if (question) {
-    console.log(values.json ? json(engine.ask(question, { limit })) : renderAskResult(engine.ask(question, { limit })));
+    const result = engine.ask(question, { limit, ...filter });
+    console.log(values.json ? json(result) : renderAskResult(result));
     return;
   }
-  await answerLines(engine, limit, values.json ? json : renderAskLine);
+  await answerLines(engine, { limit, ...filter }, values.json ? json : renderAskLine);
 }
 
 /** One reply per input line, in order, with the index built once. */
-async function answerLines(engine: Engine, limit: number, render: (r: AskResult) => string): Promise<void> {
+async function answerLines(engine: Engine, options: Parameters<Engine['ask']>[1], render: (r: AskResult) => string): Promise<void> {
   // Imported here: a one-off question reads no lines.
   const { createInterface } = await import('node:readline');
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) process.stdout.write(`${render(engine.ask(line, { limit }))}\n`);
+  for await (const line of lines) process.stdout.write(`${render(engine.ask(line, options))}\n`);
 }
 
 /** The `ask --json` contract other tools read. */

@@ -1,5 +1,6 @@
 // "Not it?": the next best sentences for the same question, privately, each with its own
 // Share button (and Show context), for when the quoted answer was not what was asked.
+import type { AnswerFilter } from '../../engine/articleFilter.js';
 import type { Answer } from '../../engine/types.js';
 import type { MessageBody } from '../reply.js';
 import { contextButton, row, shareAlternativeButton } from './buttons.js';
@@ -8,8 +9,13 @@ import { numberedQuote } from './search.js';
 import { COLORS } from './style.js';
 
 /** `recorded`: whether feedback is kept (CITEBOT_FEEDBACK), so the footer says only what is true. */
-export function renderAlternatives(question: string, alternatives: readonly Answer[], recorded: boolean): MessageBody {
-  const heading = askedLine(question);
+export function renderAlternatives(
+  question: string,
+  alternatives: readonly Answer[],
+  recorded: boolean,
+  filter?: AnswerFilter,
+): MessageBody {
+  const heading = askedLine(question, filter);
   if (alternatives.length === 0) return { content: `${heading}\nNo other sentence in the sources bears on this question.` };
   return {
     content: `${heading}\nNot the sentence you needed? The next best in the sources, best first. Share one if it answers the question.`,

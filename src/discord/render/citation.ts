@@ -1,6 +1,8 @@
 // The product's main view: one verbatim sentence as a block quote, its article (linked
 // when it has a url), publisher and date at its precision, the engine's notes, and the
 // same fact as other sources dated it.
+import type { AnswerFilter } from '../../engine/articleFilter.js';
+import { withinLine } from './filterLine.js';
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { formatDate } from '../../corpus/articleDate.js';
 import type { Answer } from '../../engine/types.js';
@@ -48,18 +50,25 @@ function articleTitle(c: Pick<Citation, 'title' | 'url'>): string {
 
 const ASKED = '**Asked:** ';
 
-/** "**Asked:** how many IoT firms in Wuxi", the question escaped so it displays as typed. */
-export const askedLine = (question: string): string => `${ASKED}${escapeInlineWithin(question, 1500)}`;
+/** "**Asked:** how many IoT firms in Wuxi", the question escaped so it displays as typed, and the filter it was asked within. */
+export const askedLine = (question: string, filter?: AnswerFilter): string =>
+  `${ASKED}${escapeInlineWithin(question, 1500)}${withinLine(filter)}`;
 
 /** The question a reply's first line echoes (what "Not it?" asks again), or undefined when it echoes none. */
 export const questionFromReply = (content: string | undefined): string | undefined => echoedText(content, ASKED);
 
 /** /ask's reply: private with Share, Show context and Not it?, or public (already shared) with Show context and Not it?. */
-export function renderAnswer(question: string, best: Citation, others: readonly Citation[], visibility: 'private' | 'public'): MessageBody {
+export function renderAnswer(
+  question: string,
+  best: Citation,
+  others: readonly Citation[],
+  visibility: 'private' | 'public',
+  filter?: AnswerFilter,
+): MessageBody {
   const ref = { documentId: best.documentId, sentenceIndex: best.sentenceIndex };
   const buttons = [...(visibility === 'private' ? [shareButton(ref)] : []), contextButton(ref), notItButton(ref)];
   return {
-    content: askedLine(question),
+    content: askedLine(question, filter),
     embeds: [citationEmbed(best, others)],
     components: row(...buttons, ...articleLinkButton(best.url)),
   };

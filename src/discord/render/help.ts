@@ -9,7 +9,14 @@ export interface CommandSummary {
   description: string;
 }
 
-export function renderHelp(commands: readonly CommandSummary[], examples: readonly string[], articleCount: number): MessageBody {
+/** `mention` gives a slash command's clickable `</ask:ID>` when its id is known; otherwise it is written in bold. */
+export function renderHelp(
+  commands: readonly CommandSummary[],
+  examples: readonly string[],
+  articleCount: number,
+  mention: (name: string) => string | undefined = () => undefined,
+): MessageBody {
+  const label = (c: CommandSummary) => (c.label.startsWith('/') && mention(c.label.slice(1))) || `**${c.label}**`;
   const fields = [
     {
       name: 'How to ask',
@@ -18,7 +25,7 @@ export function renderHelp(commands: readonly CommandSummary[], examples: readon
         "You'll get one sentence quoted word for word from a news article, with the article, publisher and date. " +
         "If the sources don't say, I tell you so rather than guess.",
     },
-    { name: 'Commands', value: commands.map((c) => `**${c.label}**: ${c.description}`).join('\n') || '—' },
+    { name: 'Commands', value: commands.map((c) => `${label(c)}: ${c.description}`).join('\n') || '—' },
   ];
   if (examples.length) fields.push({ name: 'Try', value: examples.map((q) => `• ${escapeInline(q)}`).join('\n') });
   fields.push({

@@ -76,9 +76,10 @@ function checkColumns({ articles }: Header): number {
 
 /** What the suggestions and the vocabulary take as text is text. */
 function checkStrings(header: Header): void {
-  for (const name of ['entities', 'topics', 'headings'] as const) {
-    if (!Array.isArray(header[name]) || header[name].some((s) => typeof s !== 'string'))
-      throw new IndexFileError(`its ${name} are not a list of texts`);
+  for (const name of ['entities', 'topics', 'headings', 'questions'] as const) {
+    const list = header[name];
+    if (name === 'questions' && list === null) continue;
+    if (!Array.isArray(list) || list.some((s) => typeof s !== 'string')) throw new IndexFileError(`its ${name} are not a list of texts`);
   }
 }
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { RANKING } from '../rankingParameters.js';
 
 /** The layout of an index file (indexFile.ts); raise it when the layout changes. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /**
  * Everything besides the corpus that decides what an index holds, relative to the package root:

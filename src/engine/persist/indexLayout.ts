@@ -64,6 +64,8 @@ export interface Header {
   acronyms: [string, string[]][];
   entities: string[];
   topics: string[];
+  /** Verified autocomplete questions; null when the index was saved before any were made (the engine makes them on first use). */
+  questions: string[] | null;
   arrays: ArrayLayout[];
 }
 

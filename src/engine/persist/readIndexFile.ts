@@ -83,6 +83,7 @@ function decode(file: Buffer, fingerprint: string): { digest: string; index: Sen
     longForms: longFormsOf(acronyms),
     entities: header.entities,
     topics: header.topics,
+    ...(header.questions === null ? {} : { questions: header.questions }),
   };
   const articleStart = checkIndexShape(index, header, shape, texts.length);
   const stored = new StoredSentences(

@@ -31,6 +31,7 @@ export function writeIndexFile(path: string, index: SentenceIndex, digest: strin
     acronyms: [...index.acronyms],
     entities: index.entities,
     topics: index.topics,
+    questions: index.questions ?? null,
   };
   writeArrayFile(path, MAGIC, INDEX_FORMAT, header, regions);
 }

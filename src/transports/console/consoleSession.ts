@@ -117,6 +117,8 @@ export function createConsoleSession(options: {
     const [, name = '', rest = ''] = action;
     const def = definitions.find((d) => d.name === name);
     const autocompleted = def && 'options' in def ? (def.options ?? []).filter((o) => 'autocomplete' in o && o.autocomplete) : [];
+    // The option being typed is the one named last on the line ("/ask question: … source: wux").
+    autocompleted.sort((a, b) => rest.lastIndexOf(`${b.name}:`) - rest.lastIndexOf(`${a.name}:`));
     for (const option of autocompleted) {
       const mark = rest.lastIndexOf(`${option.name}:`);
       if (mark === -1 && rest.includes(':')) continue;

@@ -5,6 +5,7 @@
 // the interaction response to the interaction's callback route. Tests start the bot
 // through this same function, pointed at a fake Discord by DISCORD_API_URL.
 import { once } from 'node:events';
+import { setTimeout } from 'node:timers/promises';
 import {
   Client,
   Events,
@@ -14,6 +15,7 @@ import {
   type ClientOptions,
   type GatewayDispatchPayload,
 } from 'discord.js';
+import { fetchCommands } from '../../app/commandMentions.js';
 import { createApp, type App } from '../../app/createApp.js';
 import type { Registry } from '../../app/registry.js';
 import type { DiscordConfig } from '../../config/loadConfig.js';
@@ -39,6 +41,8 @@ export interface RunningBot {
 }
 
 const DRAIN_MS = 5_000;
+/** How long start-up waits for the list of registered commands (it goes on in the background after that). */
+const COMMAND_LIST_WAIT_MS = 2_000;
 
 /** Loads the engine and commands (unless given), logs in, and resolves once the gateway is ready. */
 export async function startBot(config: DiscordConfig, options: StartBotOptions = {}): Promise<RunningBot> {
@@ -51,7 +55,13 @@ export async function startBot(config: DiscordConfig, options: StartBotOptions =
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   };
   const client = new Client(clientOptions);
-  const answerer = createInteractionAnswerer({ dispatcher: app.dispatcher, rest: client.rest, log, deferAfterMs: options.deferAfterMs });
+  const answerer = createInteractionAnswerer({
+    dispatcher: app.dispatcher,
+    rest: client.rest,
+    log,
+    deferAfterMs: options.deferAfterMs,
+    mentions: app.mentions,
+  });
   const inFlight = createInFlight();
   let stopping = false;
 
@@ -95,6 +105,13 @@ export async function startBot(config: DiscordConfig, options: StartBotOptions =
   if (applicationId && applicationId !== config.applicationId) {
     log.warn('DISCORD_APPLICATION_ID does not match the token', { configured: config.applicationId, fromToken: applicationId });
   }
+  // The registered commands' ids, for /help's clickable mentions (without them /help names commands as text):
+  // waited for a moment at most, so a slow or failing REST call never holds up the bot.
+  const listed = fetchCommands(config, client.rest).then(
+    (commands) => app.mentions.learn(commands),
+    (error: unknown) => log.warn('could not list the registered commands: /help names them as text', { error: errorFields(error) }),
+  );
+  await Promise.race([listed, setTimeout(COMMAND_LIST_WAIT_MS, undefined, { ref: false })]);
   log.info('bot ready', { user: client.user?.tag, applicationId, commands: app.registry.definitions.map((d) => d.name) });
 
   let stopped: Promise<void> | undefined;

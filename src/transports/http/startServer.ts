@@ -97,11 +97,11 @@ export async function startServer(config: HttpConfig, options: StartServerOption
     return createApp(config, { log, engine: options.engine, registry: options.registry });
   })();
   const ready = (async () => {
-    const { dispatcher, registry } = (loaded = await app);
+    const { dispatcher, registry, mentions } = (loaded = await app);
     if (health === 'stopping') return;
     // Deferred answers go through the interaction's webhook, authorised by its own token: no bot token here.
     const rest = new REST({ version: '10', ...(config.apiUrl ? { api: config.apiUrl } : {}) });
-    answerer = createInteractionAnswerer({ dispatcher, rest, log, deferAfterMs: options.deferAfterMs });
+    answerer = createInteractionAnswerer({ dispatcher, rest, log, deferAfterMs: options.deferAfterMs, mentions });
     health = 'ready';
     log.info('ready', { url, commands: registry.definitions.map((d) => d.name) });
   })();
