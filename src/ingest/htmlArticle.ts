@@ -50,6 +50,10 @@ export function blockLines(root: Node): string[] {
   return lines;
 }
 
+/** linkedom parses whole documents only: a fragment (paragraphs saved from a page) goes into a body first. */
+const asDocument = (page: string) =>
+  /<(?:html|body)\b/i.test(page) ? page : `<!doctype html><html><head></head><body>${page.replace(/^\uFEFF/, '')}</body></html>`;
+
 const textOf = (el: unknown) => blockLines(el as Node).join(' ');
 
 /** The article body's HTML, as Readability extracts it; the whole page minus its furniture when it finds none. */
@@ -85,7 +89,8 @@ function articleBody(html: string, removed: RemovedText[]): Doc['body'] {
  * outranks what the text rules find; what neither gives stays unknown. `pageUrl` is where it was
  * fetched from: the URL recorded when the page names no canonical one.
  */
-export function ingestHtmlPage(html: string, pageUrl?: string): HtmlArticle {
+export function ingestHtmlPage(page: string, pageUrl?: string): HtmlArticle {
+  const html = asDocument(page);
   const metadata = pageMetadata(parseHTML(html).document as never, pageUrl);
   const removed: RemovedText[] = [];
   const lines = blockLines(articleBody(html, removed) as unknown as Node);

@@ -1,5 +1,5 @@
 // One ingested page into the corpus: every field checked as the loader will check it, then the
-// article placed without replacing another, and the page itself kept in raw/.
+// article placed without replacing another, and a web page itself kept in raw/.
 import { join, dirname } from 'node:path';
 import { markdownFrontMatterSchema, type ArticleMeta } from '../../corpus/schema.js';
 import { writeMarkdownArticle } from '../../corpus/writeMarkdownArticle.js';
@@ -93,7 +93,9 @@ export function addArticle(raw: string, found: PageArticle, corpus: CorpusState,
   const unchanged = Boolean(clash) || placeArticle(target, text, meta.id) === 'unchanged';
   corpus.byId.set(meta.id, { file: target, text });
   if (meta.url) corpus.byUrl.set(meta.url, meta.id);
-  if (!unchanged) keepRawPage(corpus.dir, meta.id, raw, found.format);
+  // A web page may change or vanish: the HTML it was made from stays beside it. A text scrape is a
+  // file the curator already keeps (the bundled corpus's are in corpus/raw/ by hand).
+  if (!unchanged && found.format === 'html') keepRawPage(corpus.dir, meta.id, raw);
   return { outcome: unchanged ? 'unchanged' : 'written', meta, target };
 }
 

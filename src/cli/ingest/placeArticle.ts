@@ -54,17 +54,17 @@ function link(temp: string, target: string, text: string, id: string): 'written'
 }
 
 /**
- * Keeps the page an article was made from in the corpus's raw/ folder (which the loader does not
- * read), as `<id>.html` or `<id>.txt`, for provenance: what was ingested can always be checked
- * against it. Written whole or not at all.
+ * Keeps the web page an article was made from in the corpus's raw/ folder (which the loader does
+ * not read), as `<id>.html`, for provenance: what was ingested can always be checked against it.
+ * Written whole or not at all.
  */
-export function keepRawPage(corpusDir: string, id: string, raw: string, format: 'html' | 'text'): string {
+export function keepRawPage(corpusDir: string, id: string, html: string): string {
   const folder = join(corpusDir, 'raw');
-  const target = join(folder, `${id}.${format === 'html' ? 'html' : 'txt'}`);
+  const target = join(folder, `${id}.html`);
   fsStep('cannot create the folder', folder, () => mkdirSync(folder, { recursive: true }));
   const temp = join(folder, `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    fsStep('cannot write', temp, () => writeFileSync(temp, raw, { flag: 'wx' }));
+    fsStep('cannot write', temp, () => writeFileSync(temp, html, { flag: 'wx' }));
     fsStep('cannot write', target, () => renameSync(temp, target));
   } finally {
     rmSync(temp, { force: true });
