@@ -129,7 +129,7 @@ function decode(bytes: Buffer, contentType: string): string {
 }
 
 /** Node's network errors as one sentence. */
-function fetchFailure(error: unknown, url: URL, limits: FetchLimits): FetchError {
+export function fetchFailure(error: unknown, url: URL, limits: FetchLimits): FetchError {
   if (error instanceof FetchError) return error;
   const name = (error as Error | null)?.name;
   if (name === 'TimeoutError' || name === 'AbortError')
@@ -142,7 +142,7 @@ function fetchFailure(error: unknown, url: URL, limits: FetchLimits): FetchError
     case 'EAI_NONAME':
       return new FetchError(`the host name "${url.hostname}" could not be found (DNS): check the address`);
     case 'ECONNREFUSED':
-      return new FetchError(`the connection to ${host} was refused: is the address right and the server up?`);
+      return new FetchError(`the connection to ${host} was refused (is the address right and the server up?)`);
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
       return new FetchError(`the connection to ${host} was closed before the answer was complete`);

@@ -1,6 +1,7 @@
 // `citebot ingest --feed URL|FILE`: each item's page into the corpus. Idempotent by URL: an item
 // whose link, or whose page's canonical URL, is already an article's url is skipped, so running
-// it again (from cron, say) adds only what is new.
+// it again (from cron, say) adds only what is new. An item whose link differs from its page's
+// canonical URL is fetched again on each run to learn that URL (the corpus keeps one URL per article).
 import { FEED, HTML_PAGE, type FetchLimits } from '../../ingest/fetchUrl.js';
 import { ingestPage } from '../../ingest/ingestPage.js';
 import { FeedError, parseFeed, type FeedItem } from '../../ingest/parseFeed.js';
@@ -34,7 +35,6 @@ export async function ingestFeed(
   }
   progress.print(`feed: ${feed.title ?? source} (${feed.format}, ${feed.items.length} item${feed.items.length === 1 ? '' : 's'})`);
   const run: FeedRun = { added: 0, skipped: 0, failed: 0 };
-  let fetched = 0;
   let left = 0;
   for (const [i, item] of feed.items.entries()) {
     const label = item.link ?? `item ${i + 1}${item.title ? ` "${item.title}"` : ''}`;
@@ -49,12 +49,11 @@ export async function ingestFeed(
       progress.print(`skipped ${label}: already in the corpus as ${knownAs}`);
       continue;
     }
-    // The bound is on pages fetched, so a run after a full one goes on where it stopped.
-    if (fetched >= maxItems) {
+    // The bound is on new items (added or unreadable), so a run after a full one goes on where it stopped.
+    if (run.added + run.failed >= maxItems) {
       left++;
       continue;
     }
-    fetched++;
     progress.update(`feed: reading item ${i + 1} of ${feed.items.length}: ${item.link}`);
     try {
       const outcome = await addItem(item as FeedItem & { link: string }, feed.title ?? source, corpus, overrides, limits);
