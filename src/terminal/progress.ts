@@ -37,7 +37,7 @@ export function progress({ stream = process.stderr, quiet = false, out = (line) 
   };
   const draw = (text: string) => {
     // Longer than the terminal, a line wraps and \r can no longer take it back.
-    const width = Math.max(20, (stream.columns ?? 80) - 1);
+    const width = Math.max(20, (stream.columns || 80) - 1);
     shown = text.length > width ? `${text.slice(0, width - 1)}…` : text;
     stream.write(`\r\x1b[K${shown}`);
   };
