@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ingestPage } from '../src/ingest/ingestPage.js';
 import { looksLikeHtml } from '../src/ingest/looksLikeHtml.js';
 import { citebot, citebotAsync, CRASH, ROOT, tempFolders } from './support/cli.js';
 import { newsPage, startPageServer, type PageServer } from './support/pageServer.js';
@@ -239,5 +240,24 @@ describe('an HTML file is never read as a text scrape', () => {
     const { meta, paragraphs } = article(dir, md!.replace(/\.md$/, ''));
     expect(paragraphs).toEqual(story);
     expect(String(meta.title)).not.toMatch(/[<>]/);
+  });
+});
+
+describe('bad markup never stops ingest', () => {
+  it.each([
+    ['unclosed tags', '<p>The council approved the budget on Monday after a debate of six hours. <b>It passed <i>by one vote.'],
+    [
+      'broken JSON-LD and a javascript: canonical link',
+      '<html><head><script type="application/ld+json">{"@type": "NewsArticle",</script><link rel="canonical" href="javascript:alert(1)"></head><body><p>The council approved the budget on Monday after a debate of six hours.</p></body></html>',
+    ],
+    [
+      'thousands of nested elements',
+      `<html><body>${'<div>'.repeat(3000)}<p>The council approved the budget on Monday after a debate of six hours.</p>${'</div>'.repeat(3000)}</body></html>`,
+    ],
+  ])('%s: the prose is still found, and nothing is made up', (_what, html) => {
+    const page = ingestPage(html);
+    expect(page.format).toBe('html');
+    expect(page.paragraphs[0]).toMatch(/^The council approved the budget on Monday after a debate of six hours\./);
+    expect([page.url, page.date, page.source]).toEqual([null, null, null]);
   });
 });
