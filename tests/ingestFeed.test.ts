@@ -5,21 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFeed } from '../src/ingest/parseFeed.js';
 import { citebotAsync, CRASH, ROOT, tempFolders } from './support/cli.js';
-import { newsPage, startPageServer, type PageServer } from './support/pageServer.js';
+import { FERRY_PAGE, newsPage, startPageServer, type PageServer } from './support/pageServer.js';
 
 const TRAM = readFileSync(join(ROOT, 'tests', 'fixtures', 'html', 'tram-line-opens.html'), 'utf8');
 const TRAM_URL = 'https://www.northgatecourier.example/news/2024/03/05/harbourside-tram-line-opens';
 
 const PAGES = {
-  '/news/ferry': newsPage({
-    title: 'Ferry fares rise by a tenth from April',
-    date: '2024-02-20',
-    site: 'Harbour Post',
-    paragraphs: [
-      'Ferry fares across the harbour will rise by ten percent from the first of April, the operator said on Tuesday.',
-      'A single crossing will cost 3.30 euros, up from 3.00 euros, while monthly passes rise to 58 euros.',
-    ],
-  }),
+  '/news/ferry': FERRY_PAGE,
   // No date in the page: the feed's pubDate dates it.
   '/news/market': newsPage({
     title: 'Fish market to stay open on Sundays',

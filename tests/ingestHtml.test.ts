@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { ingestPage } from '../src/ingest/ingestPage.js';
 import { looksLikeHtml } from '../src/ingest/looksLikeHtml.js';
 import { citebot, citebotAsync, CRASH, ROOT, tempFolders } from './support/cli.js';
-import { newsPage, startPageServer, type PageServer } from './support/pageServer.js';
+import { FERRY_PAGE, startPageServer, type PageServer } from './support/pageServer.js';
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'html', 'tram-line-opens.html');
 const PAGE = readFileSync(FIXTURE, 'utf8');
@@ -32,15 +32,7 @@ beforeAll(async () => {
     '/news/tram': { body: PAGE },
     '/short/tram': { redirect: '/news/tram', status: 301 },
     '/no-canonical': {
-      body: newsPage({
-        title: 'Ferry fares rise by a tenth from April',
-        date: '2024-02-20',
-        site: 'Harbour Post',
-        paragraphs: [
-          'Ferry fares across the harbour will rise by ten percent from the first of April, the operator said on Tuesday.',
-          'A single crossing will cost 3.30 euros, up from 3.00 euros, while monthly passes rise to 58 euros.',
-        ],
-      }),
+      body: FERRY_PAGE,
     },
   });
 });

@@ -8,7 +8,9 @@ import { BIN, citebot, citebotAsync, cleanEnv, ROOT, tempFolders } from './suppo
 import { newsPage, startPageServer, type PageServer } from './support/pageServer.js';
 import { findTool } from './support/systemTools.js';
 
-const REDRAW = /\r|\x1b\[/;
+/** "Clear the line", as drawn by the status line: shown as ⌫ so that expectations can be read. */
+const CLEAR_LINE = '\x1b[K';
+const visible = (text: string) => text.replaceAll(CLEAR_LINE, '⌫');
 const folders = tempFolders('citebot-progress-');
 afterAll(() => folders.removeAll());
 
@@ -94,7 +96,8 @@ describe('piped runs print no progress', () => {
     const run = await citebotAsync(['ingest', '--corpus', folders.make(), '--feed', server.url('/feed')]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('3 added');
-    expect(run.stdout + run.stderr).not.toMatch(REDRAW);
+    expect(run.stdout + run.stderr).not.toMatch(/\r|⌫/);
+    expect(run.stdout + run.stderr).not.toContain('\x1b');
     expect(run.stderr).toBe('');
   });
 });
@@ -110,9 +113,10 @@ describe('on a real terminal', () => {
       timeout: 60_000,
     });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('\r\x1b[Kbuild-index: reading the corpus files…');
-    expect(run.stdout).toMatch(/\r\x1b\[Kbuild-index: loaded 5 articles; indexing \d+ sentences…/);
-    expect(run.stdout).toMatch(/\r\x1b\[Kbuild-index: indexed \d+ sentences, \d+ terms; writing /);
-    expect(run.stdout).toMatch(/\r\x1b\[Kwrote .*index: 5 articles/);
+    const screen = visible(run.stdout);
+    expect(screen).toContain('\r⌫build-index: reading the corpus files…');
+    expect(screen).toMatch(/\r⌫build-index: loaded 5 articles; indexing \d+ sentences…/);
+    expect(screen).toMatch(/\r⌫build-index: indexed \d+ sentences, \d+ terms; writing /);
+    expect(screen).toMatch(/\r⌫wrote .*index: 5 articles/);
   });
 });

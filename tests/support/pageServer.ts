@@ -73,3 +73,14 @@ ${page.paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
 <footer><p>© 2024 ${page.site ?? 'The site'}. All rights reserved.</p></footer>
 </body></html>`;
 }
+
+/** A short dated story with its publisher and no canonical link: recorded at the URL it is fetched from. */
+export const FERRY_PAGE = newsPage({
+  title: 'Ferry fares rise by a tenth from April',
+  date: '2024-02-20',
+  site: 'Harbour Post',
+  paragraphs: [
+    'Ferry fares across the harbour will rise by ten percent from the first of April, the operator said on Tuesday.',
+    'A single crossing will cost 3.30 euros, up from 3.00 euros, while monthly passes rise to 58 euros.',
+  ],
+});
