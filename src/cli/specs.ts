@@ -51,7 +51,12 @@ export const ingestSpec = {
       value: 'URL|FILE',
       help: "ingest each item's page of an RSS or Atom feed; items already in the corpus (same URL) are skipped",
     },
-    'max-items': { type: 'string', value: 'N', default: '50', help: 'with --feed: fetch at most N new pages per run' },
+    'max-items': {
+      type: 'string',
+      value: 'N',
+      default: '50',
+      help: 'with --feed: read at most N new items per run (added or unreadable); the rest wait for the next run',
+    },
     create: {
       type: 'boolean',
       help: 'create the corpus folder if it does not exist (without it, a folder that does not exist is refused)',
