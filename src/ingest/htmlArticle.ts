@@ -28,7 +28,7 @@ export interface HtmlArticle extends IngestedArticle {
   metadata: PageMetadata;
 }
 
-/** The page's text, one block per line. */
+/** The page's text, one block per line (walked without recursion: a page may nest thousands deep). */
 export function blockLines(root: Node): string[] {
   const lines: string[] = [];
   let line = '';
@@ -37,15 +37,23 @@ export function blockLines(root: Node): string[] {
     if (text) lines.push(text);
     line = '';
   };
-  const visit = (node: Node) => {
+  // `null` marks the end of a block element, where its line ends.
+  const stack: (Node | null)[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === null) {
+      flush();
+      continue;
+    }
     if (node.nodeType === 3) line += node.textContent ?? '';
-    if (node.nodeType !== 1) return;
-    const block = BLOCKS.has((node as unknown as { tagName: string }).tagName.toUpperCase());
-    if (block) flush();
-    for (const child of [...node.childNodes]) visit(child as Node);
-    if (block) flush();
-  };
-  visit(root);
+    if (node.nodeType !== 1) continue;
+    if (BLOCKS.has((node as unknown as { tagName: string }).tagName.toUpperCase())) {
+      flush();
+      stack.push(null);
+    }
+    const children = [...node.childNodes] as Node[];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   flush();
   return lines;
 }
