@@ -54,10 +54,22 @@ export const showSpec = {
 
 export const ingestSpec = {
   name: 'ingest',
-  summary: 'turn scraped news pages into corpus articles (furniture removed, metadata found)',
-  operands: 'FILE...',
+  summary:
+    'turn news pages (HTML or scraped text, files or http(s) URLs) or the items of an RSS/Atom feed into corpus articles (furniture removed, metadata found)',
+  operands: 'FILE|URL...',
   flags: {
     corpus: CORPUS_FLAG,
+    feed: {
+      type: 'string',
+      value: 'URL|FILE',
+      help: "ingest each item's page of an RSS or Atom feed; items already in the corpus (same URL) are skipped",
+    },
+    'max-items': {
+      type: 'string',
+      value: 'N',
+      default: '50',
+      help: 'with --feed: read at most N new items per run (added or unreadable); the rest wait for the next run',
+    },
     create: {
       type: 'boolean',
       help: 'create the corpus folder if it does not exist (without it, a folder that does not exist is refused)',
@@ -74,7 +86,7 @@ export const ingestSpec = {
     id: {
       type: 'string',
       value: 'ID',
-      help: 'the article id and file name: 1-64 letters, digits, _ - . (one FILE only)',
+      help: 'the article id and file name: 1-64 letters, digits, _ - . (one page only)',
       defaultText: 'made from the title',
     },
   },

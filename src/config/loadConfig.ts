@@ -29,6 +29,8 @@ export interface Config {
   feedback: { enabled: boolean; file: string };
   /** Where `citebot serve` listens, the largest request body it reads, and how long it keeps answering after SIGTERM. */
   http: { port: number; host: string; maxBodyBytes: number; drainMs: number };
+  /** Limits on fetching a page or feed for `citebot ingest`. */
+  fetch: { timeoutMs: number; maxBytes: number; maxRedirects: number };
 }
 
 /** What `citebot bot` and `deploy-commands` need on top. */
@@ -38,7 +40,7 @@ export type DiscordConfig = Config & { token: string; applicationId: string };
 export type HttpConfig = Config & { publicKey: string };
 
 /** What a command runs: the gateway bot, the HTTP server, the console, or a plain command that only reads the corpus. */
-export type ConfigNeeds = 'discord' | 'http' | 'local' | 'corpus';
+export type ConfigNeeds = 'discord' | 'http' | 'local' | 'corpus' | 'ingest';
 
 export interface ConfigSource {
   env?: NodeJS.ProcessEnv | Record<string, string | undefined>;
@@ -91,7 +93,9 @@ function readEnv(source: ConfigSource): Record<string, string | undefined> {
 function reads(needs: ConfigNeeds, key: string): boolean {
   if (needs === 'corpus') return key === 'CITEBOT_CORPUS';
   if (key.startsWith('CITEBOT_FEEDBACK')) return true;
+  if (needs === 'ingest') return key === 'CITEBOT_CORPUS' || key.startsWith('CITEBOT_FETCH_');
   if (needs === 'local') return key === 'CITEBOT_CORPUS' || key === 'LOG_LEVEL' || key.startsWith('CITEBOT_WATCH');
+  if (key.startsWith('CITEBOT_FETCH_')) return false;
   const httpOnly = key === 'DISCORD_PUBLIC_KEY' || key.startsWith('CITEBOT_HTTP_');
   const gatewayOnly = key === 'DISCORD_TOKEN' || key === 'DISCORD_APPLICATION_ID' || key === 'DISCORD_GUILD_ID';
   return needs === 'discord' ? !httpOnly : !gatewayOnly;
@@ -99,7 +103,7 @@ function reads(needs: ConfigNeeds, key: string): boolean {
 
 export function loadConfig(needs: 'discord', source?: ConfigSource): DiscordConfig;
 export function loadConfig(needs: 'http', source?: ConfigSource): HttpConfig;
-export function loadConfig(needs: 'local' | 'corpus', source?: ConfigSource): Config;
+export function loadConfig(needs: 'local' | 'corpus' | 'ingest', source?: ConfigSource): Config;
 export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Config {
   // --corpus replaces CITEBOT_CORPUS: a stale one in .env must not stop a command told where to look.
   const overridden = (key: string) => key === 'CITEBOT_CORPUS' && source.corpus !== undefined;
@@ -138,6 +142,11 @@ export function loadConfig(needs: ConfigNeeds, source: ConfigSource = {}): Confi
       host: raw.CITEBOT_HTTP_HOST ?? DEFAULTS.httpHost,
       maxBodyBytes: (raw.CITEBOT_HTTP_MAX_BODY_KB ?? DEFAULTS.httpMaxBodyKb) * 1024,
       drainMs: (raw.CITEBOT_HTTP_DRAIN_SECONDS ?? DEFAULTS.httpDrainSeconds) * 1000,
+    },
+    fetch: {
+      timeoutMs: (raw.CITEBOT_FETCH_TIMEOUT_SECONDS ?? DEFAULTS.fetchTimeoutSeconds) * 1000,
+      maxBytes: (raw.CITEBOT_FETCH_MAX_KB ?? DEFAULTS.fetchMaxKb) * 1024,
+      maxRedirects: raw.CITEBOT_FETCH_MAX_REDIRECTS ?? DEFAULTS.fetchMaxRedirects,
     },
   };
 }

@@ -83,6 +83,10 @@ function buildEnvSchema() {
       .optional(),
     CITEBOT_HTTP_MAX_BODY_KB: wholeNumber(1).optional(),
     CITEBOT_HTTP_DRAIN_SECONDS: wholeNumber(0).optional(),
+    // Fetching pages and feeds (`citebot ingest URL`, `--feed`).
+    CITEBOT_FETCH_TIMEOUT_SECONDS: wholeNumber(1).optional(),
+    CITEBOT_FETCH_MAX_KB: wholeNumber(1).optional(),
+    CITEBOT_FETCH_MAX_REDIRECTS: wholeNumber(0).optional(),
   });
 }
 
@@ -102,6 +106,12 @@ export const DEFAULTS = {
   watchDebounceMs: 1000,
   /** After SIGTERM, keep answering this long while /healthz says 503, so a balancer polling it moves traffic away first. */
   httpDrainSeconds: 5,
+  /** A news page or feed arrives in a few seconds even from a slow site; past this it is not coming. */
+  fetchTimeoutSeconds: 20,
+  /** News pages are 50 KB-2 MB of HTML; 5 MB leaves room without reading whatever a server sends. */
+  fetchMaxKb: 5120,
+  /** Browsers follow 20; a news link takes one or two (http → https, a short link). */
+  fetchMaxRedirects: 5,
 } as const;
 
 /** Why each variable matters, for "missing" messages. */

@@ -7,6 +7,7 @@ export type FurnitureKind =
   | 'share widget'
   | 'image file name'
   | 'photo caption'
+  | 'advertisement'
   | 'view counter'
   | 'teaser or menu item'
   | 'section label'

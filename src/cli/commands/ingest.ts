@@ -1,54 +1,91 @@
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import { loadConfig } from '../../config/loadConfig.js';
 import { CorpusError } from '../../corpus/corpusError.js';
-import { loadArticleFile, loadCorpus, readText } from '../../corpus/loadCorpus.js';
-import { articleMetaSchema, markdownFrontMatterSchema, type ArticleMeta } from '../../corpus/schema.js';
-import { writeMarkdownArticle } from '../../corpus/writeMarkdownArticle.js';
-import { ingestRawArticle, ingestedSentences, type RemovedText } from '../../ingest/ingestRawArticle.js';
-import { slugId } from '../../ingest/slugId.js';
-import { splitSentences } from '../../text/splitSentences.js';
+import { loadCorpus } from '../../corpus/loadCorpus.js';
+import { articleMetaSchema } from '../../corpus/schema.js';
 import { defaultIndexFile } from '../../engine/engine.js';
+import { HTML_PAGE, parseHttpUrl, type FetchLimits } from '../../ingest/fetchUrl.js';
+import { ingestPage } from '../../ingest/ingestPage.js';
+import { progress as terminalProgress, type Progress } from '../../terminal/progress.js';
 import { CliError } from '../cliError.js';
-import { writeIndex } from './buildIndex.js';
-import { fsFailure, fsStep, isFolder } from '../fsError.js';
-import { parseCommand, usageOf } from '../parseCliArgs.js';
+import { fsStep, isFolder } from '../fsError.js';
+import { addArticle, type CorpusState, type Overrides } from '../ingest/addArticle.js';
+import { ingestFeed } from '../ingest/ingestFeed.js';
+import { readSource } from '../ingest/readSource.js';
+import { reportArticle } from '../ingest/reportArticle.js';
+import { parseCommand, parsePositiveInt, usageOf } from '../parseCliArgs.js';
 import { ingestSpec as spec } from '../specs.js';
+import { writeIndex } from './buildIndex.js';
 
-interface Overrides {
-  date?: string;
-  undated?: boolean;
-  title?: string;
-  source?: string;
-  id?: string;
-}
+export { placeArticle } from '../ingest/placeArticle.js';
 
-type Existing = Map<string, { file: string; text: string }>;
+/** Said once after anything was added: another engineer's live reload makes it true, and a restart always does. */
+export const PICKED_UP = 'A running bot, serve or console picks it up within a few seconds; otherwise restart it.';
 
-export function run(argv: string[]): void {
+export async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommand(spec, argv);
-  if (positionals.length === 0) throw new CliError(`give at least one scraped article file\nusage: ${usageOf(spec)}`);
+  const feed = values.feed;
+  if (feed === undefined && positionals.length === 0)
+    throw new CliError(`give at least one page: a file or an http(s) URL (or --feed URL|FILE)\nusage: ${usageOf(spec)}`);
+  if (feed !== undefined && positionals.length > 0)
+    throw new CliError(`--feed reads the pages its items link to: give it alone, without "${positionals[0]}"`);
+  if (feed !== undefined && (values.id !== undefined || values.title !== undefined || values.date !== undefined))
+    throw new CliError(
+      '--id, --title and --date name one article: with --feed, each page gives its own (--source and --undated apply to all)',
+    );
   if (values.date && values.undated) throw new CliError('give either --date or --undated, not both');
   if (values.id !== undefined && positionals.length > 1) throw new CliError('--id names one article: give one FILE with it');
   checkFlags(values);
-  const dir = corpusFolder(loadConfig('corpus', { corpus: values.corpus }).corpusDir, Boolean(values.create));
-  const existing = existingArticles(dir);
-  let failures = 0;
-  let added = 0;
-  for (const file of positionals) {
-    try {
-      if (ingestFile(file, dir, existing, values) === 'written') added++;
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      console.error(`${file}: ${error.message}`);
-      failures++;
+  const maxItems = parsePositiveInt(values['max-items'], '--max-items');
+  const config = loadConfig('ingest', { corpus: values.corpus });
+  const corpus = corpusState(corpusFolder(config.corpusDir, Boolean(values.create)));
+  const progress = terminalProgress();
+
+  let added: number;
+  let failed: number;
+  let tried: number;
+  if (feed !== undefined) {
+    const result = await ingestFeed(feed, corpus, values, config.fetch, maxItems, progress);
+    [added, failed, tried] = [result.added, result.failed, result.added + result.skipped + result.failed];
+  } else {
+    added = 0;
+    failed = 0;
+    tried = positionals.length;
+    for (const source of positionals) {
+      try {
+        if (await ingestOne(source, corpus, values, config.fetch, progress)) added++;
+      } catch (error) {
+        progress.done();
+        if (!(error instanceof CliError)) throw error;
+        console.error(`${source}: ${error.message}`);
+        failed++;
+      }
     }
   }
   // A prebuilt index beside the articles no longer matches them: refreshed, or every ask would index the corpus itself (and say so).
-  const index = defaultIndexFile(dir);
-  if (added > 0 && existsSync(index))
-    console.log(`refreshed the prebuilt index ${relative(process.cwd(), index) || index}: ${writeIndex(dir, index)}`);
-  if (failures > 0) throw new CliError(`${failures} of ${positionals.length} file(s) not ingested`, 1);
+  const index = defaultIndexFile(corpus.dir);
+  if (added > 0 && existsSync(index)) {
+    const summary = writeIndex(corpus.dir, index, progress);
+    progress.done();
+    console.log(`refreshed the prebuilt index ${relative(process.cwd(), index) || index}: ${summary}`);
+  }
+  if (added > 0) console.log(PICKED_UP);
+  if (feed !== undefined) {
+    // A feed run fails only when it could read nothing at all: some pages failing is the feed's
+    // everyday state (a page moved, a server slow), and the next run tries them again.
+    if (failed > 0 && failed === tried) throw new CliError(`none of the feed's ${tried} item(s) could be read`, 1);
+  } else if (failed > 0) throw new CliError(`${failed} of ${positionals.length} page(s) not ingested`, 1);
+}
+
+async function ingestOne(source: string, corpus: CorpusState, overrides: Overrides, limits: FetchLimits, progress: Progress) {
+  if (parseHttpUrl(source)) progress.update(`fetching ${source}…`);
+  const page = await readSource(source, HTML_PAGE, limits);
+  progress.done();
+  const found = ingestPage(page.text, page.url);
+  const added = addArticle(page.text, found, corpus, overrides);
+  reportArticle(parseHttpUrl(source) ? source : source.replace(/^.*[\\/]/, ''), added, found, overrides, (line) => console.log(line));
+  return added.outcome === 'written';
 }
 
 /** Each field a flag gives, checked with the loader's own schema before any file is read or path made. */
@@ -69,163 +106,19 @@ function corpusFolder(dir: string, create: boolean): string {
   return dir;
 }
 
-function ingestFile(file: string, dir: string, existing: Existing, overrides: Overrides): 'written' | 'unchanged' {
-  let raw: string;
+/** The articles already in the target corpus, by id and by URL; a corpus that does not load is fixed before adding to it. */
+function corpusState(dir: string): CorpusState {
+  const state: CorpusState = { dir, byId: new Map(), byUrl: new Map() };
   try {
-    // The loader's own reading: a page it would refuse (not UTF-8, a NUL byte) is refused here.
-    raw = readText(file, file);
-  } catch (error) {
-    if (!(error instanceof CorpusError)) throw error;
-    throw new CliError(`${error.line ? `line ${error.line}: ` : ''}${error.problem}: nothing was written`, 1);
-  }
-  const found = ingestRawArticle(raw);
-  if (found.paragraphs.length === 0) throw new CliError('no article prose found in it (expected paragraphs of full sentences)', 1);
-  const date = overrides.date ?? found.date;
-  if (!date && !overrides.undated) {
-    const why = found.unknown
-      .find((u) => u.startsWith('date: '))
-      ?.replace(/^date: /, '')
-      .replace(/ \(give one .*\)$/, '');
-    throw new CliError(
-      `no publication date found (${why ?? 'none printed'}): nothing was written; give --date YYYY[-MM[-DD]], or --undated to store it without one`,
-      1,
-    );
-  }
-  const firstSentence = splitSentences(found.paragraphs[0]!)[0]!;
-  const title =
-    overrides.title ??
-    found.title ??
-    firstSentence
-      .split(' ')
-      .slice(0, 12)
-      .join(' ')
-      .replace(/[.,;:]?$/, '…');
-  const checked = markdownFrontMatterSchema.safeParse({
-    id: overrides.id ?? slugId(title),
-    title,
-    date: date ?? null,
-    source: overrides.source ?? found.source,
-    url: null,
-    ...(overrides.date ? { dateNote: curatorDateNote(overrides.date, found.date) } : found.dateNote ? { dateNote: found.dateNote } : {}),
-    ...(!overrides.title && !found.title
-      ? { titleNote: 'The scraped text prints no title: this one is the opening of its first sentence.' }
-      : {}),
-  });
-  // Every field as the loader will check it, before the id becomes a path.
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    throw new CliError(`the article would not load (${issue.path.join('.')}: ${issue.message}): nothing was written`, 1);
-  }
-  const meta = checked.data;
-  const text = writeMarkdownArticle(meta, found.paragraphs);
-  const clash = existing.get(meta.id);
-  if (clash && clash.text !== text) throw differentArticle(meta.id, clash.file);
-  const target = join(dir, `${meta.id}.md`);
-  // The id pattern allows no separators or leading dots; say here too that the file stays in the folder.
-  if (dirname(target) !== dir) throw new CliError(`the id "${meta.id}" would leave the corpus folder: nothing was written`, 1);
-  const unchanged = Boolean(clash) || placeArticle(target, text, meta.id) === 'unchanged';
-  existing.set(meta.id, { file: target, text });
-  report(file, target, meta, ingestedSentences(found).length, found.removed, found.unknown, unchanged, overrides);
-  return unchanged ? 'unchanged' : 'written';
-}
-
-const differentArticle = (id: string, file: string) =>
-  new CliError(
-    `the corpus already has a different article with the id "${id}" (${file}): nothing was written; give another id with --id`,
-    1,
-  );
-
-/**
- * Puts an article into the corpus without ever leaving a file the loader refuses or replacing
- * another article: written to a temporary file in the folder, loaded back by the loader itself,
- * then linked into place (a link, unlike a rename, fails when an ingest running at the same time
- * has just placed an article under the same id).
- */
-export function placeArticle(target: string, text: string, id: string): 'written' | 'unchanged' {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  fsStep('cannot write', temp, () => writeFileSync(temp, text, { flag: 'wx' }));
-  try {
-    let loadedId: string | undefined;
-    try {
-      loadedId = loadArticleFile(temp)[0]?.article.id;
-    } catch (error) {
-      if (!(error instanceof CorpusError)) throw error;
-      throw new CliError(`the article would not load (${error.problem}): nothing was written`, 1);
+    for (const a of loadCorpus(dir).articles) {
+      state.byId.set(a.id, { file: a.file, text: readFileSync(a.file, 'utf8') });
+      if (a.url) state.byUrl.set(a.url, a.id);
     }
-    if (loadedId !== id) throw new CliError(`the article would load with the id "${loadedId}", not "${id}": nothing was written`, 1);
-    return link(temp, target, text, id);
-  } finally {
-    rmSync(temp, { force: true });
-  }
-}
-
-function link(temp: string, target: string, text: string, id: string): 'written' | 'unchanged' {
-  try {
-    linkSync(temp, target);
-    return 'written';
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      if (fsStep('cannot read', target, () => readFileSync(target, 'utf8')) === text) return 'unchanged';
-      throw differentArticle(id, target);
-    }
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS')
-      throw fsFailure('cannot write', target, error);
-  }
-  // A file system without hard links: an exclusive copy still never replaces another article.
-  fsStep('cannot write', target, () => copyFileSync(temp, target, constants.COPYFILE_EXCL));
-  return 'written';
-}
-
-function curatorDateNote(given: string, found: string | null): string {
-  return `Date given by the curator (--date ${given}); ${found ? `the scraped text gives ${found}` : 'the scraped text prints none'}.`;
-}
-
-function report(
-  file: string,
-  target: string,
-  meta: ArticleMeta,
-  sentences: number,
-  removed: RemovedText[],
-  unknown: string[],
-  unchanged: boolean,
-  overrides: Overrides,
-): void {
-  const where = relative(process.cwd(), target) || target;
-  console.log(`${basename(file)} -> ${meta.id} (${where}${unchanged ? ', already in the corpus, unchanged' : ''})`);
-  console.log(
-    `  title: ${meta.title}\n  date: ${meta.date ?? (overrides.undated ? 'none (--undated)' : 'none')}  publisher: ${meta.source ?? 'unknown'}  sentences: ${sentences}`,
-  );
-  if (meta.dateNote) console.log(`  date note: ${meta.dateNote}`);
-  const byKind = new Map<string, string[]>();
-  for (const r of removed) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.text]);
-  for (const [kind, texts] of byKind) {
-    const shown = texts.slice(0, 3).map((t) => (t.length > 50 ? `${t.slice(0, 49)}…` : t));
-    console.log(
-      `  removed ${texts.length} ${kind}${texts.length > 1 ? ' lines' : ''}: ${shown.map((t) => JSON.stringify(t)).join(', ')}${texts.length > 3 ? ', …' : ''}`,
-    );
-  }
-  const stillUnknown = unknown.filter(
-    (u) =>
-      !(
-        (u.startsWith('date') && overrides.date) ||
-        (u.startsWith('title') && overrides.title) ||
-        (u.startsWith('publisher') && overrides.source)
-      ),
-  );
-  for (const u of stillUnknown) console.log(`  could not determine ${u}`);
-}
-
-/** The ids already in the target corpus; a corpus that does not load is fixed before adding to it. */
-function existingArticles(dir: string): Existing {
-  const ids: Existing = new Map();
-  try {
-    for (const a of loadCorpus(dir).articles) ids.set(a.id, { file: a.file, text: readFileSync(a.file, 'utf8') });
-  } catch (error) {
-    if (error instanceof CorpusError && error.problem.startsWith('no articles found')) return ids;
+    if (error instanceof CorpusError && error.problem.startsWith('no articles found')) return state;
     if (error instanceof CorpusError)
       throw new CliError(`the corpus in ${dir} does not load, fix it before adding to it: ${error.message}`, 1);
     throw error;
   }
-  return ids;
+  return state;
 }
