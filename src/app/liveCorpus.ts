@@ -127,8 +127,10 @@ export function createLiveCorpus({
       const problem = `the new index ${result.file} cannot be used: ${error instanceof Error ? error.message : String(error)}`;
       return finish('failed', { file: result.file, problem });
     }
+    // Reported as reloaded the moment it serves (/healthz must not lag the answers); kept on disk after.
+    const outcome = finish('reloaded');
     if (written) await keep(written);
-    return finish('reloaded');
+    return outcome;
   };
 
   /** The new index replaces the prebuilt one, so a restart loads it; one written elsewhere is removed. */
