@@ -4,6 +4,7 @@ import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { Article, Corpus, Sentence } from '../corpus/schema.js';
 import { loadLexicon, type Lexicon } from '../lexicon/wordnet.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyzeQuestion.js';
+import { checkClaim, type ClaimCheck } from './checkClaim.js';
 import { factHistory } from './factHistory.js';
 import { FEATURE_NAMES } from './features.js';
 import { rankSentences, type RankedSentence } from './rankSentences.js';
@@ -28,6 +29,8 @@ export interface Engine {
   search(query: string, options?: { limit?: number }): SearchHit[];
   /** The sentences that bear on a claim (what answers it as a question first, then those that share its substance), best first. */
   findSupport(claim: string, options?: { limit?: number }): Answer[];
+  /** Find source's verdict on a claim (supported, a newer figure, contradicted, not in the sources) and the sentences behind it. */
+  checkClaim(claim: string, options?: { limit?: number }): ClaimCheck;
   /** The sentences ask would choose from, best first, with no confidence threshold (for benchmarks). */
   rank(question: string, options?: { limit?: number }): Answer[];
   article(id: string): Article | undefined;
@@ -89,6 +92,7 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
     ask: (question, options) => ask(index, lexicon, question, options?.limit ?? 3),
     search: (query, options) => search(index, lexicon, query, options?.limit ?? 10),
     findSupport: (claim, options) => findSupport(index, lexicon, claim, options?.limit ?? 3),
+    checkClaim: (claim, options) => checkClaim(claimTools(index, lexicon), claim, options?.limit ?? 3),
     rank: (question, options) =>
       checkQuestion(question)
         ? []
@@ -230,6 +234,15 @@ function findSupport(index: SentenceIndex, lexicon: Lexicon, claim: string, limi
   }
   return found;
 }
+
+const claimTools = (index: SentenceIndex, lexicon: Lexicon) => ({
+  index,
+  lexicon,
+  ask: (question: string, limit: number) => ask(index, lexicon, question, limit),
+  analyze: (question: string) => analyzedRecently(question, index, lexicon),
+  findSupport: (claim: string, limit: number) => findSupport(index, lexicon, claim, limit),
+  toAnswer,
+});
 
 /** The articles of the best few candidates, when none was good enough to quote. */
 function nearTitles(ranked: RankedSentence[]): string[] {
