@@ -149,7 +149,8 @@ function countedNoun(after: string): { noun?: string; modifiers: string; length:
   const modifiers: string[] = [];
   for (const m of after.matchAll(/[\s-]*([\p{L}][\p{L}'’-]*)/guy)) {
     const lower = m[1]!.toLowerCase().replace(/['’]s$/, '');
-    if (modifiers.length > 4 || NOT_A_NOUN.test(lower)) break;
+    // "one of the cities" picks one out of them; it does not count them.
+    if (modifiers.length > 4 || NOT_A_NOUN.test(lower) || (lower === 'of' && modifiers.length === 0)) break;
     if ((/[^su]s$/.test(lower) && lower.length > 3) || /^(people|staff|personnel|children|men|women|police)$/.test(lower)) {
       return { noun: lower, modifiers: modifiers.filter((w) => !GLUE.has(w)).join(' '), length: m.index + m[0].length };
     }
