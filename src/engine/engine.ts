@@ -4,6 +4,7 @@ import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { Article, Corpus, Sentence } from '../corpus/schema.js';
 import { loadLexicon, type Lexicon } from '../lexicon/wordnet.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyzeQuestion.js';
+import { answerSpans } from './answerSpans.js';
 import { checkClaim, type ClaimCheck } from './checkClaim.js';
 import { factHistory } from './factHistory.js';
 import { FEATURE_NAMES } from './features.js';
@@ -171,7 +172,13 @@ function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: nu
     0,
     Math.max(1, limit),
   );
-  return { question, answered: true, answers, nearTitles: [] };
+  return { question, answered: true, answers: answers.map((a) => withAnswerSpans(a, analyzed, question, index)), nearTitles: [] };
+}
+
+/** The answer with the words that answer the question marked (none for a question of no particular type). */
+function withAnswerSpans(answer: Answer, analyzed: AnalyzedQuestion, question: string, index: SentenceIndex): Answer {
+  const spans = answerSpans(answer.quote, analyzed, question, index, resolveRelativeDates(answer.quote, answer.date));
+  return spans.length ? { ...answer, answerSpans: spans } : answer;
 }
 
 /** The best candidate's confidence counts its lead over the runner-up (as ask's does); the others' count none. */
