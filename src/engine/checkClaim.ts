@@ -14,6 +14,7 @@ import { answerModel, answerProbability } from './model/answerModel.js';
 import { rankSentences, type RankedSentence } from './rankSentences.js';
 import type { SentenceIndex } from './sentenceIndex.js';
 import { datesAgree, statedDates, type StatedDate } from './statedDates.js';
+import type { TextSpan } from '../text/markSpans.js';
 import type { Answer, AskResult } from './types.js';
 
 /** What the sources say about a claim. */
@@ -82,12 +83,14 @@ interface Compared {
   relation: FigureRelation;
 }
 
+/** How a sentence's figure or date relates to the claim's, and where it stands in the sentence (shown in bold). */
+interface Reading {
+  relation: FigureRelation;
+  spans: TextSpan[];
+}
+
 /** The claim's question asked; each sentence that bears on it, with how its figure relates to the claim's (one per article, best first). */
-function compared(
-  tools: ClaimTools,
-  question: string,
-  relate: (text: string, ranked: RankedSentence) => FigureRelation | null,
-): Compared[] {
+function compared(tools: ClaimTools, question: string, relate: (text: string, ranked: RankedSentence) => Reading | null): Compared[] {
   const model = answerModel();
   const analyzed = tools.analyze(question);
   const ranked = rankSentences(analyzed, tools.index, model);
@@ -102,10 +105,10 @@ function compared(
     const p = probability(r, i);
     const bears = i < CANDIDATES && r.offersAnswer && p >= model.threshold * BEARS_ON_SHARE;
     if (!bears && !history.has(r)) return;
-    const relation = relate(r.entry.sentence.text, r);
-    if (!relation || articles.has(r.entry.article.id)) return;
+    const reading = relate(r.entry.sentence.text, r);
+    if (!reading || articles.has(r.entry.article.id)) return;
     articles.add(r.entry.article.id);
-    found.push({ answer: tools.toAnswer(r, p), relation });
+    found.push({ answer: { ...tools.toAnswer(r, p), answerSpans: reading.spans }, relation: reading.relation });
   });
   return found;
 }
@@ -138,15 +141,17 @@ const tidy = (text: string) =>
 const CURRENCY_WORD: Record<string, string> = { CNY: 'yuan', USD: 'dollars', EUR: 'euros', GBP: 'pounds' };
 
 /** How the sentence's figures of the claim's kind relate to the claim's: null when it has none to compare. */
-function relationToFigure(lexicon: Lexicon, claimed: Figure, text: string): FigureRelation | null {
-  const relations = findFigures(text)
+function relationToFigure(lexicon: Lexicon, claimed: Figure, text: string): Reading | null {
+  const readings = findFigures(text)
     .filter((f) => sameKind(lexicon, claimed, f))
-    .map((f) => compareFigures(claimed, f));
-  return strongest(relations);
+    .map((f) => ({ relation: compareFigures(claimed, f), spans: [{ start: f.start, end: f.end }] }));
+  return strongest(readings);
 }
 
-function strongest(relations: FigureRelation[]): FigureRelation | null {
-  return (['same', 'consistent', 'different'] as const).find((r) => relations.includes(r)) ?? null;
+/** The sentence states it if any of its figures does; else it is consistent if any is; else it differs. */
+function strongest(readings: Reading[]): Reading | null {
+  const relation = (['same', 'consistent', 'different'] as const).find((r) => readings.some((x) => x.relation === r));
+  return relation ? { relation, spans: readings.filter((x) => x.relation === relation).flatMap((x) => x.spans) } : null;
 }
 
 /**
@@ -173,18 +178,23 @@ function sameKind(lexicon: Lexicon, claimed: Figure, source: Figure): boolean {
 const lemma = (lexicon: Lexicon, noun: string) => lexicon.lemmatize(noun)[0] ?? noun;
 
 /** The sentence's dates (those it writes out, and its relative ones resolved) against the claim's. */
-function relationToDate(claimed: StatedDate, text: string, ranked: RankedSentence): FigureRelation | null {
+function relationToDate(claimed: StatedDate, text: string, ranked: RankedSentence): Reading | null {
   const articleDate = ranked.entry.article.date ? dateParts(ranked.entry.article.date) : undefined;
   const dates: StatedDate[] = [
     // "Feb 28" in a 2017 article is Feb 28, 2017.
     ...statedDates(text).map((d) => (d.year === undefined && articleDate ? { ...d, year: articleDate.year } : d)),
-    ...ranked.entry.resolvedDates.flatMap((r) => r.years.map((year) => ({ year, start: 0, end: 0 }))),
+    ...ranked.entry.resolvedDates.flatMap((r) => {
+      const start = text.indexOf(r.phrase);
+      return r.years.map((year) => ({ year, start, end: start + r.phrase.length }));
+    }),
   ];
-  const comparable = dates.filter((d) =>
-    ['year', 'month', 'day'].some((p) => claimed[p as 'year'] !== undefined && d[p as 'year'] !== undefined),
+  const comparable = dates.filter((d) => (['year', 'month', 'day'] as const).some((p) => claimed[p] !== undefined && d[p] !== undefined));
+  return strongest(
+    comparable.map((d) => ({
+      relation: datesAgree(claimed, d) ? 'same' : 'different',
+      spans: d.start >= 0 ? [{ start: d.start, end: d.end }] : [],
+    })),
   );
-  if (comparable.length === 0) return null;
-  return comparable.some((d) => datesAgree(claimed, d)) ? 'same' : 'different';
 }
 
 interface Judged {
