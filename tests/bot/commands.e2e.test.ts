@@ -133,7 +133,7 @@ describe('/help', () => {
 });
 
 describe('Find source (message context menu)', () => {
-  it('defers, then fills the reply with the sentences that bear on the message', async () => {
+  it('defers, then fills the reply with the verdict and the sentences that bear on the message', async () => {
     const payload = messageContextMenuInteraction(guild(), {
       name: 'Find source',
       target: { content: 'Gao Yaguang is the mayor of Wuxi <@42>' },
@@ -144,7 +144,10 @@ describe('Find source (message context menu)', () => {
     const edit = await waitForEdit(h.fake, payload.token);
     expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
     const data = edit.body as { content?: string; embeds?: unknown[]; components?: unknown[] };
-    expect(data.content).toBe('**Checking:** Gao Yaguang is the mayor of Wuxi <@\u200B42>');
+    // The source says vice-mayor: it does not state the claim, but it is the sentence to read.
+    expect(data.content).toBe(
+      '**Checking:** Gao Yaguang is the mayor of Wuxi <@\u200B42>\n**Not in the sources:** no source states it; the nearest sentences are below.',
+    );
     expect(allText(data)).toContain('Gao Yaguang, vice-mayor of Wuxi');
     expect(buttonLabels(data)[0]).toBe('Share 1 in channel');
     // Users see a private message, no longer "thinking…".

@@ -14,11 +14,11 @@ export const ROOT = packageRoot();
 /** The built entry point. */
 export const BIN = join(ROOT, 'bin', 'citebot.js');
 
-/** Only what the caller sets: no DISCORD_*, CITEBOT_*, LOG_LEVEL or NODE_OPTIONS from the shell that runs it. */
+/** Only what the caller sets: no DISCORD_*, CITEBOT_*, LOG_LEVEL, NODE_OPTIONS or colour settings from the shell that runs it. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of Object.keys(env))
-    if (key.startsWith('DISCORD_') || key.startsWith('CITEBOT_') || key === 'LOG_LEVEL' || key === 'NODE_OPTIONS') delete env[key];
+  const inherited = new Set(['LOG_LEVEL', 'NODE_OPTIONS', 'FORCE_COLOR', 'NO_COLOR']);
+  for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('CITEBOT_') || inherited.has(key)) delete env[key];
   return { ...env, ...extra };
 }
 
