@@ -5,14 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionRequest } from '../../src/discord/interactionRequest.js';
 import { requestFromApi } from '../../src/discord/requestFromApi.js';
 import { privateReply } from '../../src/discord/reply.js';
-import {
-  autocompleteInteraction,
-  buttonInteraction,
-  chatInputInteraction,
-  messageContextMenuInteraction,
-  type FakeDiscord,
-} from '../fake-discord/index.js';
-import { startBotOnFake, STEP_MS, type BotOnFake } from '../support/discordBot.js';
+import { autocompleteInteraction, buttonInteraction, chatInputInteraction, messageContextMenuInteraction } from '../fake-discord/index.js';
+import { startBotOnFake, waitForEdit, type BotOnFake } from '../support/discordBot.js';
 import { allText, buttonLabels, customIds } from '../support/messages.js';
 
 let h: BotOnFake;
@@ -231,9 +225,3 @@ it('made no request the fake did not know, and logged no error', () => {
   expect(h.fake.unknownRequests).toEqual([]);
   expect(h.logs.filter((l) => l.level === 'error')).toEqual([]);
 });
-
-function waitForEdit(fake: FakeDiscord, token: string) {
-  return fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200, STEP_MS, {
-    includePast: true,
-  });
-}

@@ -2,8 +2,8 @@
 // source leads with the engine's verdict and lets every sentence be shared; /ask shows the
 // words that answer the question in bold inside the verbatim quote.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonInteraction, chatInputInteraction, messageContextMenuInteraction, type FakeDiscord } from '../fake-discord/index.js';
-import { startBotOnFake, STEP_MS, type BotOnFake } from '../support/discordBot.js';
+import { buttonInteraction, chatInputInteraction, messageContextMenuInteraction } from '../fake-discord/index.js';
+import { startBotOnFake, waitForEdit, type BotOnFake } from '../support/discordBot.js';
 import { allText, buttonLabels, customIds } from '../support/messages.js';
 
 let h: BotOnFake;
@@ -17,12 +17,6 @@ afterAll(async () => {
 });
 
 type Body = { content?: string; embeds?: { description?: string; fields?: { name: string; value: string }[] }[]; components?: unknown[] };
-
-function waitForEdit(fake: FakeDiscord, token: string) {
-  return fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200, STEP_MS, {
-    includePast: true,
-  });
-}
 
 /** Find source on a message with this text: the private reply it fills in after deferring. */
 async function findSource(content: string): Promise<Body> {
