@@ -15,7 +15,7 @@ import { rankSentences, type RankedSentence } from './rankSentences.js';
 import type { SentenceIndex } from './sentenceIndex.js';
 import { datesAgree, statedDates, type StatedDate } from './statedDates.js';
 import type { TextSpan } from '../text/markSpans.js';
-import type { Answer, AskResult } from './types.js';
+import type { Answer, AskResult, DeclineReason } from './types.js';
 
 /** What the sources say about a claim. */
 export type Verdict = 'supported' | 'newer-figure' | 'contradicted' | 'not-in-sources';
@@ -56,13 +56,18 @@ const BEARS_ON_SHARE = 0.5;
 const CANDIDATES = 12;
 /** Figures of a claim checked: a claim with more is a paragraph. */
 const MAX_FIGURES = 3;
+const CLAIM_AS_QUESTION = 'Is it true that ';
+const NOTHING_TO_CHECK = new Set<DeclineReason>(['empty', 'no-words', 'chat']);
 
 export function checkClaim(tools: ClaimTools, claim: string, limit: number): ClaimCheck {
   // Asked as a question whose first word is not the claim's, so a name opening the claim ("Shanghai has…") is read as one.
-  const asked = tools.ask(`Is it true that ${claim}`, limit);
-  if (!asked.answered && asked.reason !== 'low-confidence' && asked.reason !== 'no-match') {
+  const prefixed = tools.ask(`${CLAIM_AS_QUESTION}${claim}`, limit);
+  const asked = prefixed.reason === 'too-long' ? tools.ask(claim, limit) : prefixed;
+  // Nothing to look up, or only talk: nothing bears on it. A name the sources never mention: say which.
+  if (asked.reason === 'unknown-name')
     return { claim, verdict: 'not-in-sources', evidence: [], ...(asked.message ? { message: asked.message } : {}) };
-  }
+  if ((asked.reason && NOTHING_TO_CHECK.has(asked.reason)) || tools.analyze(claim).isChat)
+    return { claim, verdict: 'not-in-sources', evidence: [] };
   const figures = findFigures(claim).slice(0, MAX_FIGURES);
   const date = statedDates(claim)[0];
   const judged = figures.length
@@ -249,7 +254,8 @@ function judgeStatement(tools: ClaimTools, claim: string): Judged {
   const top = ranked[0];
   if (top) {
     const p = answerProbability(model, top.score, top.score - (ranked[1]?.score ?? -Infinity), top.features);
-    const saysAll = top.conceptMatches.every((m) => m >= 0.75);
+    // A statement says something about something: one word matched is not a claim stated.
+    const saysAll = top.conceptMatches.length >= 2 && top.conceptMatches.every((m) => m >= 0.75);
     if (p >= model.threshold && saysAll && !qualifiedDifferently(claim, top.entry.sentence.text)) {
       return { verdict: 'supported', evidence: [{ ...tools.toAnswer(top, p), stance: 'states' }] };
     }

@@ -99,8 +99,15 @@ describe('other facts of the corpus', () => {
     expect(result.evidence[0]!.quote).toContain('Gao Yaguang, vice-mayor of Wuxi');
   });
 
-  it('nothing bears on a claim off the subject', () => {
+  it('nothing bears on a claim off the subject, or on talk', () => {
     expect(check('I like pizza with pineapple')).toMatchObject({ verdict: 'not-in-sources', evidence: [] });
+    expect(check('thanks!')).toEqual({ claim: 'thanks!', verdict: 'not-in-sources', evidence: [] });
+  });
+
+  it('a message as long as Find source passes on is still checked', () => {
+    const claim = `Wuxi is home to 3,657 IoT enterprises${' and so on'.repeat(45)}`;
+    expect(claim.length).toBeGreaterThan(480);
+    expect(check(claim).verdict).toBe('supported');
   });
 });
 
