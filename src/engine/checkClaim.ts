@@ -156,7 +156,10 @@ function relationToFigure(lexicon: Lexicon, claimed: Figure, text: string): Read
 /** The sentence states it if any of its figures does; else it is consistent if any is; else it differs. */
 function strongest(readings: Reading[]): Reading | null {
   const relation = (['same', 'consistent', 'different'] as const).find((r) => readings.some((x) => x.relation === r));
-  return relation ? { relation, spans: readings.filter((x) => x.relation === relation).flatMap((x) => x.spans) } : null;
+  if (!relation) return null;
+  const spans = readings.filter((x) => x.relation === relation).flatMap((x) => x.spans);
+  // A date written out and the same words resolved as a relative date are one span.
+  return { relation, spans: spans.filter((a, i) => spans.findIndex((b) => b.start === a.start && b.end === a.end) === i) };
 }
 
 /**
