@@ -8,6 +8,7 @@ import { dateParts } from '../corpus/articleDate.js';
 import type { Lexicon } from '../lexicon/wordnet.js';
 import { tokenize } from '../text/tokenize.js';
 import type { AnalyzedQuestion } from './analyzeQuestion.js';
+import { dateQuestion, figureQuestion } from './claimQuestion.js';
 import { factHistory } from './factHistory.js';
 import { compareFigures, findFigures, type Figure, type FigureRelation } from './figures.js';
 import { answerModel, answerProbability } from './model/answerModel.js';
@@ -46,7 +47,8 @@ export interface ClaimTools {
   lexicon: Lexicon;
   ask(question: string, limit: number): AskResult;
   analyze(question: string): AnalyzedQuestion;
-  findSupport(claim: string, limit: number): Answer[];
+  /** The sentences that bear on the claim, from ask's answers to it and a search. */
+  findSupport(claim: string, limit: number, asked: Answer[]): Answer[];
   toAnswer(ranked: RankedSentence, confidence: number): Answer;
 }
 
@@ -60,27 +62,43 @@ const CLAIM_AS_QUESTION = 'Is it true that ';
 const NOTHING_TO_CHECK = new Set<DeclineReason>(['empty', 'no-words', 'chat']);
 
 export function checkClaim(tools: ClaimTools, claim: string, limit: number): ClaimCheck {
-  // Asked as a question whose first word is not the claim's, so a name opening the claim ("Shanghai has…") is read as one.
-  const prefixed = tools.ask(`${CLAIM_AS_QUESTION}${claim}`, limit);
-  const asked = prefixed.reason === 'too-long' ? tools.ask(claim, limit) : prefixed;
-  // Nothing to look up, or only talk: nothing bears on it. A name the sources never mention: say which.
+  const asked = unknownOpeningName(tools, claim, limit) ?? tools.ask(claim, limit);
+  // A name the sources never mention: say which. Nothing to look up, or only talk: nothing bears on it.
   if (asked.reason === 'unknown-name')
     return { claim, verdict: 'not-in-sources', evidence: [], ...(asked.message ? { message: asked.message } : {}) };
-  if ((asked.reason && NOTHING_TO_CHECK.has(asked.reason)) || tools.analyze(claim).isChat)
-    return { claim, verdict: 'not-in-sources', evidence: [] };
-  const figures = findFigures(claim).slice(0, MAX_FIGURES);
+  if (asked.reason && NOTHING_TO_CHECK.has(asked.reason)) return { claim, verdict: 'not-in-sources', evidence: [] };
+  // The claim's analysis (ask's, remembered) is the start of each question it answers.
+  const analyzed = tools.analyze(claim);
+  // A count that says nothing of what it counts cannot be compared with anything.
+  const figures = findFigures(claim)
+    .filter((f) => f.unit !== 'count' || f.noun)
+    .slice(0, MAX_FIGURES);
   const date = statedDates(claim)[0];
   const judged = figures.length
-    ? figures.map((f) => judge(compared(tools, questionFor(claim, f), (text) => relationToFigure(tools.lexicon, f, text))))
+    ? figures.map((f) =>
+        judge(compared(tools, figureQuestion(analyzed, claim, f, tools.index), (text) => relationToFigure(tools.lexicon, f, text))),
+      )
     : date
-      ? [judge(compared(tools, whenQuestion(claim, date), (text, r) => relationToDate(date, text, r)))]
+      ? [judge(compared(tools, dateQuestion(analyzed, claim, date, tools.index), (text, r) => relationToDate(date, text, r)))]
       : [judgeStatement(tools, claim)];
   const result = combine(judged, limit);
   // Nothing to compare: the nearest sentences, for the reader to see what the sources do say.
   if (result.verdict === 'not-in-sources' && result.evidence.length === 0) {
-    result.evidence = tools.findSupport(claim, limit).map((a) => ({ ...a, stance: 'related' }));
+    result.evidence = tools.findSupport(claim, limit, asked.answers).map((a) => ({ ...a, stance: 'related' }));
   }
   return { claim, ...result };
+}
+
+/**
+ * A question's first word is capitalised anyway, so ask does not take it for a name: a claim
+ * opening with a word the corpus lacks ("Shanghai has…") is asked again after a few words, and
+ * the decline, if it says the sources never mention it, is the answer.
+ */
+function unknownOpeningName(tools: ClaimTools, claim: string, limit: number): AskResult | undefined {
+  const first = tokenize(claim)[0];
+  if (!first?.capitalized || first.isStopWord || first.isNumber || tools.index.termIds.has(first.term)) return undefined;
+  const asked = tools.ask(`${CLAIM_AS_QUESTION}${claim}`, limit);
+  return asked.reason === 'unknown-name' ? asked : undefined;
 }
 
 interface Compared {
@@ -95,9 +113,12 @@ interface Reading {
 }
 
 /** The claim's question asked; each sentence that bears on it, with how its figure relates to the claim's (one per article, best first). */
-function compared(tools: ClaimTools, question: string, relate: (text: string, ranked: RankedSentence) => Reading | null): Compared[] {
+function compared(
+  tools: ClaimTools,
+  analyzed: AnalyzedQuestion,
+  relate: (text: string, ranked: RankedSentence) => Reading | null,
+): Compared[] {
   const model = answerModel();
-  const analyzed = tools.analyze(question);
   const ranked = rankSentences(analyzed, tools.index, model);
   if (ranked.length === 0) return [];
   const probability = (r: RankedSentence, i: number) =>
@@ -117,33 +138,6 @@ function compared(tools: ClaimTools, question: string, relate: (text: string, ra
   });
   return found;
 }
-
-/** "Wuxi is home to about 2,000 IoT companies" → "how many IoT companies Wuxi is home to". */
-export function questionFor(claim: string, figure: Figure): string {
-  const rest = `${claim.slice(0, figure.phrase.start)} ${claim.slice(figure.phrase.end)}`;
-  const asked =
-    figure.unit === 'money'
-      ? `how much ${CURRENCY_WORD[figure.currency ?? ''] ?? 'money'}`
-      : figure.unit === 'percent'
-        ? 'how many percent'
-        : `how many ${[figure.modifiers, figure.noun].filter(Boolean).join(' ')}`;
-  return tidy(`${asked} ${rest}`);
-}
-
-/** "Wuxi was tasked with the zone in 2010" → "when Wuxi was tasked with the zone". */
-function whenQuestion(claim: string, date: StatedDate): string {
-  const before = claim.slice(0, date.start).replace(/\b(in|on|since|by|during|from)\s*$/i, '');
-  return tidy(`when ${before} ${claim.slice(date.end)}`);
-}
-
-const tidy = (text: string) =>
-  text
-    .replace(/[.!?]+\s*$/, '')
-    .replace(/\s+([,;:])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-const CURRENCY_WORD: Record<string, string> = { CNY: 'yuan', USD: 'dollars', EUR: 'euros', GBP: 'pounds' };
 
 /** How the sentence's figures of the claim's kind relate to the claim's: null when it has none to compare. */
 function relationToFigure(lexicon: Lexicon, claimed: Figure, text: string): Reading | null {

@@ -231,8 +231,13 @@ function search(index: SentenceIndex, lexicon: Lexicon, query: string, limit: nu
 /** A search hit bears on a claim when the model gives it at least this share of the answer threshold. */
 const BEARS_ON_SHARE = 0.75;
 
-function findSupport(index: SentenceIndex, lexicon: Lexicon, claim: string, limit: number): Answer[] {
-  const asked = ask(index, lexicon, claim, limit).answers;
+function findSupport(
+  index: SentenceIndex,
+  lexicon: Lexicon,
+  claim: string,
+  limit: number,
+  asked: Answer[] = ask(index, lexicon, claim, limit).answers,
+): Answer[] {
   const bar = answerModel().threshold * BEARS_ON_SHARE;
   const searched = search(index, lexicon, claim, limit * 2).filter((h) => h.score >= bar);
   const found: Answer[] = [];
@@ -247,7 +252,7 @@ const claimTools = (index: SentenceIndex, lexicon: Lexicon) => ({
   lexicon,
   ask: (question: string, limit: number) => ask(index, lexicon, question, limit),
   analyze: (question: string) => analyzedRecently(question, index, lexicon),
-  findSupport: (claim: string, limit: number) => findSupport(index, lexicon, claim, limit),
+  findSupport: (claim: string, limit: number, asked: Answer[]) => findSupport(index, lexicon, claim, limit, asked),
   toAnswer,
 });
 
