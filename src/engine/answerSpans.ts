@@ -85,7 +85,7 @@ function dateSpans(quote: string, question: AnalyzedQuestion, resolvedDates: rea
  * quote only when a name goes on after it; names of two words or more when the quote has such a
  * run. A person's name is never an acronym ("IoT").
  */
-function nameSpans(quote: string, tokens: Token[], asked: (t: Token) => boolean, { people }: { people: boolean }): TextSpan[] {
+export function nameSpans(quote: string, tokens: Token[], asked: (t: Token) => boolean, { people }: { people: boolean }): TextSpan[] {
   const runs: Token[][] = [];
   let run: Token[] = [];
   const close = () => {

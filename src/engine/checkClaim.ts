@@ -7,8 +7,9 @@
 import { dateParts } from '../corpus/articleDate.js';
 import type { Lexicon } from '../lexicon/wordnet.js';
 import { tokenize } from '../text/tokenize.js';
-import type { AnalyzedQuestion } from './analyzeQuestion.js';
-import { dateQuestion, figureQuestion } from './claimQuestion.js';
+import type { AnalyzedQuestion, Concept } from './analyzeQuestion.js';
+import { nameSpans } from './answerSpans.js';
+import { dateQuestion, figureQuestion, nameQuestion } from './claimQuestion.js';
 import { factHistory } from './factHistory.js';
 import { compareFigures, findFigures, type Figure, type FigureRelation } from './figures.js';
 import { answerModel, answerProbability } from './model/answerModel.js';
@@ -80,7 +81,7 @@ export function checkClaim(tools: ClaimTools, claim: string, limit: number): Cla
       )
     : date
       ? [judge(compared(tools, dateQuestion(analyzed, claim, date, tools.index), (text, r) => relationToDate(date, text, r)))]
-      : [judgeStatement(tools, claim)];
+      : [judgeStatement(tools, claim, analyzed)];
   const result = combine(judged, limit);
   // Nothing to compare: the nearest sentences, for the reader to see what the sources do say.
   if (result.verdict === 'not-in-sources' && result.evidence.length === 0) {
@@ -236,6 +237,9 @@ export function judge(found: Compared[]): Judged {
   return { verdict: 'not-in-sources', evidence: related.map(as('related')) };
 }
 
+/** How well the rest of a claim naming someone must be matched to be the same thing said of someone else: the word itself. */
+const LITERAL_MATCH = 0.95;
+
 /** Words that change what a title means: "vice-mayor" is not the mayor. */
 const QUALIFIERS = /^(vice|deputy|former|ex|acting|assistant|honorary|non|co)$/i;
 
@@ -244,9 +248,8 @@ const QUALIFIERS = /^(vice|deputy|former|ex|acting|assistant|honorary|non|co)$/i
  * every word of the claim (itself or a stand-in), none of them under a qualifier the claim lacks.
  * Otherwise the nearest sentences are shown, as related: not in the sources.
  */
-function judgeStatement(tools: ClaimTools, claim: string): Judged {
+function judgeStatement(tools: ClaimTools, claim: string, analyzed: AnalyzedQuestion): Judged {
   const model = answerModel();
-  const analyzed = tools.analyze(claim);
   const ranked = rankSentences({ ...analyzed, answerType: 'any' }, tools.index, model);
   const top = ranked[0];
   if (top) {
@@ -257,7 +260,42 @@ function judgeStatement(tools: ClaimTools, claim: string): Judged {
       return { verdict: 'supported', evidence: [{ ...tools.toAnswer(top, p), stance: 'states' }] };
     }
   }
-  return { verdict: 'not-in-sources', evidence: [] };
+  return judgeName(tools, claim, analyzed);
+}
+
+/**
+ * A claim that names someone ("Li Qiang is the vice-mayor of Wuxi") is contradicted when a
+ * sentence says all the rest of it, in the same words or stand-ins and qualifiers, of someone
+ * else ("Gao Yaguang, vice-mayor of Wuxi"). A sentence that names the claim's person too is left
+ * to the statement check: it may say something else of them.
+ */
+function judgeName(tools: ClaimTools, claim: string, analyzed: AnalyzedQuestion): Judged {
+  const tokens = tokenize(claim);
+  const [name] = nameSpans(claim, tokens, () => false, { people: true }).filter((s) => /\s/.test(claim.slice(s.start, s.end)));
+  if (!name) return { verdict: 'not-in-sources', evidence: [] };
+  const named = new Set(tokenize(claim.slice(name.start, name.end)).map((t) => t.lower));
+  const rest = `${claim.slice(0, name.start)}${claim.slice(name.end)}`;
+  const question = nameQuestion(analyzed, claim, name, tools.index);
+  const found = compared(tools, question, (text) => {
+    const sentence = tokenize(text);
+    if (sentence.some((t) => named.has(t.lower))) return null;
+    // The rest of the claim in the sentence itself, in its own words (or acronyms), not stand-ins
+    // or a neighbour's words: "the Wuxi government" is not its mayor.
+    const terms = new Set(sentence.map((t) => t.term));
+    const literal = (c: Concept) => c.variants.some((v) => v.weight >= LITERAL_MATCH && v.terms.every((t) => terms.has(t)));
+    if (!question.concepts.every(literal) || qualifiedDifferently(rest, text)) return null;
+    const claimWords = new Set(tokens.map((t) => t.lower));
+    // The other person's name nearest the claim's words ("Du Xiaogang, Secretary of…"): two words or more, not words of the claim ("Vice Governor").
+    const said = sentence
+      .filter((t) => question.concepts.some((c) => c.variants.some((v) => v.terms.includes(t.term))))
+      .map((t) => t.start);
+    const distance = (s: TextSpan) => Math.min(...said.map((at) => Math.abs(at - s.start)));
+    const [other] = nameSpans(text, sentence, () => false, { people: true })
+      .filter((s) => /\s/.test(text.slice(s.start, s.end)) && !tokenize(text.slice(s.start, s.end)).every((t) => claimWords.has(t.lower)))
+      .sort((a, b) => distance(a) - distance(b));
+    return other ? { relation: 'different', spans: [other] } : null;
+  });
+  return judge(found);
 }
 
 /** Whether a word of the claim appears in the sentence only under a qualifier the claim does not give it. */

@@ -7,6 +7,7 @@ import type { AnalyzedQuestion } from './analyzeQuestion.js';
 import type { Figure } from './figures.js';
 import type { SentenceIndex } from './sentenceIndex.js';
 import type { StatedDate } from './statedDates.js';
+import type { TextSpan } from '../text/markSpans.js';
 
 /** The question a figure of the claim answers: how many of what it counts, how much money, what percentage. */
 export function figureQuestion(claim: AnalyzedQuestion, text: string, figure: Figure, index: SentenceIndex): AnalyzedQuestion {
@@ -24,6 +25,11 @@ export function figureQuestion(claim: AnalyzedQuestion, text: string, figure: Fi
 export function dateQuestion(claim: AnalyzedQuestion, text: string, date: StatedDate, index: SentenceIndex): AnalyzedQuestion {
   const question = without(claim, tokenize(text.slice(date.start, date.end)), index);
   return { ...question, answerType: 'date', counted: [], years: claim.years.filter((y) => y !== date.year) };
+}
+
+/** The question a person's name in the claim answers: who. */
+export function nameQuestion(claim: AnalyzedQuestion, text: string, name: TextSpan, index: SentenceIndex): AnalyzedQuestion {
+  return { ...without(claim, tokenize(text.slice(name.start, name.end)), index), answerType: 'person', counted: [] };
 }
 
 const SCALE = /^(thousand|million|mn|billion|bn|trillion)$/;

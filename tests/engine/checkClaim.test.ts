@@ -86,6 +86,7 @@ describe('other facts of the corpus', () => {
       'Wuxi was tasked by the State Council',
     ],
     ['Gao Yaguang is the vice-mayor of Wuxi', 'supported', 'Gao Yaguang, vice-mayor of Wuxi'],
+    ['Zhang Wei is the general manager of CETHIK Wuxi', 'supported', 'Zhang Wei, general manager of CETHIK Wuxi'],
   ])('%s → %s', (claim, verdict, quoted) => {
     const result = check(claim);
     expect(result.verdict).toBe(verdict);
@@ -97,6 +98,18 @@ describe('other facts of the corpus', () => {
     expect(result.verdict).toBe('not-in-sources');
     expect(result.evidence[0]).toMatchObject({ stance: 'related' });
     expect(result.evidence[0]!.quote).toContain('Gao Yaguang, vice-mayor of Wuxi');
+  });
+
+  it.each([
+    ['Li Qiang is the vice-mayor of Wuxi', 'Gao Yaguang', 'Gao Yaguang, vice-mayor of Wuxi'],
+    ['Li Xiaomin is the general manager of CETHIK Wuxi', 'Zhang Wei', 'Zhang Wei, general manager of CETHIK Wuxi'],
+    ['Du Xiaogang is the Vice Governor of Jiangsu Province', 'Hu Guangjie', 'Hu Guangjie, Vice Governor of Jiangsu Province'],
+  ])('a role the sources give someone else is contradicted: %s → %s', (claim, other, quoted) => {
+    const result = check(claim);
+    expect(result.verdict).toBe('contradicted');
+    const [first] = result.evidence;
+    expect(first!.quote).toContain(quoted);
+    expect(first!.answerSpans!.map((s) => first!.quote.slice(s.start, s.end))).toEqual([other]);
   });
 
   it('nothing bears on a claim off the subject, or on talk', () => {
