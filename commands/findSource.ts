@@ -1,5 +1,5 @@
-// Message context menu "Find source": the corpus sentences that support, or bear on,
-// what a message claims, for checking a fact someone posted.
+// Message context menu "Find source": the engine's verdict on what a message claims
+// (supported, a newer figure, contradicted, not in the sources) and the sentences behind it.
 import { ApplicationCommandType } from 'discord.js';
 import type { HandlerContext, MessageCommandDefinition } from '../src/app/handlerTypes.js';
 import { USABLE_EVERYWHERE } from '../src/discord/commandScope.js';
@@ -9,7 +9,8 @@ import { renderFindSource, renderNothingToCheck } from '../src/discord/render/fi
 import { privateReply, type MessageReply } from '../src/discord/reply.js';
 import { MAX_QUESTION_LENGTH } from '../src/engine/engine.js';
 
-const MAX_FOUND = 3;
+/** Enough for a newer figure, the older one it replaces and what else bears on it. */
+const MAX_FOUND = 4;
 
 export const data = {
   type: ApplicationCommandType.Message,
@@ -31,5 +32,5 @@ function claimQuery(content: string): string {
 export function execute(request: MessageCommandRequest, { engine }: HandlerContext): MessageReply {
   const query = claimQuery(request.target.content);
   if (!/[\p{L}\p{N}]/u.test(query)) return privateReply(renderNothingToCheck());
-  return privateReply(renderFindSource(request.target.content, engine.findSupport(query, { limit: MAX_FOUND })));
+  return privateReply(renderFindSource(request.target.content, engine.checkClaim(query, { limit: MAX_FOUND })));
 }

@@ -5,11 +5,13 @@ import type { Article, Corpus, Sentence } from '../corpus/schema.js';
 import { loadLexicon, type Lexicon } from '../lexicon/wordnet.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './analyzeQuestion.js';
 import { articleMask, filteredOutMessage, hasFilter, noArticleMessage, parseAnswerFilter, type AnswerFilter } from './articleFilter.js';
+import { answerSpans } from './answerSpans.js';
+import { checkClaim, type ClaimCheck } from './checkClaim.js';
 import { factHistory } from './factHistory.js';
 import { verifiedQuestions } from './suggestQuestions.js';
 import { FEATURE_NAMES } from './features.js';
 import { rankSentences, type RankedSentence } from './rankSentences.js';
-import { resolveRelativeDates, type ResolvedDate } from './relativeDates/resolveRelativeDates.js';
+import type { ResolvedDate } from './relativeDates/resolveRelativeDates.js';
 import { corpusDigest } from './persist/corpusDigest.js';
 import { IndexFileError, readIndexFile } from './persist/indexFile.js';
 import { buildSentenceIndex, type SentenceIndex } from './sentenceIndex.js';
@@ -33,6 +35,8 @@ export interface Engine {
   findSupport(claim: string, options?: { limit?: number }): Answer[];
   /** Questions ask answers from this corpus, each with the sentence it was made from (suggestQuestions.ts): from the index file, else made once now. */
   suggestedQuestions(): readonly string[];
+  /** Find source's verdict on a claim (supported, a newer figure, contradicted, not in the sources) and the sentences behind it. */
+  checkClaim(claim: string, options?: { limit?: number }): ClaimCheck;
   /** The sentences ask would choose from, best first, with no confidence threshold (for benchmarks). */
   rank(question: string, options?: { limit?: number }): Answer[];
   article(id: string): Article | undefined;
@@ -92,8 +96,12 @@ export function createEngine(corpus: Corpus, lexicon: Lexicon = loadLexicon()): 
 export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexicon = loadLexicon()): Engine {
   const corpus: Corpus = { dir, articles: index.articles };
   // Made on the first lookup: at 1M sentences (80k articles) building it is ~5% of the load.
-  let byId: Map<string, Article> | undefined;
-  const articleById = (id: string) => (byId ??= new Map(corpus.articles.map((a) => [a.id, a]))).get(id);
+  let numberById: Map<string, number> | undefined;
+  const articleNumber = (id: string) => (numberById ??= new Map(corpus.articles.map((a, n) => [a.id, n]))).get(id);
+  const articleById = (id: string) => {
+    const n = articleNumber(id);
+    return n === undefined ? undefined : corpus.articles[n];
+  };
   return {
     corpus,
     index,
@@ -110,6 +118,7 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
         undefined,
         (verb) => lexicon.lemmatize(verb).find((base) => base !== verb && verb.startsWith(base.slice(0, 3))),
       )),
+    checkClaim: (claim, options) => checkClaim(claimTools(index, lexicon), claim, options?.limit ?? 3),
     rank: (question, options) =>
       checkQuestion(question)
         ? []
@@ -118,9 +127,13 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
             .slice(0, options?.limit ?? 10),
     article: articleById,
     answerAt(documentId, sentenceIndex) {
-      const article = articleById(documentId);
+      const n = articleNumber(documentId);
+      const article = n === undefined ? undefined : corpus.articles[n];
       const sentence = article?.sentences[sentenceIndex];
-      return article && sentence ? citation(article, sentence, resolveRelativeDates(sentence.text, article.date)) : undefined;
+      // The relative dates as the index resolved them (an article's sentences are numbered in a row from articleStart).
+      return article && sentence
+        ? citation(article, sentence, index.resolvedDates.get(index.articleStart[n!]! + sentenceIndex) ?? [])
+        : undefined;
     },
     context(documentId, sentenceIndex, radius = 2) {
       const article = articleById(documentId);
@@ -195,11 +208,26 @@ function ask(index: SentenceIndex, lexicon: Lexicon, question: string, limit: nu
   );
   const best = newer ?? top;
   const rest = newer ? [top, ...history.filter((r) => r !== newer)] : history;
-  const answers = [toAnswer(best, confidence), ...rest.map((r) => toAnswer(r, answerProbability(model, r.score, 0, r.features)))].slice(
-    0,
-    Math.max(1, limit),
+  const quoted = [best, ...rest].slice(0, Math.max(1, limit));
+  const answers = quoted.map((r, i) =>
+    withAnswerSpans(toAnswer(r, i === 0 ? confidence : answerProbability(model, r.score, 0, r.features)), r, analyzed, question, index),
   );
   return { question, answered: true, answers, nearTitles: [] };
+}
+
+/**
+ * The answer with the words that answer the question marked (none for a question of no particular
+ * type); its relative dates as the index resolved them, so answering never loads the date parser.
+ */
+function withAnswerSpans(
+  answer: Answer,
+  ranked: RankedSentence,
+  analyzed: AnalyzedQuestion,
+  question: string,
+  index: SentenceIndex,
+): Answer {
+  const spans = answerSpans(answer.quote, analyzed, question, index, ranked.entry.resolvedDates);
+  return spans.length ? { ...answer, answerSpans: spans } : answer;
 }
 
 /** The best candidate's confidence counts its lead over the runner-up (as ask's does); the others' count none. */
@@ -252,8 +280,13 @@ function search(index: SentenceIndex, lexicon: Lexicon, query: string, limit: nu
 /** A search hit bears on a claim when the model gives it at least this share of the answer threshold. */
 const BEARS_ON_SHARE = 0.75;
 
-function findSupport(index: SentenceIndex, lexicon: Lexicon, claim: string, limit: number): Answer[] {
-  const asked = ask(index, lexicon, claim, limit).answers;
+function findSupport(
+  index: SentenceIndex,
+  lexicon: Lexicon,
+  claim: string,
+  limit: number,
+  asked: Answer[] = ask(index, lexicon, claim, limit).answers,
+): Answer[] {
   const bar = answerModel().threshold * BEARS_ON_SHARE;
   const searched = search(index, lexicon, claim, limit * 2).filter((h) => h.score >= bar);
   const found: Answer[] = [];
@@ -262,6 +295,15 @@ function findSupport(index: SentenceIndex, lexicon: Lexicon, claim: string, limi
   }
   return found;
 }
+
+const claimTools = (index: SentenceIndex, lexicon: Lexicon) => ({
+  index,
+  lexicon,
+  ask: (question: string, limit: number) => ask(index, lexicon, question, limit),
+  analyze: (question: string) => analyzedRecently(question, index, lexicon),
+  findSupport: (claim: string, limit: number, asked: Answer[]) => findSupport(index, lexicon, claim, limit, asked),
+  toAnswer,
+});
 
 /** The articles of the best few candidates, when none was good enough to quote. */
 function nearTitles(ranked: RankedSentence[]): string[] {

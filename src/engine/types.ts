@@ -1,4 +1,5 @@
 import type { DatePrecision } from '../corpus/schema.js';
+import type { TextSpan } from '../text/markSpans.js';
 
 /** One quoted sentence with its source: what every shell renders. */
 export interface Answer {
@@ -15,6 +16,8 @@ export interface Answer {
   score: number;
   /** Relative dates in the quote, resolved against the article date. */
   notes: string[];
+  /** The words of the quote that answer the question (the count, date, name, amount asked for), as offsets into `quote`; absent when none. */
+  answerSpans?: TextSpan[];
 }
 
 export interface AskResult {

@@ -29,7 +29,7 @@ describe('/ask', () => {
     const embed = reply.data.embeds?.[0];
     expect(embed?.title).toBe('Wuxi, Beijing seek cooperation on emerging industries');
     expect(embed?.description).toMatch(
-      /^> Statistic show that Wuxi is now home to 3,657 IoT enterprises, covering the entire industry chain/,
+      /^> Statistic show that Wuxi is now home to \*\*3,657\*\* IoT enterprises, covering the entire industry chain/,
     );
     expect(embed?.description).toContain('— wuxinews.com.cn · 18 Dec 2020');
     expect(reply.data.content).toBe('**Asked:** how many IoT enterprises in Wuxi');
@@ -115,7 +115,7 @@ describe('/ask', () => {
     expect(reply.data.content).toContain('\\*\\*how\\*\\*');
     expect(reply.data.content).toContain('\\`\\`\\`');
     // The mentions are addressing, not words: the question is still answered.
-    expect(reply.data.embeds?.[0]?.description).toContain('3,657 IoT enterprises');
+    expect(reply.data.embeds?.[0]?.description).toContain('**3,657** IoT enterprises');
   });
 
   it('works in a DM with the bot (user-install style), same answer', async () => {

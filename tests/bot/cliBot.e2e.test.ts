@@ -36,7 +36,7 @@ describe('citebot bot', () => {
       );
       const reply = await fake.awaitInteractionReply(payload.id, STEP_MS);
       expect(reply.ephemeral).toBe(true);
-      expect(reply.data.embeds?.[0]?.description).toContain('3,657 IoT enterprises');
+      expect(reply.data.embeds?.[0]?.description).toContain('**3,657** IoT enterprises');
       expect(reply.data.embeds?.[0]?.description).toContain('18 Dec 2020');
     } finally {
       expect(await bot.stop('SIGTERM')).toBe(0);
@@ -94,7 +94,7 @@ describe('citebot bot --shards', () => {
         chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } }),
       );
       const reply = await fake.awaitInteractionReply(payload.id, 5_000);
-      expect(reply.data.embeds?.[0]?.description).toContain('3,657 IoT enterprises');
+      expect(reply.data.embeds?.[0]?.description).toContain('**3,657** IoT enterprises');
       expect(reply.data.embeds?.[0]?.description).toContain('18 Dec 2020');
     } finally {
       expect(await manager.stop('SIGTERM')).toBe(0);

@@ -5,14 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionRequest } from '../../src/discord/interactionRequest.js';
 import { requestFromApi } from '../../src/discord/requestFromApi.js';
 import { privateReply } from '../../src/discord/reply.js';
-import {
-  autocompleteInteraction,
-  buttonInteraction,
-  chatInputInteraction,
-  messageContextMenuInteraction,
-  type FakeDiscord,
-} from '../fake-discord/index.js';
-import { startBotOnFake, STEP_MS, type BotOnFake } from '../support/discordBot.js';
+import { autocompleteInteraction, buttonInteraction, chatInputInteraction, messageContextMenuInteraction } from '../fake-discord/index.js';
+import { startBotOnFake, waitForEdit, type BotOnFake } from '../support/discordBot.js';
 import { allText, buttonLabels, customIds } from '../support/messages.js';
 
 let h: BotOnFake;
@@ -136,7 +130,7 @@ describe('/help', () => {
 });
 
 describe('Find source (message context menu)', () => {
-  it('defers, then fills the reply with the sentences that bear on the message', async () => {
+  it('defers, then fills the reply with the verdict and the sentences that bear on the message', async () => {
     const payload = messageContextMenuInteraction(guild(), {
       name: 'Find source',
       target: { content: 'Gao Yaguang is the mayor of Wuxi <@42>' },
@@ -147,7 +141,10 @@ describe('Find source (message context menu)', () => {
     const edit = await waitForEdit(h.fake, payload.token);
     expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
     const data = edit.body as { content?: string; embeds?: unknown[]; components?: unknown[] };
-    expect(data.content).toBe('**Checking:** Gao Yaguang is the mayor of Wuxi <@\u200B42>');
+    // The source says vice-mayor: it does not state the claim, but it is the sentence to read.
+    expect(data.content).toBe(
+      '**Checking:** Gao Yaguang is the mayor of Wuxi <@\u200B42>\n**Not in the sources:** no source states it; the nearest sentences are below.',
+    );
     expect(allText(data)).toContain('Gao Yaguang, vice-mayor of Wuxi');
     expect(buttonLabels(data)[0]).toBe('Share 1 in channel');
     // Users see a private message, no longer "thinking…".
@@ -239,9 +236,3 @@ it('made no request the fake did not know, and logged no error', () => {
   expect(h.fake.unknownRequests).toEqual([]);
   expect(h.logs.filter((l) => l.level === 'error')).toEqual([]);
 });
-
-function waitForEdit(fake: FakeDiscord, token: string) {
-  return fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200, STEP_MS, {
-    includePast: true,
-  });
-}

@@ -17,7 +17,7 @@ import { createLogger } from '../../src/process/logger.js';
 import type { AutocompleteRequest, Invoker, MessageRequest, OptionValue, Place } from '../../src/discord/interactionRequest.js';
 import { customIdAction, parsePageButtonId, parseSentenceButtonId } from '../../src/discord/customIds.js';
 import { escapeText } from '../../src/discord/render/escape.js';
-import { embedLength, LIMITS, truncate } from '../../src/discord/render/limits.js';
+import { embedLength, LIMITS } from '../../src/discord/render/limits.js';
 import { blockQuote } from '../../src/discord/render/style.js';
 import type { MessageReply } from '../../src/discord/reply.js';
 import { toCallbackData, toInteractionResponse, toWebhookEdit } from '../../src/discord/respond.js';
@@ -196,6 +196,11 @@ const sentenceOf = (customId: string | undefined) => {
 };
 
 /** Quotes shown are corpus sentences verbatim (escaped for display only), matched to their buttons. */
+/** The quote as shown, the bold around the answer words taken out (escaped asterisks stay). */
+const unmarked = (text: string) => text.replace(/(?<!\\)\*\*/g, '');
+/** A field's quote line, unmarked, without the ellipsis a long one is cut with: a prefix of the escaped quote. */
+const shownQuote = (value: string) => unmarked(value.split('\n')[0]!).replace(/…$/, '');
+
 function expectExactQuotes(reply: MessageReply, request: MessageRequest) {
   const buttons = (reply.body.components ?? [])
     .flatMap((r) => r.components)
@@ -211,14 +216,14 @@ function expectExactQuotes(reply: MessageReply, request: MessageRequest) {
   const shared = request.kind === 'button' && /^share(-alt)?:/.test(request.customId);
   if (answered || shared) {
     const sentence = sentenceOf(buttons.find((b) => b.custom_id.startsWith('context:'))?.custom_id);
-    expect(embed.description?.startsWith(blockQuote(escapeText(sentence!.text)))).toBe(true);
+    expect(unmarked(embed.description!).startsWith(blockQuote(escapeText(sentence!.text)))).toBe(true);
   }
   const listed = (request.kind === 'chat-command' && request.command === 'search') || request.kind === 'message-command';
   if (listed) {
     buttons
       .filter((b) => /^Context \d+$/.test(b.label ?? ''))
       .forEach((b, i) =>
-        expect(embed.fields?.[i]?.value.startsWith(blockQuote(truncate(escapeText(sentenceOf(b.custom_id)!.text), 800)))).toBe(true),
+        expect(blockQuote(escapeText(sentenceOf(b.custom_id)!.text)).startsWith(shownQuote(embed.fields![i]!.value))).toBe(true),
       );
   }
 }

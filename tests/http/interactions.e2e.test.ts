@@ -65,7 +65,7 @@ describe('/ask over HTTP', () => {
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(data.content).toBe('**Asked:** how many IoT enterprises in Wuxi');
     expect(data.embeds?.[0]?.title).toBe('Wuxi, Beijing seek cooperation on emerging industries');
-    expect(data.embeds?.[0]?.description).toMatch(/^> Statistic show that Wuxi is now home to 3,657 IoT enterprises/);
+    expect(data.embeds?.[0]?.description).toMatch(/^> Statistic show that Wuxi is now home to \*\*3,657\*\* IoT enterprises/);
     expect(data.embeds?.[0]?.description).toContain('— wuxinews.com.cn · 18 Dec 2020');
     expect(customIds(data)).toEqual([
       'share:wuxi-beijing-seek-cooperation:5',
@@ -80,7 +80,7 @@ describe('/ask over HTTP', () => {
     );
     expect(d.response.type).toBe(4);
     expect(messageData(d).flags ?? 0).toBe(0);
-    expect(allText(messageData(d))).toContain('3,657 IoT enterprises');
+    expect(allText(messageData(d))).toContain('**3,657** IoT enterprises');
   });
 
   it('never pings: a mention-laden question is echoed escaped, with allowed mentions none', async () => {
@@ -195,7 +195,9 @@ describe('deferred: Find source (type 5, then the webhook)', () => {
     expect(edit.headers.authorization).toBeUndefined(); // the interaction token is the authority, not a bot token
     const body = edit.body as { content?: string; allowed_mentions?: unknown };
     expect(body.allowed_mentions).toEqual({ parse: [] });
-    expect(body.content).toBe('**Checking:** Gao Yaguang is the mayor of Wuxi <@\u200B42>');
+    expect(body.content).toBe(
+      '**Checking:** Gao Yaguang is the mayor of Wuxi <@\u200B42>\n**Not in the sources:** no source states it; the nearest sentences are below.',
+    );
     expect(allText(body)).toContain('Gao Yaguang, vice-mayor of Wuxi');
     // What the user now sees: the private reply, no longer "thinking…".
     const original = fake.interactionMessages(payload.id).original;

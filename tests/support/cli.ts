@@ -15,13 +15,13 @@ export const ROOT = packageRoot();
 export const BIN = join(ROOT, 'bin', 'citebot.js');
 
 /**
- * Only what the caller sets: no DISCORD_*, CITEBOT_*, LOG_LEVEL or NODE_OPTIONS from the shell that runs it;
+ * Only what the caller sets: no DISCORD_*, CITEBOT_*, LOG_LEVEL, NODE_OPTIONS or colour settings from the shell that runs it;
  * "Not it?" feedback off unless the caller turns it on (with a file of its own), so no run writes into the repository.
  */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of Object.keys(env))
-    if (key.startsWith('DISCORD_') || key.startsWith('CITEBOT_') || key === 'LOG_LEVEL' || key === 'NODE_OPTIONS') delete env[key];
+  const inherited = new Set(['LOG_LEVEL', 'NODE_OPTIONS', 'FORCE_COLOR', 'NO_COLOR']);
+  for (const key of Object.keys(env)) if (key.startsWith('DISCORD_') || key.startsWith('CITEBOT_') || inherited.has(key)) delete env[key];
   return { ...env, CITEBOT_FEEDBACK: 'off', ...extra };
 }
 

@@ -105,3 +105,10 @@ export function webhookRequestsFor(fake: FakeDiscord, token: string) {
 
 export const ASK_WUXI = { name: 'ask', options: { question: 'how many IoT enterprises in Wuxi' } } as const;
 export const WUXI_ANSWER = '3,657';
+
+/** The edit that fills in a deferred reply (the interaction's original message), once Discord accepted it. */
+export function waitForEdit(fake: FakeDiscord, token: string) {
+  return fake.waitForRequest((r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200, STEP_MS, {
+    includePast: true,
+  });
+}

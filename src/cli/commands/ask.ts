@@ -6,6 +6,7 @@ import { filterFlags } from '../filterFlags.js';
 import { parseCommand, parsePositiveInt, usageOf } from '../parseCliArgs.js';
 import { askSpec as spec } from '../specs.js';
 import { renderAskLine, renderAskResult } from '../renderTerminal.js';
+import { terminalBold } from '../../terminal/bold.js';
 
 export async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommand(spec, argv);
@@ -18,12 +19,14 @@ export async function run(argv: string[]): Promise<void> {
   const { corpusDir, indexFile } = loadConfig('corpus', { corpus: values.corpus, indexFile: values.index });
   const engine = loadEngine(corpusDir, { indexFile });
   const json = (r: AskResult) => JSON.stringify(toContract(r));
+  // The answer words in bold for a person at a terminal; plain for a pipe.
+  const bold = terminalBold(process.stdout);
   if (question) {
     const result = engine.ask(question, { limit, ...filter });
-    console.log(values.json ? json(result) : renderAskResult(result));
+    console.log(values.json ? json(result) : renderAskResult(result, undefined, bold));
     return;
   }
-  await answerLines(engine, { limit, ...filter }, values.json ? json : renderAskLine);
+  await answerLines(engine, { limit, ...filter }, values.json ? json : (r) => renderAskLine(r, bold));
 }
 
 /** One reply per input line, in order, with the index built once. */
@@ -39,18 +42,22 @@ function toContract(result: AskResult) {
   return {
     question: result.question,
     answered: result.answered,
-    answers: result.answers.map(({ quote, date, datePrecision, documentId, sentenceIndex, title, source, url, score, notes }) => ({
-      quote,
-      date,
-      datePrecision,
-      documentId,
-      sentenceIndex,
-      title,
-      source,
-      url,
-      score,
-      notes,
-    })),
+    answers: result.answers.map(
+      ({ quote, date, datePrecision, documentId, sentenceIndex, title, source, url, score, notes, answerSpans }) => ({
+        quote,
+        date,
+        datePrecision,
+        documentId,
+        sentenceIndex,
+        title,
+        source,
+        url,
+        score,
+        notes,
+        // Offsets into quote of the words that answer the question; absent when none.
+        ...(answerSpans ? { answerSpans } : {}),
+      }),
+    ),
     ...(result.answered ? {} : { reason: result.reason, message: result.message, nearTitles: result.nearTitles }),
   };
 }

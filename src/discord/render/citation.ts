@@ -8,6 +8,7 @@ import { formatDate } from '../../corpus/articleDate.js';
 import type { Answer } from '../../engine/types.js';
 import type { Invoker } from '../interactionRequest.js';
 import type { MessageBody } from '../reply.js';
+import { quoteMarkdown } from './answerQuote.js';
 import { articleLinkButton, contextButton, notItButton, row, shareButton } from './buttons.js';
 import { echoedText, escapeInline, escapeInlineWithin, escapeText } from './escape.js';
 import { LIMITS, truncate } from './limits.js';
@@ -27,7 +28,7 @@ export function citationEmbed(citation: Citation, others: readonly Citation[] = 
   for (const other of others) {
     fields.push({
       name: `Also reported · ${formatDate(other.date)}`,
-      value: `${blockQuote(truncate(escapeText(other.quote), OTHER_QUOTE_ROOM))}\n— ${articleTitle(other)} · ${sourceAndDate(other)}`,
+      value: `${blockQuote(truncate(quoteMarkdown(other), OTHER_QUOTE_ROOM))}\n— ${articleTitle(other)} · ${sourceAndDate(other)}`,
     });
   }
   const footer = ['Quoted word for word from the source'];
@@ -36,7 +37,7 @@ export function citationEmbed(citation: Citation, others: readonly Citation[] = 
     color: COLORS.citation,
     title: truncate(escapeInline(citation.title), LIMITS.embedTitle),
     ...(citation.url ? { url: citation.url } : {}),
-    description: `${blockQuote(escapeText(citation.quote))}\n— ${sourceAndDate(citation)}`,
+    description: `${blockQuote(quoteMarkdown(citation))}\n— ${sourceAndDate(citation)}`,
     ...(fields.length ? { fields: fields.slice(0, LIMITS.embedFields) } : {}),
     footer: { text: footer.join(' · ') },
   };
