@@ -10,7 +10,7 @@ import { chatInputInteraction } from '../fake-discord/index.js';
 import { tempFolders } from '../support/cli.js';
 import { startBotOnFake, type BotOnFake } from '../support/discordBot.js';
 import { copyCorpus, pollUntil, writeArticle } from '../support/liveCorpus.js';
-import { allText } from '../support/messages.js';
+import { readText } from '../support/messages.js';
 
 const folders = tempFolders('citebot-bot-reload-');
 let h: BotOnFake;
@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 const text = async (name: string, options: Record<string, string> = {}) =>
-  allText((await h.send(chatInputInteraction(h.fake.guildScope(), { name, options }), 30_000)).data);
+  readText((await h.send(chatInputInteraction(h.fake.guildScope(), { name, options }), 30_000)).data);
 
 describe('the gateway bot, watching its corpus folder', () => {
   it('answers from an added article, rebuilds /help and /sources with it, and finishes an interaction begun before the swap on its old engine', async () => {
@@ -78,6 +78,6 @@ describe('the gateway bot, watching its corpus folder', () => {
     expect(h.bot.app.corpus.status()).toMatchObject({ articles: 6, lastReload: { outcome: 'reloaded' } });
 
     release();
-    expect(allText((await held).data)).toContain('5 then 5 articles');
+    expect(readText((await held).data)).toContain('5 then 5 articles');
   }, 40_000);
 });

@@ -8,7 +8,7 @@ import { chatInputInteraction, FakeDiscord } from '../fake-discord/index.js';
 import { citebot, ROOT, tempFolders } from '../support/cli.js';
 import { deliver } from '../support/httpDiscord.js';
 import { copyCorpus, pollUntil, writeArticle, writeBrokenArticle } from '../support/liveCorpus.js';
-import { allText } from '../support/messages.js';
+import { readText } from '../support/messages.js';
 import { httpRequest, startServe, type ServeProcess } from '../support/serveProcess.js';
 
 const folders = tempFolders('citebot-reload-');
@@ -40,7 +40,7 @@ async function serveOn(corpus: string, env: Record<string, string> = {}): Promis
 async function ask(server: ServeProcess, question: string): Promise<string> {
   const payload: APIInteraction = chatInputInteraction(fake.guildScope(), { name: 'ask', options: { question } });
   const { response } = await deliver(server, fake, payload);
-  return allText(response.data ?? {});
+  return readText(response.data ?? {});
 }
 
 interface Health {

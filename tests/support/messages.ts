@@ -18,6 +18,20 @@ export function allText(data: { content?: unknown; embeds?: unknown } | undefine
   ].join('\n');
 }
 
+/** What a reader sees of a text: the bold markers (`**`) taken out, an escaped character kept as it is. */
+export function withoutBold(markdown: string): string {
+  let out = '';
+  for (let i = 0; i < markdown.length; i++) {
+    if (markdown[i] === '\\') out += markdown.slice(i, ++i + 1);
+    else if (markdown.startsWith('**', i)) i++;
+    else out += markdown[i];
+  }
+  return out;
+}
+
+/** allText as a reader sees it: no bold markers, so a quote reads on ("4,200 beehives", whatever is bold in it). */
+export const readText = (data: { content?: unknown; embeds?: unknown } | undefined): string => withoutBold(allText(data));
+
 /** All custom ids of the buttons in a reply, row by row flattened. */
 export function customIds(data: { components?: unknown } | undefined): string[] {
   const rows = (data?.components ?? []) as Rows;
