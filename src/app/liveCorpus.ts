@@ -113,24 +113,39 @@ export function createLiveCorpus({
       return finish('unchanged');
     }
     if (result.kind === 'failed') return finish('failed', result);
+    let next: typeof served;
+    let built: string;
+    let swapMs: number;
     try {
       // Read without blocking the event loop; decoding (checksum, views on the bytes, not copies) is the part that does.
       const bytes = await readFile(result.file);
       const decoding = performance.now();
-      const { index, digest: built } = decodeIndexFile(bytes);
-      const next = engineFromIndex(index, corpusDir);
-      served = { context: createHandlerContext(next, registry, feedback, mentions), digest: built, loadedAt: new Date() };
-      const swapMs = Math.round(performance.now() - decoding);
-      report.reloaded({ now: counts(next), before, digest: built, built: result.built, buildMs: result.buildMs, swapMs, ms: ms() });
+      const decoded = decodeIndexFile(bytes);
+      built = decoded.digest;
+      next = {
+        context: createHandlerContext(engineFromIndex(decoded.index, corpusDir), registry, feedback, mentions),
+        digest: built,
+        loadedAt: new Date(),
+      };
+      swapMs = Math.round(performance.now() - decoding);
     } catch (error) {
       if (written) await rm(written, { force: true });
       const problem = `the new index ${result.file} cannot be used: ${error instanceof Error ? error.message : String(error)}`;
       return finish('failed', { file: result.file, problem });
     }
-    // Reported as reloaded the moment it serves (/healthz must not lag the answers); kept on disk after.
-    const outcome = finish('reloaded');
+    // Kept on disk first, then swapped in and reported in one step: /healthz never lags the answers and the folder already holds the new index.
     if (written) await keep(written);
-    return outcome;
+    served = next;
+    report.reloaded({
+      now: counts(next.context.engine),
+      before,
+      digest: built,
+      built: result.built,
+      buildMs: result.buildMs,
+      swapMs,
+      ms: ms(),
+    });
+    return finish('reloaded');
   };
 
   /** The new index replaces the prebuilt one, so a restart loads it; one written elsewhere is removed. */
