@@ -39,7 +39,8 @@ function isAnswered(outcome: Outcome): boolean {
   const question = (outcome.payload as { data: { options: [{ value: string }] } }).data.options[0].value;
   const expected = QUESTIONS.find((q) => q.question === question)!.answer;
   const response = JSON.parse(outcome.body) as { type: number };
-  return response.type === 4 && outcome.body.includes(expected);
+  // As a reader sees it: the words that answer are bold inside the quote ("**3,657** IoT enterprises").
+  return response.type === 4 && outcome.body.replaceAll('**', '').includes(expected);
 }
 
 function failures(outcomes: Outcome[]): string {
