@@ -90,6 +90,9 @@ const TABLE: [string, string, string[]][] = [
   ['Cruise ships returned after two years away.', '2023-01-19', []],
   ['Wuxi is now home to 3,657 IoT enterprises.', '2020-12-18', []],
   ['Prices may fall.', '2021-01-07', []],
+  ['The probe passed within 0.7 AU of the Sun last year.', '2021-01-07', ['"last year" = 2020']],
+  ['He sat in the park every day last month.', '2021-01-07', ['"last month" = December 2020']],
+  ['The aurora peaks about an hour before midnight.', '2021-01-07', []],
   ["We've had more enquiries in the past month than in the whole of last year.", '2023-09-12', ['"last year" = 2022']],
   // Nothing finer than the article's own date.
   ['The mayor spoke yesterday.', '2021-01', []],

@@ -42,6 +42,8 @@ const RELATIVE_WORDS =
   /\b(?:this|last|next|previous|preceding|following|coming|past|ago|earlier|later|before|after|yesterday|today|tomorrow|week|weekend|month|year|decade)\b/i;
 /** What chrono reads that is no date a reader would want resolved. */
 const NOT_A_DATE = /^(?:now|right now|tonight|this (?:morning|afternoon|evening)|the (?:day|week|month)|(?:the )?weekend)$/i;
+/** Times of day ("an hour before midnight"): never a date's business here. */
+const CLOCK = /\b(?:hours?|minutes?|midnight|noon|o'clock|[ap]\.?m\.?)\b/i;
 /** Spans of time counted from some event, not from the article's date: "58 years after", "after two years", "the past month". */
 const DURATION =
   /^(?:after|within|for|over)\s+(?:\S+\s+)?(?:years?|months?|weeks?|days?)$|^(?:\S+\s+)?(?:years?|months?|weeks?|days?)\s+(?:after|later|before|earlier)$|^(?:the\s+)?past\s+(?:months?|weeks?|days?|few\s+\w+)$/i;
@@ -76,9 +78,17 @@ interface Found {
 const isComparisonBase = (before: string, narrative: boolean) =>
   COMPARED_WITH.some((p) => p.test(before)) || (narrative && NARRATIVE_COMPARED_WITH.test(before));
 
+/**
+ * A word without which no phrase of a sentence gets a note: a month, a weekday, a unit of the
+ * calendar or a word of time, or a numeric day ("3/26"). chrono-node reads a sentence in about
+ * 50 µs, a million of them in most of a minute; most sentences have none of these and skip it.
+ */
+const MAY_HOLD_A_DATE =
+  /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|today|tonight|tomorrow|yesterday|ago|earlier|later|previous|preceding|following|coming|past|last|next|days?|weeks?|weekends?|months?|years?|quarters?|half|decade|q[1-4]|h[12]|\d{1,2}\/\d{1,2})\b/i;
+
 /** Nothing is resolved when the article has no date, nor anything finer than the article's own date. */
 export function resolveRelativeDates(sentence: string, articleDate: string | null): ResolvedDate[] {
-  if (!articleDate) return [];
+  if (!articleDate || !MAY_HOLD_A_DATE.test(sentence)) return [];
   const { year, month, day } = dateParts(articleDate);
   const precision: Precision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
   const ref: CalendarDay = { year, month: month ?? 1, day: day ?? 1 };
@@ -89,7 +99,7 @@ export function resolveRelativeDates(sentence: string, articleDate: string | nul
     const written = sentence.slice(result.index, result.index + result.text.length);
     const phrase = written.replace(STRAY_EDGES, '');
     const duration = DURATION.test(phrase) && !result.tags().has(PERIOD_TAG.narrative);
-    if (!phrase || NOT_A_DATE.test(phrase) || duration || isOnlyTime(result)) continue;
+    if (!phrase || NOT_A_DATE.test(phrase) || duration || isOnlyTime(result) || CLOCK.test(phrase)) continue;
     const start = result.index + written.indexOf(phrase);
     const end = start + phrase.length;
     const meaning = toPeriod(result, phrase, { sentence, start, end }, ref, precision);
@@ -168,6 +178,8 @@ function toPeriod(result: ParsedResult, phrase: string, place: Place, ref: Calen
   }
   if (/\bweeks?\b/i.test(phrase)) return placed(needs('day', precision, { unit: 'week', from: monday(from) }));
   if (s.isCertain('weekday') && !s.isCertain('day')) {
+    // "Sun", "sat", "Mon" are the sun, a verb, a name: only a weekday written out is one.
+    if (!/day\b/i.test(phrase)) return undefined;
     // "from Monday to Saturday" is a timetable, not a date.
     if (result.end) return undefined;
     return placed(needs('day', precision, { unit: 'day', from: weekdayDay(result, phrase, place, ref) }));
