@@ -16,9 +16,9 @@ export const visibility = 'public';
 
 export async function execute(request: ButtonRequest, { engine, feedback }: HandlerContext): Promise<MessageReply> {
   const ref = parseSentenceButtonId(request.customId);
-  const citation = ref && engine.answerAt(ref.documentId, ref.sentenceIndex);
-  if (!citation) return privateReply(renderMissingSentence());
   const question = questionFromReply(request.message?.content);
+  const citation = ref && engine.answerAt(ref.documentId, ref.sentenceIndex, { question });
+  if (!citation) return privateReply(renderMissingSentence());
   if (question !== undefined) {
     await feedback.record({
       question: withoutMentions(question),

@@ -41,7 +41,7 @@ export interface Engine {
   rank(question: string, options?: { limit?: number }): Answer[];
   article(id: string): Article | undefined;
   /** One sentence as a citation, from the ids a button carries (no confidence: nothing was asked). */
-  answerAt(documentId: string, sentenceIndex: number): Omit<Answer, 'score'> | undefined;
+  answerAt(documentId: string, sentenceIndex: number, options?: { question?: string }): Omit<Answer, 'score'> | undefined;
   /** A sentence and its neighbours, for "show context". */
   context(documentId: string, sentenceIndex: number, radius?: number): { article: Article; sentences: Sentence[] } | undefined;
 }
@@ -126,14 +126,19 @@ export function engineFromIndex(index: SentenceIndex, dir: string, lexicon: Lexi
             .map((r, i, ranked) => toAnswer(r, confidenceOf(ranked, i)))
             .slice(0, options?.limit ?? 10),
     article: articleById,
-    answerAt(documentId, sentenceIndex) {
+    answerAt(documentId, sentenceIndex, options) {
       const n = articleNumber(documentId);
       const article = n === undefined ? undefined : corpus.articles[n];
       const sentence = article?.sentences[sentenceIndex];
+      if (!article || !sentence) return undefined;
       // The relative dates as the index resolved them (an article's sentences are numbered in a row from articleStart).
-      return article && sentence
-        ? citation(article, sentence, index.resolvedDates.get(index.articleStart[n!]! + sentenceIndex) ?? [])
-        : undefined;
+      const dates = index.resolvedDates.get(index.articleStart[n!]! + sentenceIndex) ?? [];
+      const cited = citation(article, sentence, dates);
+      // With the question it answered (a Share press reads it from the reply), the answer words are marked as ask marks them.
+      const question = options?.question;
+      if (question === undefined || checkQuestion(question)) return cited;
+      const spans = answerSpans(cited.quote, analyzedRecently(question, index, lexicon), question, index, dates);
+      return spans.length ? { ...cited, answerSpans: spans } : cited;
     },
     context(documentId, sentenceIndex, radius = 2) {
       const article = articleById(documentId);

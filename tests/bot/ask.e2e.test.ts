@@ -57,9 +57,13 @@ describe('/ask', () => {
     expect(share.data.allowed_mentions).toEqual({ parse: [] });
     expect(share.data.content).toBe(`Shared by <@${presser.id}>`);
     const embed = share.data.embeds?.[0];
-    expect(embed?.description).toContain('3,657 IoT enterprises');
+    // The answer words in bold as the reply showed them (the question is read from the reply it was pressed on).
+    expect(embed?.description).toContain('**3,657** IoT enterprises');
     expect(embed?.description).toContain('18 Dec 2020');
     expect(embed?.title).toBe('Wuxi, Beijing seek cooperation on emerging industries');
+    // Pressed on a message that echoes no question, the same citation, with nothing in bold.
+    const bare = await h.send(buttonInteraction(h.fake.guildScope({ user: presser }), { customId: shareId }));
+    expect(bare.data.embeds?.[0]?.description).toContain('3,657 IoT enterprises');
     // The public post has no Share button (it is shared), but anyone can look at the context.
     expect(customIds(share.data)).toEqual(['context:wuxi-beijing-seek-cooperation:5']);
     // What channel members now see: a non-ephemeral message.
