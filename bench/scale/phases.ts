@@ -267,19 +267,7 @@ function loadCitebot(args: PhaseArgs, progress: Progress, snapshot: Snapshot, me
   snapshot('loaded');
   const peakAfterLoadMb = maxRssMb();
   progress(`loaded ${engine.index.sentenceCount.toLocaleString('en')} sentences in ${loadMs} ms; asking`);
-  const queries = askAll(args, progress, (q) => engine.ask(q).answered);
-  snapshot('asked');
-  return {
-    phase: 'load',
-    system: 'citebot',
-    loadMs,
-    loadCpuMs,
-    peakAfterLoadMb,
-    peakMb: maxRssMb(),
-    memory,
-    queries,
-    loadAverage: loads(),
-  };
+  return askedAfterLoad('citebot', { loadMs, loadCpuMs, peakAfterLoadMb }, args, progress, snapshot, memory, (q) => engine.ask(q).answered);
 }
 
 function loadMinisearch(args: PhaseArgs, progress: Progress, snapshot: Snapshot, memory: MemorySnapshot[]): LoadResult {
@@ -288,19 +276,23 @@ function loadMinisearch(args: PhaseArgs, progress: Progress, snapshot: Snapshot,
   snapshot('loaded');
   const peakAfterLoadMb = maxRssMb();
   progress(`loaded ${search.documentCount.toLocaleString('en')} sentences in ${loadMs} ms; asking`);
-  const queries = askAll(args, progress, (q) => search.search(q).slice(0, 10).length > 0);
+  const answers = (q: string) => search.search(q).slice(0, 10).length > 0;
+  return askedAfterLoad('minisearch', { loadMs, loadCpuMs, peakAfterLoadMb }, args, progress, snapshot, memory, answers);
+}
+
+/** Both systems' load phase ends alike: the questions asked, then the figures. */
+function askedAfterLoad(
+  system: SystemName,
+  loaded: Pick<LoadResult, 'loadMs' | 'loadCpuMs' | 'peakAfterLoadMb'>,
+  args: PhaseArgs,
+  progress: Progress,
+  snapshot: Snapshot,
+  memory: MemorySnapshot[],
+  answers: (question: string) => boolean,
+): LoadResult {
+  const queries = askAll(args, progress, answers);
   snapshot('asked');
-  return {
-    phase: 'load',
-    system: 'minisearch',
-    loadMs,
-    loadCpuMs,
-    peakAfterLoadMb,
-    peakMb: maxRssMb(),
-    memory,
-    queries,
-    loadAverage: loads(),
-  };
+  return { phase: 'load', system, ...loaded, peakMb: maxRssMb(), memory, queries, loadAverage: loads() };
 }
 
 /**

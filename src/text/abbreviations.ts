@@ -1,3 +1,7 @@
+/** Month and weekday abbreviations ("Jan.", "Sept.", "Tue."): "May" is a whole word, never abbreviated. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
 /** Words that end in a full stop without ending the sentence (lowercase, without the stop). */
 export const TITLES = new Set([
   'mr',
@@ -46,18 +50,7 @@ export const BEFORE_NUMBERS = new Set([
   'ca',
   'tel',
   'ext',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTHS,
 ]);
 
 /**
@@ -86,25 +79,8 @@ export const TRAILING = new Set([
   'i.e',
   'a.m',
   'p.m',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mon',
-  'tue',
-  'wed',
-  'thu',
-  'fri',
-  'sat',
-  'sun',
+  ...MONTHS,
+  ...WEEKDAYS,
 ]);
 
 /** After an abbreviation that may close a sentence, these words show that a new one began. */
